@@ -1,0 +1,65 @@
+package dev.cloudwarden.engine.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One normalized log record. Every source maps onto the same parts (the OCSF idea), so detections,
+ * correlations and incidents can speak of "the actor" or "the source address" whatever the cloud;
+ * {@link #raw()} keeps the original record so Sigma rules can still address the source's own field
+ * names ({@code requestParameters.bucketName}).
+ *
+ * @param time       when it happened (the source's event time, not the time we read it)
+ * @param source     which parser produced it
+ * @param logSource  the Sigma logsource rules select it by
+ * @param ocsfClass  the OCSF class it normalizes into
+ * @param cloud      provider, account and region
+ * @param actor      who acted
+ * @param src        where the request or connection came from
+ * @param dst        where it went
+ * @param operation  service and operation name
+ * @param outcome    success or failure, with error code and message
+ * @param resources  resources touched, in the order the source lists them
+ * @param traffic    bytes and packets moved
+ * @param userAgent  the client's user agent, when logged
+ * @param raw        the original record
+ * @param origin     input and line it was read from
+ */
+public record Event(
+        Instant time,
+        SourceType source,
+        LogSource logSource,
+        OcsfClass ocsfClass,
+        Cloud cloud,
+        Actor actor,
+        Endpoint src,
+        Endpoint dst,
+        Operation operation,
+        Outcome outcome,
+        List<Resource> resources,
+        Traffic traffic,
+        String userAgent,
+        RawRecord raw,
+        Origin origin) {
+
+    public Event {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(ocsfClass, "ocsfClass");
+        logSource = Objects.requireNonNullElseGet(logSource, () -> LogSource.of(source));
+        cloud = Objects.requireNonNullElse(cloud, Cloud.NONE);
+        actor = Objects.requireNonNullElse(actor, Actor.NONE);
+        src = Objects.requireNonNullElse(src, Endpoint.NONE);
+        dst = Objects.requireNonNullElse(dst, Endpoint.NONE);
+        operation = Objects.requireNonNullElse(operation, Operation.NONE);
+        outcome = Objects.requireNonNullElse(outcome, Outcome.UNKNOWN);
+        resources = resources == null ? List.of() : List.copyOf(resources);
+        traffic = Objects.requireNonNullElse(traffic, Traffic.NONE);
+        Objects.requireNonNull(raw, "raw");
+    }
+
+    public static EventBuilder builder(SourceType source, Instant time, RawRecord raw) {
+        return new EventBuilder(source, time, raw);
+    }
+}

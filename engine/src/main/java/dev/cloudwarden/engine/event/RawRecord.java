@@ -1,0 +1,130 @@
+package dev.cloudwarden.engine.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The original record behind an event. JSON records keep their bytes and are only turned into a tree
+ * when something asks for a field the normalizer did not already read (most events are never fully
+ * parsed: see DESIGN.md "fast by construction"). Text records (sshd, web, flow logs...) carry their
+ * line and the fields their parser cut out of it, named as Sigma's taxonomy names them.
+ *
+ * <p>Field lookups follow the engine's contract: dotted paths address nested objects, a key that
+ * literally contains the dots wins, and a path that crosses an array fans out over its elements.
+ */
+public final class RawRecord {
+    private final byte[] json;
+    private final String line;
+    private JsonNode tree; // built on first use; the bytes were validated by the parser that made us
+
+    private RawRecord(byte[] json, String line, JsonNode tree) {
+        this.json = json;
+        this.line = line;
+        this.tree = tree;
+    }
+
+    /** A JSON record held as its UTF-8 bytes (already validated, owned by this record). */
+    public static RawRecord ofJson(byte[] utf8) {
+        return new RawRecord(utf8, null, null);
+    }
+
+    /** A JSON record whose tree is already built. */
+    public static RawRecord ofTree(JsonNode tree) {
+        return new RawRecord(null, null, tree);
+    }
+
+    /** A text line and the fields its parser extracted. */
+    public static RawRecord ofLine(String line, ObjectNode fields) {
+        return new RawRecord(null, line, fields);
+    }
+
+    public boolean isJson() {
+        return line == null;
+    }
+
+    /** The record as an object tree (parsed now if it was not yet). */
+    public JsonNode tree() {
+        JsonNode t = tree;
+        if (t == null) {
+            try {
+                t = Json.MAPPER.readTree(json);
+            } catch (IOException e) {
+                // Cannot happen for records that came through a parser; say so loudly if it does.
+                throw new UncheckedIOException("record bytes no longer parse", e);
+            }
+            tree = t;
+        }
+        return t;
+    }
+
+    /** The original text: the JSON as read, or the log line. */
+    public String text() {
+        if (line != null) {
+            return line;
+        }
+        return json != null ? new String(json, StandardCharsets.UTF_8) : tree.toString();
+    }
+
+    /** The first value at {@code path}, or null when absent. A JSON null is returned as a NullNode. */
+    public JsonNode get(FieldPath path) {
+        JsonNode[] first = new JsonNode[1];
+        visit(tree(), path, 0, node -> {
+            if (first[0] == null) {
+                first[0] = node;
+            }
+        });
+        return first[0];
+    }
+
+    /** Every value at {@code path}: arrays on the way and at the end are fanned out into their elements. */
+    public List<JsonNode> getAll(FieldPath path) {
+        List<JsonNode> out = new ArrayList<>(1);
+        visit(tree(), path, 0, out::add);
+        return out;
+    }
+
+    /** True when the key is present, even with a JSON null value. */
+    public boolean has(FieldPath path) {
+        return get(path) != null;
+    }
+
+    /** The value at {@code path} as text (numbers and booleans in their JSON form), or null. */
+    public String text(FieldPath path) {
+        JsonNode node = get(path);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    private static void visit(JsonNode node, FieldPath path, int index, Consumer<JsonNode> out) {
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                visit(element, path, index, out);
+            }
+            return;
+        }
+        if (index == path.length()) {
+            out.accept(node);
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        // Longest literal key first: "a.b" present as one key beats a nested a -> b.
+        for (int end = path.length(); end > index; end--) {
+            JsonNode child = node.get(path.joined(index, end));
+            if (child != null) {
+                visit(child, path, end, out);
+                return;
+            }
+        }
+    }
+}

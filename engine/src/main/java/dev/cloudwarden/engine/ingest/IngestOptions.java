@@ -1,0 +1,44 @@
+package dev.cloudwarden.engine.ingest;
+
+import dev.cloudwarden.engine.event.Json;
+import dev.cloudwarden.engine.event.LogSource;
+import dev.cloudwarden.engine.event.SourceType;
+
+/**
+ * How inputs are read.
+ *
+ * @param forcedSource  parse every input as this source instead of detecting it, or null
+ * @param logSource     Sigma logsource for generic JSON records, or null
+ * @param maxLineBytes  longer lines (and JSON records) are rejected, not buffered without bound
+ * @param maxDepth      JSON nested deeper than this is rejected
+ */
+public record IngestOptions(SourceType forcedSource, LogSource logSource, int maxLineBytes, int maxDepth) {
+    public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+    public IngestOptions {
+        if (maxLineBytes < 16) {
+            throw new IllegalArgumentException("line limit must be at least 16 bytes, got " + maxLineBytes);
+        }
+        Json.factory(maxDepth); // validates the range with a clear message
+    }
+
+    public static IngestOptions defaults() {
+        return new IngestOptions(null, null, DEFAULT_MAX_LINE_BYTES, Json.DEFAULT_DEPTH);
+    }
+
+    public IngestOptions withForcedSource(SourceType source) {
+        return new IngestOptions(source, logSource, maxLineBytes, maxDepth);
+    }
+
+    public IngestOptions withLogSource(LogSource value) {
+        return new IngestOptions(forcedSource, value, maxLineBytes, maxDepth);
+    }
+
+    public IngestOptions withMaxLineBytes(int value) {
+        return new IngestOptions(forcedSource, logSource, value, maxDepth);
+    }
+
+    public IngestOptions withMaxDepth(int value) {
+        return new IngestOptions(forcedSource, logSource, maxLineBytes, value);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cloudwarden.engine.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.cloudwarden.engine.event.Origin;
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.parse.ParseContext;
+import dev.cloudwarden.engine.ingest.parse.Parsers;
+import dev.cloudwarden.engine.ingest.read.ContainerFormat;
+import dev.cloudwarden.engine.ingest.read.ContainerSniffer;
+import dev.cloudwarden.engine.ingest.read.Input;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads inputs into events: opens (and gunzips), decides the container format, then hands the input
+ * to the line reader or the JSON container reader. Bad data never escapes as an exception: every line
+ * or record read ends as an event, a rejection or a skip on the sink.
+ */
+public final class Ingestor {
+    static final int SNIFF_BYTES = 64 * 1024;
+
+    private final Parsers parsers;
+    private final IngestOptions options;
+    private final JsonFactory factory;
+
+    public Ingestor(Parsers parsers, IngestOptions options) {
+        this.parsers = parsers;
+        this.options = options;
+        this.factory = dev.cloudwarden.engine.event.Json.factory(options.maxDepth());
+    }
+
+    public Ingestor(IngestOptions options) {
+        this(Parsers.standard(), options);
+    }
+
+    public void read(Iterable<Input> inputs, IngestSink sink) {
+        for (Input input : inputs) {
+            read(input, sink);
+        }
+    }
+
+    public void read(Input input, IngestSink sink) {
+        ParseContext context = new ParseContext(input.name(), options.logSource(), input.modified());
+        RecordDispatcher dispatcher = new RecordDispatcher(parsers, options, factory, context, sink);
+        try (InputStream in = input.openDecoded(sink::onBytesRead)) {
+            ContainerFormat format = decideFormat(in);
+            sink.onInputStart(input.name(), format.label(), options.forcedSource());
+            switch (format) {
+                case CLOUDTRAIL_DIGEST -> sink.onSkipped(Origin.line(input.name(), 1), "CloudTrail digest file");
+                case TEXT_LINES, EMPTY, JSON_LINES -> new LineInputReader(input.name(), options, dispatcher,
+                        format == ContainerFormat.JSON_LINES).read(in);
+                default -> new JsonContainerReader(input.name(), format, options, factory, dispatcher).read(in);
+            }
+        } catch (IOException e) {
+            // Only opening can fail here; the readers report their own I/O errors with a position.
+            sink.onRejected(Rejection.of(Origin.line(input.name(), 0), "cannot read: " + e.getMessage(), null));
+        }
+    }
+
+    private ContainerFormat decideFormat(InputStream in) throws IOException {
+        SourceType forced = options.forcedSource();
+        if (forced != null && parsers.json(forced).isEmpty()) {
+            return ContainerFormat.TEXT_LINES;
+        }
+        in.mark(SNIFF_BYTES);
+        byte[] prefix = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        return ContainerSniffer.sniff(prefix, prefix.length, factory);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.cloudwarden.engine.ingest;
+
+import dev.cloudwarden.engine.event.Origin;
+import dev.cloudwarden.engine.ingest.read.LineReader;
+import dev.cloudwarden.engine.ingest.read.Utf8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads an input line by line (text logs and NDJSON). Each line is checked against the size limit and
+ * for valid UTF-8 before any parser sees it, so parsers only ever meet well-formed text. A stream that
+ * fails mid-way (a truncated .gz) rejects its unfinished last line and ends the input.
+ */
+final class LineInputReader {
+    private final String name;
+    private final IngestOptions options;
+    private final RecordDispatcher dispatcher;
+    private final boolean json;
+
+    LineInputReader(String name, IngestOptions options, RecordDispatcher dispatcher, boolean json) {
+        this.name = name;
+        this.options = options;
+        this.dispatcher = dispatcher;
+        this.json = json;
+    }
+
+    void read(InputStream in) {
+        IngestSink sink = dispatcher.sink();
+        LineReader lines = new LineReader(in, options.maxLineBytes());
+        try {
+            while (lines.next()) {
+                Origin origin = Origin.line(name, lines.lineNumber());
+                byte[] buf = lines.buffer();
+                int start = lines.start();
+                int length = lines.length();
+                if (lines.oversizedLength() > 0) {
+                    sink.onRejected(new Rejection(origin, "line is " + lines.oversizedLength()
+                            + " bytes, over the limit of " + options.maxLineBytes() + " (first bytes kept)",
+                            Arrays.copyOfRange(buf, start, start + length)));
+                    continue;
+                }
+                if (lines.isBlank()) {
+                    sink.onSkipped(origin, "blank line");
+                    continue;
+                }
+                int bad = Utf8.firstInvalid(buf, start, start + length);
+                if (bad >= 0) {
+                    sink.onRejected(new Rejection(origin, "invalid UTF-8 at byte " + (bad - start + 1)
+                            + " of the line", Arrays.copyOfRange(buf, start, start + length)));
+                    continue;
+                }
+                if (json) {
+                    dispatcher.json(Arrays.copyOfRange(buf, start, start + length), origin);
+                } else {
+                    dispatcher.line(new String(buf, start, length, StandardCharsets.UTF_8), origin);
+                }
+            }
+        } catch (IOException e) {
+            long line = lines.lineNumber() + 1;
+            sink.onRejected(new Rejection(Origin.line(name, line), "input ends early (" + describe(e)
+                    + "); line " + line + " and anything after it are lost", lines.pendingBytes()));
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

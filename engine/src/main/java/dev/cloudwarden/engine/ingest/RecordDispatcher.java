@@ -1,0 +1,135 @@
+package dev.cloudwarden.engine.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.Json;
+import dev.cloudwarden.engine.event.Origin;
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.parse.JsonErrors;
+import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
+import dev.cloudwarden.engine.ingest.parse.JsonSourceDetector;
+import dev.cloudwarden.engine.ingest.parse.LineFormat;
+import dev.cloudwarden.engine.ingest.parse.LineParser;
+import dev.cloudwarden.engine.ingest.parse.ParseContext;
+import dev.cloudwarden.engine.ingest.parse.Parsers;
+import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Routes one input's records to its parser, choosing the parser from the first record that shows
+ * its source (or the forced one), and turns every outcome into exactly one sink call. A parser bug
+ * (an unexpected runtime exception) rejects that record with the bug named, and reading goes on.
+ */
+final class RecordDispatcher {
+    private final Parsers parsers;
+    private final IngestOptions options;
+    private final JsonFactory factory;
+    private final ParseContext context;
+    private final IngestSink sink;
+    private JsonRecordParser jsonParser;
+    private LineParser lineParser;
+    private boolean noLineFormat;
+
+    RecordDispatcher(Parsers parsers, IngestOptions options, JsonFactory factory, ParseContext context, IngestSink sink) {
+        this.parsers = parsers;
+        this.options = options;
+        this.factory = factory;
+        this.context = context;
+        this.sink = sink;
+        SourceType forced = options.forcedSource();
+        if (forced != null) {
+            jsonParser = parsers.json(forced).orElse(null);
+            parsers.line(forced).ifPresent(f -> lineParser = f.open(context));
+        }
+    }
+
+    IngestSink sink() {
+        return sink;
+    }
+
+    /** A JSON record; {@code json} becomes the event's raw record. */
+    void json(byte[] json, Origin origin) {
+        try {
+            JsonRecordParser parser = jsonParser;
+            if (parser == null) {
+                parser = detect(json);
+            }
+            emit(parser.parse(json, origin, context, factory), origin, json);
+        } catch (RecordRejectedException e) {
+            sink.onRejected(new Rejection(origin, e.getMessage(), json));
+        } catch (RuntimeException bug) {
+            sink.onRejected(new Rejection(origin, "parser failure (please report): " + bug, json));
+        }
+    }
+
+    /** A JSON record that is known to be of {@code source} (the container says so). */
+    void jsonAs(SourceType source, byte[] json, Origin origin) {
+        if (jsonParser == null && options.forcedSource() == null) {
+            jsonParser = parsers.json(source).orElseThrow();
+        }
+        json(json, origin);
+    }
+
+    /** A text line. */
+    void line(String line, Origin origin) {
+        try {
+            if (lineParser == null) {
+                if (noLineFormat) {
+                    throw new RecordRejectedException("unrecognised log format (give --source)");
+                }
+                LineFormat format = parsers.detectLine(line).orElse(null);
+                if (format == null) {
+                    noLineFormat = true; // decided on the first line, like a person would: don't guess per line
+                    throw new RecordRejectedException("unrecognised log format (give --source; known: "
+                            + String.join(", ", SourceType.ids()) + ")");
+                }
+                lineParser = format.open(context);
+            }
+            Event event = lineParser.parse(line, origin);
+            if (event == null) {
+                sink.onSkipped(origin, "format header");
+            } else {
+                sink.onEvent(event);
+            }
+        } catch (RecordRejectedException e) {
+            sink.onRejected(Rejection.of(origin, e.getMessage(), line));
+        } catch (RuntimeException bug) {
+            sink.onRejected(Rejection.of(origin, "parser failure (please report): " + bug, line));
+        }
+    }
+
+    private void emit(Event event, Origin origin, byte[] json) {
+        if (event == null) {
+            sink.onRejected(new Rejection(origin, "parser produced no event", json));
+        } else {
+            sink.onEvent(event);
+        }
+    }
+
+    private JsonRecordParser detect(byte[] json) throws RecordRejectedException {
+        JsonNode tree;
+        try (var p = factory.createParser(json)) {
+            tree = Json.MAPPER.readTree(p);
+            if (p.nextToken() != null) {
+                throw new RecordRejectedException("unexpected content after the JSON object");
+            }
+        } catch (IOException e) {
+            throw JsonErrors.rejection(e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new RecordRejectedException("expected a JSON object, found "
+                    + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()) + ": "
+                    + abbreviate(new String(json, StandardCharsets.UTF_8)));
+        }
+        SourceType source = JsonSourceDetector.detect(tree);
+        jsonParser = parsers.json(source).orElseGet(() -> parsers.json(SourceType.GENERIC_JSON).orElseThrow());
+        return jsonParser;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.cloudwarden.engine.ingest.json;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The values {@link JsonFieldExtractor} found, by path index. Most paths hold one value; arrays may hold more. */
+public final class ExtractedFields {
+    private final String[] first;
+    private List<String>[] more;
+
+    ExtractedFields(int size) {
+        this.first = new String[size];
+    }
+
+    @SuppressWarnings("unchecked")
+    void add(int slot, String value) {
+        if (first[slot] == null) {
+            first[slot] = value;
+            return;
+        }
+        if (more == null) {
+            more = (List<String>[]) new List[first.length];
+        }
+        if (more[slot] == null) {
+            more[slot] = new ArrayList<>(2);
+        }
+        more[slot].add(value);
+    }
+
+    /** The first value at the path, or null. */
+    public String get(int slot) {
+        return first[slot];
+    }
+
+    /** The first value, or null when absent or empty. */
+    public String nonEmpty(int slot) {
+        String v = first[slot];
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    /** Every value at the path, in document order. */
+    public List<String> all(int slot) {
+        if (first[slot] == null) {
+            return List.of();
+        }
+        if (more == null || more[slot] == null) {
+            return List.of(first[slot]);
+        }
+        List<String> all = new ArrayList<>(1 + more[slot].size());
+        all.add(first[slot]);
+        all.addAll(more[slot]);
+        return all;
+    }
+
+    public Long getLong(int slot) {
+        String v = first[slot];
+        if (v == null || v.isEmpty() || v.equals("-")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            try {
+                return (long) Double.parseDouble(v);
+            } catch (NumberFormatException notNumeric) {
+                return null;
+            }
+        }
+    }
+
+    public Integer getInt(int slot) {
+        Long v = getLong(slot);
+        return v == null || v > Integer.MAX_VALUE || v < Integer.MIN_VALUE ? null : v.intValue();
+    }
+
+    /** "true"/"false" (any case) as a Boolean; "yes"/"no" too, since CloudTrail writes MFAUsed that way. */
+    public Boolean getBoolean(int slot) {
+        String v = first[slot];
+        if (v == null) {
+            return null;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes")) {
+            return Boolean.TRUE;
+        }
+        if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no")) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cloudwarden.engine.ingest.parse;
+
+import dev.cloudwarden.engine.event.SourceType;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every parser CloudWarden ships, by source. Line formats are listed in autodetection order: the
+ * more specific a format's first-line signature, the earlier it is tried.
+ */
+public final class Parsers {
+    private final Map<SourceType, JsonRecordParser> json = new EnumMap<>(SourceType.class);
+    private final List<LineFormat> lineFormats;
+
+    private Parsers(List<JsonRecordParser> jsonParsers, List<LineFormat> lineFormats) {
+        jsonParsers.forEach(p -> json.put(p.source(), p));
+        this.lineFormats = List.copyOf(lineFormats);
+    }
+
+    public static Parsers standard() {
+        return new Parsers(
+                List.of(
+                        new dev.cloudwarden.engine.ingest.cloudtrail.CloudTrailParser(),
+                        new dev.cloudwarden.engine.ingest.generic.GenericJsonParser()
+                ),
+                List.of(
+                        new dev.cloudwarden.engine.ingest.vpcflow.VpcFlowFormat()
+                ));
+    }
+
+    public Optional<JsonRecordParser> json(SourceType source) {
+        return Optional.ofNullable(json.get(source));
+    }
+
+    public Optional<LineFormat> line(SourceType source) {
+        return lineFormats.stream().filter(f -> f.source() == source).findFirst();
+    }
+
+    /** Line formats in detection order. */
+    public List<LineFormat> lineFormats() {
+        return lineFormats;
+    }
+
+    /** The first format that recognizes {@code firstLine}, if any. */
+    public Optional<LineFormat> detectLine(String firstLine) {
+        return lineFormats.stream().filter(f -> f.recognizes(firstLine)).findFirst();
+    }
+}
