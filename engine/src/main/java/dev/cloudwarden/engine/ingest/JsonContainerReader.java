@@ -54,11 +54,12 @@ final class JsonContainerReader {
             JsonToken t;
             while ((t = p.nextToken()) != null && !(inArray && t == JsonToken.END_ARRAY)) {
                 line = p.currentTokenLocation().getLineNr();
-                Origin origin = Origin.record(name, line, index++);
+                Origin origin = Origin.record(name, line, index);
                 if (t != JsonToken.START_OBJECT) {
                     String found = t.isScalarValue() ? p.getText() : t.asString();
                     p.skipChildren();
                     sink.onRejected(Rejection.of(origin, "expected a JSON object, found '" + found + "'", found));
+                    index++;
                     continue;
                 }
                 if (format == ContainerFormat.CLOUDTRAIL_LOOKUP) {
@@ -72,8 +73,10 @@ final class JsonContainerReader {
                         dispatcher.json(record, origin);
                     }
                 }
+                index++;
             }
         } catch (IOException e) {
+            // index is the record being read when the error struck (it advances only after a record is done).
             Origin origin = Origin.record(name, line, index);
             sink.onRejected(Rejection.of(origin, JsonErrors.reason(e)
                     + "; the rest of this document cannot be read", null));

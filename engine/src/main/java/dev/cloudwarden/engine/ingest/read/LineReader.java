@@ -72,6 +72,11 @@ public final class LineReader {
         lineStart = start;
         lineLength = end - start;
         lineNumber++;
+        if (lineLength > maxLineBytes) {
+            // Already buffered (it fit in the read buffer), but still over the limit: report it the same way.
+            overflowBytes = lineLength;
+            lineLength = Math.min(EXCERPT, maxLineBytes);
+        }
     }
 
     /** Reads more input, compacting or growing the buffer; returns where scanning should resume. */
