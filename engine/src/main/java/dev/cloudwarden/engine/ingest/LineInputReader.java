@@ -46,7 +46,7 @@ final class LineInputReader {
                     sink.onSkipped(origin, "blank line");
                     continue;
                 }
-                int bad = Utf8.firstInvalid(buf, start, start + length);
+                int bad = lines.isAscii() ? -1 : Utf8.firstInvalid(buf, start, start + length);
                 if (bad >= 0) {
                     sink.onRejected(new Rejection(origin, "invalid UTF-8 at byte " + (bad - start + 1)
                             + " of the line", Arrays.copyOfRange(buf, start, start + length)));

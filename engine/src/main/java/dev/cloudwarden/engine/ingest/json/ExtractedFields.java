@@ -79,6 +79,9 @@ public final class ExtractedFields {
         if (v == null) {
             return null;
         }
+        if (v.equals("true") || v.equals("false")) {
+            return v.length() == 4;
+        }
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes")) {
             return Boolean.TRUE;
         }

@@ -47,6 +47,7 @@ public final class JsonFieldExtractor {
             node.slot = i;
         }
         this.pathCount = paths.size();
+        root.freeze();
     }
 
     public int pathCount() {
@@ -58,6 +59,7 @@ public final class JsonFieldExtractor {
      * after the record's END_OBJECT. Syntax errors, depth limits and bad UTF-8 surface as IOExceptions.
      */
     public ExtractedFields extract(JsonParser parser) throws IOException {
+        // Field names must be interned for the reference comparison in Node.child (see there).
         JsonToken token = parser.currentToken();
         if (token == null || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
             token = parser.nextToken();
@@ -73,7 +75,7 @@ public final class JsonFieldExtractor {
     private static void readObject(JsonParser parser, Node node, ExtractedFields out) throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            Node child = node.children.get(parser.currentName());
+            Node child = node.child(parser.currentName());
             JsonToken value = parser.nextToken();
             if (child == null) {
                 parser.skipChildren();
@@ -89,7 +91,7 @@ public final class JsonFieldExtractor {
     private static void readValue(JsonParser parser, JsonToken value, Node node, ExtractedFields out) throws IOException {
         switch (value) {
             case START_OBJECT -> {
-                if (node.children.isEmpty()) {
+                if (node.keys.length == 0) {
                     parser.skipChildren();
                 } else {
                     readObject(parser, node, out);
@@ -118,9 +120,37 @@ public final class JsonFieldExtractor {
         return token == null ? "end of input" : token.asString() != null ? "'" + token.asString() + "'" : token.name().toLowerCase();
     }
 
+    /**
+     * One level of the path trie. Jackson interns field names (JsonFactory.Feature.INTERN_FIELD_NAMES,
+     * on in every factory of ours), and so are these keys, so a child is found by comparing references:
+     * no hashing of the name for each of the ~100 fields of a record, most of which match nothing.
+     */
     private static final class Node {
         final Map<String, Node> children = new HashMap<>(8);
+        String[] keys = new String[0];
+        Node[] nodes = new Node[0];
         int slot = -1;
+
+        Node child(String name) {
+            String[] k = keys;
+            for (int i = 0; i < k.length; i++) {
+                if (k[i] == name) {
+                    return nodes[i];
+                }
+            }
+            return null;
+        }
+
+        void freeze() {
+            keys = new String[children.size()];
+            nodes = new Node[children.size()];
+            int i = 0;
+            for (Map.Entry<String, Node> e : children.entrySet()) {
+                keys[i] = e.getKey().intern();
+                nodes[i++] = e.getValue();
+                e.getValue().freeze();
+            }
+        }
     }
 
     /** The record is valid JSON but not an object (a bare string, number or array). */

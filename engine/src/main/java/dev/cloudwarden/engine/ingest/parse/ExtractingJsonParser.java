@@ -28,6 +28,9 @@ public abstract class ExtractingJsonParser implements JsonRecordParser {
     @Override
     public final Event parse(byte[] json, Origin origin, ParseContext context, JsonFactory factory)
             throws RecordRejectedException {
+        if (!factory.isEnabled(JsonFactory.Feature.INTERN_FIELD_NAMES)) {
+            throw new IllegalArgumentException("JSON factory must intern field names; use Json.factory(...)");
+        }
         ExtractedFields fields;
         try (JsonParser parser = factory.createParser(json)) {
             fields = extractor().extract(parser);

@@ -33,7 +33,8 @@ public final class JsonSourceDetector {
         }
         String category = text(record, "category").toLowerCase(Locale.ROOT);
         if (AZURE_SIGNIN_CATEGORIES.contains(category)
-                || text(record, "operationName").equalsIgnoreCase("Sign-in activity")) {
+                || text(record, "operationName").equalsIgnoreCase("Sign-in activity")
+                || has(record, "createdDateTime") && has(record, "userPrincipalName") && has(record, "appDisplayName")) {
             return SourceType.AZURE_SIGNIN;
         }
         if (has(record, "operationName") && (has(record, "resourceId") || has(record, "resourceUri"))

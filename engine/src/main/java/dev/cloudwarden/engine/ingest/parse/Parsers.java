@@ -24,10 +24,20 @@ public final class Parsers {
         return new Parsers(
                 List.of(
                         new dev.cloudwarden.engine.ingest.cloudtrail.CloudTrailParser(),
+                        new dev.cloudwarden.engine.ingest.k8saudit.K8sAuditParser(),
+                        new dev.cloudwarden.engine.ingest.azure.AzureActivityParser(),
+                        new dev.cloudwarden.engine.ingest.azure.AzureSignInParser(),
+                        new dev.cloudwarden.engine.ingest.gcp.GcpAuditParser(),
+                        new dev.cloudwarden.engine.ingest.route53.Route53ResolverParser(),
                         new dev.cloudwarden.engine.ingest.generic.GenericJsonParser()
                 ),
                 List.of(
-                        new dev.cloudwarden.engine.ingest.vpcflow.VpcFlowFormat()
+                        new dev.cloudwarden.engine.ingest.vpcflow.VpcFlowFormat(),
+                        new dev.cloudwarden.engine.ingest.web.WebFormat(),
+                        new dev.cloudwarden.engine.ingest.docker.DockerFormat(), // before sshd: claims dockerd's syslog lines
+                        new dev.cloudwarden.engine.ingest.sshd.SshdFormat(),
+                        new dev.cloudwarden.engine.ingest.yarn.YarnFormat(),
+                        new dev.cloudwarden.engine.ingest.exim.EximFormat()
                 ));
     }
 

@@ -23,6 +23,8 @@ public final class LineReader {
     private int lineLength;
     private long lineNumber;
     private long overflowBytes;
+    private final long[] highBits = new long[1];
+    private boolean ascii;
 
     public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
@@ -38,14 +40,14 @@ public final class LineReader {
      */
     public boolean next() throws IOException {
         overflowBytes = 0;
+        highBits[0] = 0;
         int scanFrom = pos;
         while (true) {
-            for (int i = scanFrom; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    emit(pos, i);
-                    pos = i + 1;
-                    return true;
-                }
+            int nl = Bytes.indexOfNewline(buf, scanFrom, limit, highBits);
+            if (nl >= 0) {
+                emit(pos, nl);
+                pos = nl + 1;
+                return true;
             }
             scanFrom = limit;
             if (limit - pos > maxLineBytes) {
@@ -72,6 +74,7 @@ public final class LineReader {
         lineStart = start;
         lineLength = end - start;
         lineNumber++;
+        ascii = highBits[0] == 0;
         if (lineLength > maxLineBytes) {
             // Already buffered (it fit in the read buffer), but still over the limit: report it the same way.
             overflowBytes = lineLength;
@@ -107,6 +110,7 @@ public final class LineReader {
         System.arraycopy(buf, pos, buf, 0, excerpt);
         lineStart = 0;
         lineLength = excerpt;
+        ascii = false;
         pos = excerpt;
         limit = excerpt;
         while (true) {
@@ -115,13 +119,7 @@ public final class LineReader {
                 eof = true;
                 break;
             }
-            int nl = -1;
-            for (int i = excerpt; i < excerpt + n; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = Bytes.indexOfNewline(buf, excerpt, excerpt + n);
             if (nl >= 0) {
                 skipped += nl - excerpt;
                 // Keep what follows the newline for the next lines.
@@ -146,6 +144,14 @@ public final class LineReader {
 
     public int length() {
         return lineLength;
+    }
+
+    /**
+     * True when the scan that found this line saw only ASCII bytes, so it needs no UTF-8 check. False
+     * means "maybe not": check it.
+     */
+    public boolean isAscii() {
+        return ascii;
     }
 
     /** 1-based number of the current line. */

@@ -11,7 +11,7 @@ public final class Utf8 {
         while (i < to) {
             int c = b[i] & 0xFF;
             if (c < 0x80) {
-                i++;
+                i = Bytes.skipAscii(b, i + 1, to); // logs are mostly ASCII: skip it a word at a time
                 continue;
             }
             int need;

@@ -31,7 +31,8 @@ public final class Timestamps {
             .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendLiteral(" UTC").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Timestamps() {
     }
@@ -130,13 +131,30 @@ public final class Timestamps {
         if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
             return null;
         }
-        try {
-            long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
-            long epochSecond = epochDay * 86_400 + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetSeconds;
-            return Instant.ofEpochSecond(epochSecond, nanos);
-        } catch (DateTimeException e) {
+        if (day > 28 && day > daysInMonth(year, month)) {
             return null; // 31 February and friends: let the fallback produce the error message
         }
+        long epochSecond = epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L
+                + Math.min(second, 59) - offsetSeconds;
+        return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse, H. Hinnant's form). */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     private static int digits(String s, int from, int count) {

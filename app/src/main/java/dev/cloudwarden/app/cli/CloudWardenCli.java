@@ -1,0 +1,29 @@
+package dev.cloudwarden.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cloudwarden} command. Exit codes: 0 clean, 1 findings at or above {@code --fail-on}
+ * (later commands), 2 usage or input error, 3 some input was rejected (the rest was read).
+ */
+@Command(name = "cloudwarden",
+        mixinStandardHelpOptions = true,
+        version = "CloudWarden 0.1.0",
+        description = "Cloud threat detection and response over your own logs.",
+        subcommands = {EventsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class CloudWardenCli {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_REJECTED_INPUT = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CloudWardenCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+}

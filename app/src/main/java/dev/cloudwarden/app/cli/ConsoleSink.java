@@ -1,0 +1,73 @@
+package dev.cloudwarden.app.cli;
+
+import dev.cloudwarden.app.output.EventWriter;
+import dev.cloudwarden.app.output.TerminalText;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.IngestSink;
+import dev.cloudwarden.engine.ingest.Rejection;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Where {@code events} sends what it reads: events to the writer, rejections to stderr (one line each,
+ * the first {@code maxErrors} of them) and to the quarantine file, byte counts to the progress bar.
+ */
+final class ConsoleSink implements IngestSink {
+    private final EventWriter writer;
+    private final Quarantine quarantine;
+    private final PrintWriter err;
+    private final int maxErrors;
+    private final Progress progress;
+    private long errors;
+
+    ConsoleSink(EventWriter writer, Quarantine quarantine, PrintWriter err, int maxErrors, Progress progress) {
+        this.writer = writer;
+        this.quarantine = quarantine;
+        this.err = err;
+        this.maxErrors = maxErrors;
+        this.progress = progress;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        try {
+            writer.write(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write output", e);
+        }
+    }
+
+    @Override
+    public void onRejected(Rejection rejection) {
+        if (errors++ < maxErrors) {
+            progress.pause(() -> {
+                err.println("error: " + TerminalText.safe(rejection.message()));
+                err.flush();
+            });
+        }
+        try {
+            quarantine.add(rejection);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the quarantine file", e);
+        }
+    }
+
+    @Override
+    public void onInputStart(String input, String format, SourceType source) {
+        progress.nextInput();
+    }
+
+    @Override
+    public void onBytesRead(long total) {
+        progress.inputBytes(total);
+    }
+
+    void finish() {
+        if (errors > maxErrors) {
+            err.println("error: ... and " + (errors - maxErrors) + " more rejections (all are in the quarantine file)");
+        }
+    }
+}

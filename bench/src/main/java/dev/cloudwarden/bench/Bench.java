@@ -1,0 +1,24 @@
+package dev.cloudwarden.bench;
+
+import java.util.Arrays;
+
+/**
+ * End-to-end benchmarks, run as {@code java -jar bench/target/cloudwarden-bench.jar <name> [options]}.
+ * Each prints the CloudWarden figure next to a baseline measured in the same run, for BENCHMARKS.md.
+ */
+public final class Bench {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: cloudwarden-bench ingest [--events N] [--rounds R] [--file PATH]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "ingest" -> IngestBench.run(rest);
+            default -> {
+                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.cloudwarden.engine.ingest.sshd;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudwarden.engine.event.Actor;
+import dev.cloudwarden.engine.event.Endpoint;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.EventBuilder;
+import dev.cloudwarden.engine.event.Json;
+import dev.cloudwarden.engine.event.LogSource;
+import dev.cloudwarden.engine.event.OcsfClass;
+import dev.cloudwarden.engine.event.Origin;
+import dev.cloudwarden.engine.event.RawRecord;
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.docker.DockerFormat;
+import dev.cloudwarden.engine.ingest.parse.LineParser;
+import dev.cloudwarden.engine.ingest.parse.ParseContext;
+import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
+import dev.cloudwarden.engine.ingest.syslog.SyslogLine;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One syslog file's lines. Raw fields: {@code host}, {@code program}, {@code pid}, {@code message} (kept
+ * whole: Sigma's Linux rules search it for keywords), the {@code pam_*} fields of PAM authentication
+ * failures, and for sshd what {@link SshdMessage} recognized ({@code user}, {@code src_ip}, {@code src_port},
+ * {@code auth_method}, {@code invalid_user}).
+ *
+ * <p>dockerd's lines in a mixed syslog file are handed to the Docker parser, so its API calls are not lost
+ * as plain log lines just because the file started with an sshd line.
+ */
+final class SshdParser implements LineParser {
+    /** OpenSSH 9.8 moved per-connection logging to sshd-session, and 10.0 authentication to sshd-auth. */
+    private static final Set<String> SSHD_PROGRAMS = Set.of("sshd", "sshd-session", "sshd-auth");
+
+    /** Programs with a Sigma service of their own; other programs' lines answer to linux/syslog. */
+    private static final Map<String, String> SIGMA_SERVICES = Map.of("sudo", "sudo", "cron", "cron",
+            "crond", "cron", "vsftpd", "vsftpd", "clamd", "clamav", "freshclam", "clamav");
+
+    private final ParseContext context;
+    private LineParser docker;
+
+    SshdParser(ParseContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Event parse(String line, Origin origin) throws RecordRejectedException {
+        if (SyslogLine.isJournalMarker(line)) {
+            return null;
+        }
+        SyslogLine s = SyslogLine.parse(line, context.referenceTime());
+        if (s.program() != null && DockerFormat.isDockerd(s.program())) {
+            if (docker == null) {
+                docker = new DockerFormat().open(context);
+            }
+            return docker.parse(line, origin);
+        }
+        ObjectNode raw = Json.NODES.objectNode();
+        raw.put("host", s.host());
+        if (s.program() != null) {
+            raw.put("program", s.program());
+        }
+        if (s.pid() != null) {
+            raw.put("pid", s.pid());
+        }
+        raw.put("message", s.message());
+        PamFailure.extract(s.message(), raw);
+        EventBuilder b = Event.builder(SourceType.SSHD, s.time(), RawRecord.ofLine(line, raw)).origin(origin);
+        if (s.program() != null && SSHD_PROGRAMS.contains(s.program())) {
+            sshd(SshdMessage.classify(s.message()), raw, b);
+        } else {
+            b.ocsfClass(OcsfClass.BASE_EVENT);
+            b.logSource(new LogSource("linux", serviceOf(s.program()), null));
+            b.operation(s.program(), "log");
+        }
+        b.dst(new Endpoint(null, null, s.host()));
+        return b.build();
+    }
+
+    private static void sshd(SshdMessage m, ObjectNode raw, EventBuilder b) {
+        if (m.user() != null) {
+            raw.put("user", m.user());
+            raw.put("invalid_user", m.invalidUser());
+            b.actor(Actor.named(m.user(), null));
+        }
+        if (m.ip() != null) {
+            raw.put("src_ip", m.ip());
+        }
+        if (m.port() != null) {
+            raw.put("src_port", m.port());
+        }
+        if (m.authMethod() != null) {
+            raw.put("auth_method", m.authMethod());
+        }
+        b.src(Endpoint.of(m.ip(), m.port()));
+        b.operation("sshd", m.operation());
+        b.outcome(m.outcome());
+    }
+
+    private static String serviceOf(String program) {
+        return program == null ? "syslog" : SIGMA_SERVICES.getOrDefault(program.toLowerCase(Locale.ROOT), "syslog");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cloudwarden.engine.ingest.web;
+
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.parse.LineFormat;
+import dev.cloudwarden.engine.ingest.parse.LineParser;
+import dev.cloudwarden.engine.ingest.parse.ParseContext;
+import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
+
+import java.util.List;
+
+/** Web access logs: Apache / nginx Common and Combined Log Format, and AWS ALB access logs. */
+public final class WebFormat implements LineFormat {
+    @Override
+    public SourceType source() {
+        return SourceType.WEB_ACCESS;
+    }
+
+    @Override
+    public boolean recognizes(String line) {
+        try {
+            List<Tokens.Token> t = Tokens.split(line);
+            if (AlbLogLine.hasShape(t)) {
+                return true;
+            }
+            if (!CommonLogLine.hasShape(t)) {
+                return false;
+            }
+            AccessLogTime.parse(t.get(3).text());
+            return true;
+        } catch (RecordRejectedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public LineParser open(ParseContext context) {
+        return new WebParser();
+    }
+}
