@@ -27,8 +27,9 @@ import java.util.Map;
 /**
  * One dockerd log's lines. Raw fields: the logfmt pairs as logged ({@code time}, {@code level}, {@code msg},
  * and any others such as {@code container} or {@code error}); {@code host}, {@code program}, {@code pid}
- * when the line came through syslog (a logrus field of the same name is kept as {@code logfmt_<name>}); and for API requests {@code method}, {@code path} (without the
- * version prefix), {@code api_version} and {@code query}.
+ * when the line came through syslog (a logrus field of the same name is kept as {@code logfmt_<name>});
+ * and for API requests {@code method}, {@code path} (without the version prefix), {@code api_version}
+ * and {@code query}.
  *
  * <p>dockerd logs a POST's JSON body on its own line ({@code form data: {...}}) right after the request's
  * {@code Calling} line. The body becomes the object {@code form}, with {@code image} and {@code cmdline}

@@ -24,8 +24,16 @@ final class EximFields {
     private EximFields() {
     }
 
-    /** Adds the fields found in {@code text} to {@code raw}. */
-    static void extract(String text, ObjectNode raw) {
+    /** Keys that mean the same outside a message's lines; there C= lists SMTP commands, D= a duration... */
+    private static final java.util.Set<String> CONNECTION_KEYS = java.util.Set.of("H", "F", "I");
+
+    /**
+     * Adds the fields found in {@code text} to {@code raw}.
+     *
+     * @param messageLine whether the line is about a message (has a message id): other lines (connections,
+     *                    rejections) reuse some letters with other meanings, so only H=, F= and I= are read
+     */
+    static void extract(String text, ObjectNode raw, boolean messageLine) {
         List<String> words = words(text);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -34,6 +42,9 @@ final class EximFields {
                 continue;
             }
             String key = w.substring(0, eq);
+            if (!messageLine && !CONNECTION_KEYS.contains(key)) {
+                continue;
+            }
             String value = unquote(w.substring(eq + 1));
             if (key.equals("H")) {
                 List<String> rest = new ArrayList<>(words.subList(i, words.size()));

@@ -30,7 +30,7 @@ final class EximParser implements LineParser {
             "->", "delivered", ">>", "delivered", "*>", "suppressed", "**", "failed", "==", "deferred");
     private static final Set<String> OUTBOUND = Set.of("=>", "->", ">>", "*>", "**", "==");
     private static final Set<String> SUCCEEDED = Set.of("received", "delivered", "completed");
-    private static final Set<String> FAILED = Set.of("failed", "deferred", "rejected");
+    private static final Set<String> FAILED = Set.of("failed", "deferred", "rejected", "auth_failed");
 
     @Override
     public Event parse(String line, Origin origin) throws RecordRejectedException {
@@ -54,16 +54,23 @@ final class EximParser implements LineParser {
                 rest = 3;
             }
         }
-        EximFields.extract(String.join(" ", words.subList(rest, words.size())), raw);
-        if (flag != null && flag.equals("<=")) {
+        EximFields.extract(String.join(" ", words.subList(rest, words.size())), raw, rest > 0);
+        if ("<=".equals(flag)) {
             raw.put("sender", raw.get("address").asText()); // an arrival's address is its sender
+            if (raw.has("router")) {
+                // On an arrival R= is not a router: it names the message a bounce is about.
+                raw.set("parent_message_id", raw.remove("router"));
+            }
         }
         String operation = operation(flag, words, text);
         if (operation.equals("rejected")) {
             rejectedAddress(text, raw);
         }
-        if (operation.equals("connection") && !raw.has("host_ip")) {
-            EximFields.host(EximFields.hostWords(EximFields.words(text.substring("SMTP connection from ".length()))), raw);
+        if (operation.equals("auth_failed")) {
+            authId(text, raw);
+        }
+        if (!raw.has("host_ip")) {
+            clientAfter(text, raw);
         }
 
         EventBuilder b = Event.builder(SourceType.EXIM, h.time(), RawRecord.ofLine(line, raw)).origin(origin);
@@ -100,7 +107,37 @@ final class EximParser implements LineParser {
         if (text.startsWith("SMTP connection from ")) {
             return "connection";
         }
+        if (text.contains(" authenticator failed for ")) {
+            return "auth_failed";
+        }
         return "log";
+    }
+
+    /**
+     * The client of lines that name it without H= ({@code SMTP connection from (helo) [ip]:port},
+     * {@code authenticator failed for ...}, {@code SMTP call from ...}); only taken when it has an address.
+     */
+    private static void clientAfter(String text, ObjectNode raw) {
+        for (String marker : List.of(" from ", " for ")) {
+            int at = (" " + text).indexOf(marker);
+            if (at < 0) {
+                continue;
+            }
+            List<String> host = EximFields.hostWords(EximFields.words(text.substring(at + marker.length() - 1)));
+            if (!host.isEmpty() && host.get(host.size() - 1).startsWith("[")) {
+                EximFields.host(host, raw);
+                return;
+            }
+        }
+    }
+
+    /** {@code ... authenticator failed for ... (set_id=admin@example.com)}: the login that was tried. */
+    private static void authId(String text, ObjectNode raw) {
+        int at = text.lastIndexOf("(set_id=");
+        int end = at < 0 ? -1 : text.indexOf(')', at);
+        if (end > at + 8) {
+            raw.put("auth_id", text.substring(at + 8, end));
+        }
     }
 
     /** {@code rejected RCPT <addr>: reason} and {@code rejected MAIL <addr>}: the address refused. */
@@ -121,8 +158,14 @@ final class EximParser implements LineParser {
         }
     }
 
-    /** Who sent it: the SMTP-authenticated id ({@code A=dovecot_plain:alice}), else the local user ({@code U=}). */
+    /**
+     * Who acted: the login a failed authentication tried, the SMTP-authenticated id of an arrival
+     * ({@code A=dovecot_plain:alice}), else the local user who submitted it ({@code U=}).
+     */
     private static String actor(ObjectNode raw) {
+        if (raw.has("auth_id")) {
+            return text(raw, "auth_id");
+        }
         String auth = text(raw, "authenticator");
         if (auth != null) {
             int colon = auth.indexOf(':');
