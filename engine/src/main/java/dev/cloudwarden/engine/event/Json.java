@@ -27,9 +27,6 @@ public final class Json {
             throw new IllegalArgumentException("JSON depth limit must be 1.." + MAX_DEPTH + ", got " + maxDepth);
         }
         return JsonFactory.builder()
-                // Interned names let the field extractor match keys by reference (JsonFieldExtractor.Node).
-                .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-                .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxDepth)
                         .maxStringLength(Integer.MAX_VALUE)

@@ -1,29 +1,29 @@
 package dev.cloudwarden.engine.ingest.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-
-import java.io.IOException;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the values at a fixed set of dotted paths from a JSON record in one streaming pass, skipping
- * every subtree no path enters. This is what makes normalization cheap: a CloudTrail record of 1.6 KB
- * is tokenized once and only the dozen strings the event model needs are decoded.
+ * Reads the values at a fixed set of dotted paths from a JSON record in one validating pass (see
+ * {@link JsonScanner}), decoding only those values. This is what makes normalization cheap: a CloudTrail
+ * record of 1.5 KB is checked once and only the few dozen strings the event model needs are decoded.
  *
  * <p>Paths are compiled once into a trie of field names; the extractor is immutable and thread-safe.
  * A path that meets an array is applied to every element (all values are kept, in order). A path that
- * ends at an object or array captures nothing; ask for its leaves. JSON null captures nothing.
+ * ends at an object or array captures nothing; ask for its leaves. JSON null captures nothing. A
+ * segment is a plain key: {@code a.b} means key {@code b} inside key {@code a}.
  */
 public final class JsonFieldExtractor {
-    private final Node root = new Node();
+    private final Node root;
     private final int pathCount;
 
     /** Collects paths one by one, handing out their slot numbers, for parsers that keep them as constants. */
     public static final class Builder {
-        private final List<String> paths = new java.util.ArrayList<>();
+        private final List<String> paths = new ArrayList<>();
 
         public int path(String dotted) {
             paths.add(dotted);
@@ -36,18 +36,19 @@ public final class JsonFieldExtractor {
     }
 
     public JsonFieldExtractor(List<String> paths) {
+        Draft draft = new Draft();
         for (int i = 0; i < paths.size(); i++) {
-            Node node = root;
+            Draft node = draft;
             for (String segment : paths.get(i).split("\\.")) {
-                node = node.children.computeIfAbsent(segment, k -> new Node());
+                node = node.children.computeIfAbsent(segment, k -> new Draft());
             }
             if (node.slot >= 0) {
                 throw new IllegalArgumentException("path listed twice: " + paths.get(i));
             }
             node.slot = i;
         }
+        this.root = draft.freeze();
         this.pathCount = paths.size();
-        root.freeze();
     }
 
     public int pathCount() {
@@ -55,108 +56,73 @@ public final class JsonFieldExtractor {
     }
 
     /**
-     * Extracts from a parser positioned before (or at) the record's START_OBJECT. Leaves the parser
-     * after the record's END_OBJECT. Syntax errors, depth limits and bad UTF-8 surface as IOExceptions.
+     * Validates {@code json} as one JSON object (whitespace around it allowed) and extracts the paths.
+     *
+     * @throws JsonScanException naming what is wrong and the byte column
      */
-    public ExtractedFields extract(JsonParser parser) throws IOException {
-        // Field names must be interned for the reference comparison in Node.child (see there).
-        JsonToken token = parser.currentToken();
-        if (token == null || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-            token = parser.nextToken();
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotAnObjectException(token == null ? "empty input" : "expected a JSON object, found " + describe(token));
-        }
+    public ExtractedFields extract(byte[] json, int maxDepth) throws JsonScanException {
         ExtractedFields fields = new ExtractedFields(pathCount);
-        readObject(parser, root, fields);
+        new JsonScanner(json, 0, json.length, maxDepth, fields).scanRecord(root);
         return fields;
     }
 
-    private static void readObject(JsonParser parser, Node node, ExtractedFields out) throws IOException {
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            Node child = node.child(parser.currentName());
-            JsonToken value = parser.nextToken();
-            if (child == null) {
-                parser.skipChildren();
-            } else {
-                readValue(parser, value, child, out);
-            }
-        }
-        if (token != JsonToken.END_OBJECT) {
-            throw new IOException("malformed object: unexpected " + describe(token));
-        }
-    }
+    /** One level of the compiled trie: children by the UTF-8 bytes of their key. */
+    static final class Node {
+        private final byte[][] keys;
+        private final Node[] children;
+        private final Node emptyKeyChild;
+        final int slot;
 
-    private static void readValue(JsonParser parser, JsonToken value, Node node, ExtractedFields out) throws IOException {
-        switch (value) {
-            case START_OBJECT -> {
-                if (node.keys.length == 0) {
-                    parser.skipChildren();
-                } else {
-                    readObject(parser, node, out);
+        private Node(byte[][] keys, Node[] children, int slot) {
+            this.keys = keys;
+            this.children = children;
+            this.slot = slot;
+            Node empty = null;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i].length == 0) {
+                    empty = children[i];
                 }
             }
-            case START_ARRAY -> {
-                JsonToken element;
-                while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    if (element == null) {
-                        throw new IOException("unexpected end of input inside an array");
-                    }
-                    readValue(parser, element, node, out);
-                }
-            }
-            case VALUE_NULL -> { }
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
-                if (node.slot >= 0) {
-                    out.add(node.slot, parser.getText());
-                }
-            }
-            default -> throw new IOException("unexpected " + describe(value));
+            this.emptyKeyChild = empty;
         }
-    }
 
-    private static String describe(JsonToken token) {
-        return token == null ? "end of input" : token.asString() != null ? "'" + token.asString() + "'" : token.name().toLowerCase();
-    }
+        boolean isLeaf() {
+            return keys.length == 0;
+        }
 
-    /**
-     * One level of the path trie. Jackson interns field names (JsonFactory.Feature.INTERN_FIELD_NAMES,
-     * on in every factory of ours), and so are these keys, so a child is found by comparing references:
-     * no hashing of the name for each of the ~100 fields of a record, most of which match nothing.
-     */
-    private static final class Node {
-        final Map<String, Node> children = new HashMap<>(8);
-        String[] keys = new String[0];
-        Node[] nodes = new Node[0];
-        int slot = -1;
-
-        Node child(String name) {
-            String[] k = keys;
-            for (int i = 0; i < k.length; i++) {
-                if (k[i] == name) {
-                    return nodes[i];
+        /** The child named by {@code name[from, from+length)}, or null. Few keys per level, so a scan beats hashing. */
+        Node child(byte[] name, int from, int length) {
+            if (length == 0) {
+                return emptyKeyChild;
+            }
+            byte first = name[from];
+            byte last = name[from + length - 1];
+            for (int i = 0; i < keys.length; i++) {
+                byte[] k = keys[i];
+                // Length and end bytes rule out nearly every other key before the full comparison.
+                if (k.length == length && k[0] == first && k[length - 1] == last
+                        && Arrays.equals(name, from, from + length, k, 0, length)) {
+                    return children[i];
                 }
             }
             return null;
         }
-
-        void freeze() {
-            keys = new String[children.size()];
-            nodes = new Node[children.size()];
-            int i = 0;
-            for (Map.Entry<String, Node> e : children.entrySet()) {
-                keys[i] = e.getKey().intern();
-                nodes[i++] = e.getValue();
-                e.getValue().freeze();
-            }
-        }
     }
 
-    /** The record is valid JSON but not an object (a bare string, number or array). */
-    public static final class NotAnObjectException extends IOException {
-        public NotAnObjectException(String message) {
-            super(message);
+    /** The trie while paths are being added. */
+    private static final class Draft {
+        final Map<String, Draft> children = new LinkedHashMap<>();
+        int slot = -1;
+
+        Node freeze() {
+            byte[][] keys = new byte[children.size()][];
+            Node[] nodes = new Node[children.size()];
+            int i = 0;
+            for (Map.Entry<String, Draft> e : children.entrySet()) {
+                keys[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+                nodes[i++] = e.getValue().freeze();
+            }
+            return new Node(keys, nodes, slot);
         }
     }
 }

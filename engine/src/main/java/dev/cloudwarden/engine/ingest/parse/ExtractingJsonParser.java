@@ -1,18 +1,17 @@
 package dev.cloudwarden.engine.ingest.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.event.RawRecord;
 import dev.cloudwarden.engine.ingest.json.ExtractedFields;
 import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
+import dev.cloudwarden.engine.ingest.json.JsonScanException;
 
-import java.io.IOException;
 import java.time.DateTimeException;
 
 /**
- * Base for JSON parsers: one streaming pass pulls the fields the event model needs (see
+ * Base for JSON parsers: one validating pass pulls the fields the event model needs (see
  * {@link JsonFieldExtractor}), then the subclass maps them. The record's bytes become the event's raw
  * record, parsed further only if a rule asks for other fields.
  */
@@ -28,18 +27,11 @@ public abstract class ExtractingJsonParser implements JsonRecordParser {
     @Override
     public final Event parse(byte[] json, Origin origin, ParseContext context, JsonFactory factory)
             throws RecordRejectedException {
-        if (!factory.isEnabled(JsonFactory.Feature.INTERN_FIELD_NAMES)) {
-            throw new IllegalArgumentException("JSON factory must intern field names; use Json.factory(...)");
-        }
         ExtractedFields fields;
-        try (JsonParser parser = factory.createParser(json)) {
-            fields = extractor().extract(parser);
-            if (parser.nextToken() != null) {
-                throw new RecordRejectedException("unexpected content after the JSON object at column "
-                        + parser.currentTokenLocation().getColumnNr());
-            }
-        } catch (IOException e) {
-            throw JsonErrors.rejection(e);
+        try {
+            fields = extractor().extract(json, factory.streamReadConstraints().getMaxNestingDepth());
+        } catch (JsonScanException e) {
+            throw new RecordRejectedException(e.reason());
         }
         try {
             return build(fields, RawRecord.ofJson(json), origin, context);
