@@ -75,14 +75,8 @@ public final class AzureActivityParser extends ExtractingJsonParser {
     private static final int USER_AGENT = PATHS.path("properties.userAgentHeader");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    @Override
-    public SourceType source() {
-        return SourceType.AZURE_ACTIVITY;
-    }
-
-    @Override
-    protected JsonFieldExtractor extractor() {
-        return EXTRACTOR;
+    public AzureActivityParser() {
+        super(SourceType.AZURE_ACTIVITY, EXTRACTOR);
     }
 
     @Override

@@ -69,14 +69,8 @@ public final class AzureSignInParser extends ExtractingJsonParser {
         return new Both(PATHS.path("properties." + path), PATHS.path(path));
     }
 
-    @Override
-    public SourceType source() {
-        return SourceType.AZURE_SIGNIN;
-    }
-
-    @Override
-    protected JsonFieldExtractor extractor() {
-        return EXTRACTOR;
+    public AzureSignInParser() {
+        super(SourceType.AZURE_SIGNIN, EXTRACTOR);
     }
 
     @Override

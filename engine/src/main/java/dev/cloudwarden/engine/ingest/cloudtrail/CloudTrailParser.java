@@ -72,14 +72,8 @@ public final class CloudTrailParser extends ExtractingJsonParser {
     private static final int FUNCTION_NAME = PATHS.path("requestParameters.functionName");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    @Override
-    public SourceType source() {
-        return SourceType.CLOUDTRAIL;
-    }
-
-    @Override
-    protected JsonFieldExtractor extractor() {
-        return EXTRACTOR;
+    public CloudTrailParser() {
+        super(SourceType.CLOUDTRAIL, EXTRACTOR);
     }
 
     @Override

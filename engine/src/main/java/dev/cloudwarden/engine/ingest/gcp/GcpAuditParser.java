@@ -55,14 +55,8 @@ public final class GcpAuditParser extends ExtractingJsonParser {
     private static final int ZONE = PATHS.path("resource.labels.zone");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    @Override
-    public SourceType source() {
-        return SourceType.GCP_AUDIT;
-    }
-
-    @Override
-    protected JsonFieldExtractor extractor() {
-        return EXTRACTOR;
+    public GcpAuditParser() {
+        super(SourceType.GCP_AUDIT, EXTRACTOR);
     }
 
     @Override

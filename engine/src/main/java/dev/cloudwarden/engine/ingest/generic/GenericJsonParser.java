@@ -39,14 +39,8 @@ public final class GenericJsonParser extends ExtractingJsonParser {
     private static final JsonFieldExtractor EXTRACTOR = new JsonFieldExtractor(
             concat(TIME_FIELDS, SRC_IP_FIELDS, USER_FIELDS, ACTION_FIELDS, UA_FIELDS));
 
-    @Override
-    public SourceType source() {
-        return SourceType.GENERIC_JSON;
-    }
-
-    @Override
-    protected JsonFieldExtractor extractor() {
-        return EXTRACTOR;
+    public GenericJsonParser() {
+        super(SourceType.GENERIC_JSON, EXTRACTOR);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.ingest.json;
 
+import dev.cloudwarden.engine.ingest.read.Utf8;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -385,36 +387,11 @@ final class JsonScanner {
 
     /** Validates the UTF-8 sequence starting at {@code i}; returns the index after it. */
     private int checkUtf8(int i) throws JsonScanException {
-        int c = b[i] & 0xFF;
-        int need;
-        int min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            min = 0x10000;
-        } else {
+        int next = Utf8.sequenceEnd(b, i, end);
+        if (next < 0) {
             throw error("invalid UTF-8", i);
         }
-        if (i + need >= end) {
-            throw error("invalid UTF-8", i);
-        }
-        int cp = c & (0x3F >> need);
-        for (int k = 1; k <= need; k++) {
-            int cc = b[i + k] & 0xFF;
-            if ((cc & 0xC0) != 0x80) {
-                throw error("invalid UTF-8", i);
-            }
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            throw error("invalid UTF-8", i);
-        }
-        return i + need + 1;
+        return next;
     }
 
     private void skipWhitespace() {

@@ -61,14 +61,8 @@ public final class K8sAuditParser extends ExtractingJsonParser {
     private static final int PANTHER_ACCOUNTS = PATHS.path("p_any_aws_account_ids");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    @Override
-    public SourceType source() {
-        return SourceType.K8S_AUDIT;
-    }
-
-    @Override
-    protected JsonFieldExtractor extractor() {
-        return EXTRACTOR;
+    public K8sAuditParser() {
+        super(SourceType.K8S_AUDIT, EXTRACTOR);
     }
 
     @Override

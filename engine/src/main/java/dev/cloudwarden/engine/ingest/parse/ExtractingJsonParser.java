@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.event.RawRecord;
+import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.json.ExtractedFields;
 import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.json.JsonScanException;
@@ -16,9 +17,22 @@ import java.time.DateTimeException;
  * record, parsed further only if a rule asks for other fields.
  */
 public abstract class ExtractingJsonParser implements JsonRecordParser {
+    private final SourceType source;
+    private final JsonFieldExtractor extractor;
 
-    /** The paths this source's normalization reads. */
-    protected abstract JsonFieldExtractor extractor();
+    /**
+     * @param source    the source this parser reads
+     * @param extractor the paths its normalization reads
+     */
+    protected ExtractingJsonParser(SourceType source, JsonFieldExtractor extractor) {
+        this.source = source;
+        this.extractor = extractor;
+    }
+
+    @Override
+    public final SourceType source() {
+        return source;
+    }
 
     /** Maps the extracted fields to an event. Throw {@link RecordRejectedException} for records that are not of this source. */
     protected abstract Event build(ExtractedFields fields, RawRecord raw, Origin origin, ParseContext context)
@@ -29,7 +43,7 @@ public abstract class ExtractingJsonParser implements JsonRecordParser {
             throws RecordRejectedException {
         ExtractedFields fields;
         try {
-            fields = extractor().extract(json, factory.streamReadConstraints().getMaxNestingDepth());
+            fields = extractor.extract(json, factory.streamReadConstraints().getMaxNestingDepth());
         } catch (JsonScanException e) {
             throw new RecordRejectedException(e.reason());
         }

@@ -40,14 +40,8 @@ public final class Route53ResolverParser extends ExtractingJsonParser {
     private static final int FIREWALL_GROUP = PATHS.path("firewall_rule_group_id");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    @Override
-    public SourceType source() {
-        return SourceType.ROUTE53_RESOLVER;
-    }
-
-    @Override
-    protected JsonFieldExtractor extractor() {
-        return EXTRACTOR;
+    public Route53ResolverParser() {
+        super(SourceType.ROUTE53_RESOLVER, EXTRACTOR);
     }
 
     @Override
