@@ -83,13 +83,13 @@ public final class EventsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean terminal = System.console() != null;
-        EventWriter.Format chosen = format != null ? format : terminal ? EventWriter.Format.table : EventWriter.Format.json;
+        EventWriter.Format chosen = format != null ? format
+                : Terminal.stdoutIsTerminal() ? EventWriter.Format.table : EventWriter.Format.json;
         long start = System.nanoTime();
         IngestStats stats;
         try (EventWriter writer = EventWriters.create(chosen, out, raw);
              Quarantine q = new Quarantine(quarantine);
-             Progress bar = Progress.create(progress != null ? progress : terminal, inputs)) {
+             Progress bar = Progress.create(progress != null ? progress : Terminal.stderrIsTerminal(), inputs)) {
             ConsoleSink sink = new ConsoleSink(writer, q, err, maxErrors, bar);
             stats = new IngestStats(sink);
             new Ingestor(options).read(inputs, stats);
