@@ -4,7 +4,6 @@ import dev.cloudwarden.engine.event.Actor;
 import dev.cloudwarden.engine.event.Cloud;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.EventBuilder;
-import dev.cloudwarden.engine.event.FieldPath;
 import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.event.Outcome;
 import dev.cloudwarden.engine.event.RawRecord;
@@ -31,18 +30,15 @@ import java.util.regex.Pattern;
  * outcome yet.
  */
 public final class AzureActivityParser extends ExtractingJsonParser {
-    /**
-     * Claim names are URIs full of dots, which the extractor cannot address, so these two are read from
-     * the raw record: exports nest the claims under {@code identity}, the REST shape has them on top.
-     */
+    /** Claim names are URIs full of dots: exports nest the claims under {@code identity}, the REST shape has them on top. */
     private static final String UPN = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
     private static final String AMR = "http://schemas.microsoft.com/claims/authnmethodsreferences";
-    private static final FieldPath EXPORT_UPN = FieldPath.of("identity.claims." + UPN);
-    private static final FieldPath EXPORT_AMR = FieldPath.of("identity.claims." + AMR);
-    private static final FieldPath REST_AMR = FieldPath.of("claims." + AMR);
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
+    private static final int EXPORT_UPN = PATHS.keys("identity", "claims", UPN);
+    private static final int EXPORT_AMR = PATHS.keys("identity", "claims", AMR);
+    private static final int REST_AMR = PATHS.keys("claims", AMR);
     private static final int TIME = PATHS.path("time");
     private static final int EVENT_TIMESTAMP = PATHS.path("eventTimestamp");
     private static final int OPERATION = PATHS.path("operationName");
@@ -93,7 +89,7 @@ public final class AzureActivityParser extends ExtractingJsonParser {
         String resourceId = f.nonEmpty(RESOURCE_ID) != null ? f.get(RESOURCE_ID) : f.nonEmpty(RESOURCE_URI);
         EventBuilder b = Event.builder(SourceType.AZURE_ACTIVITY, Timestamps.parseIso(time), raw).origin(origin);
         b.cloud(new Cloud("azure", account(f, resourceId), f.nonEmpty(LOCATION)));
-        b.actor(actor(f, raw));
+        b.actor(actor(f));
         b.src(CallerAddress.parse(f.nonEmpty(CALLER_IP) != null ? f.get(CALLER_IP) : f.nonEmpty(CLIENT_IP)));
         b.operation(service(f, operation), operation);
         b.outcome(outcome(f));
@@ -123,19 +119,14 @@ public final class AzureActivityParser extends ExtractingJsonParser {
      * claim in exports), else the application id of a service principal, else the object id the role
      * assignment matched. Storage resource logs name only how the caller authenticated (AccountKey, SAS).
      */
-    private static Actor actor(ExtractedFields f, RawRecord raw) {
+    private static Actor actor(ExtractedFields f) {
         String type = f.nonEmpty(PRINCIPAL_TYPE);
         String principal = f.nonEmpty(CALLER);
-        String amr = null;
-        // Only records that carry claims pay for building the raw tree.
-        if (f.get(CLAIM_AUDIENCE) != null || f.get(CLAIM_NAME) != null || f.get(CLAIM_APPID) != null) {
-            if (principal == null) {
-                principal = nonEmpty(raw.text(EXPORT_UPN));
-            }
-            amr = raw.text(EXPORT_AMR);
-        } else if (f.get(REST_CLAIM_AUDIENCE) != null) {
-            amr = raw.text(REST_AMR);
+        if (principal == null) {
+            principal = f.nonEmpty(EXPORT_UPN);
         }
+        String amr = String.join(" ", f.all(EXPORT_AMR).isEmpty() ? f.all(REST_AMR) : f.all(EXPORT_AMR));
+        amr = amr.isEmpty() ? null : amr;
         Boolean mfa = amr == null ? null : amr.contains("mfa");
         if (principal == null) {
             principal = f.nonEmpty(CLAIM_NAME);

@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * <p>Paths are compiled once into a trie of field names; the extractor is immutable and thread-safe.
  * A path that meets an array is applied to every element (all values are kept, in order). A path that
- * ends at an object or array captures nothing; ask for its leaves. JSON null captures nothing. A
- * segment is a plain key: {@code a.b} means key {@code b} inside key {@code a}.
+ * ends at an object or array captures nothing; ask for its leaves. JSON null captures nothing. In a
+ * dotted path each segment is a plain key; keys with dots in them are given one by one
+ * ({@link Builder#keys}).
  */
 public final class JsonFieldExtractor {
     private final Node root;
@@ -23,27 +24,38 @@ public final class JsonFieldExtractor {
 
     /** Collects paths one by one, handing out their slot numbers, for parsers that keep them as constants. */
     public static final class Builder {
-        private final List<String> paths = new ArrayList<>();
+        private final List<List<String>> paths = new ArrayList<>();
 
+        /** A dotted path: {@code a.b} is key {@code b} inside key {@code a}. */
         public int path(String dotted) {
-            paths.add(dotted);
+            return keys(dotted.split("\\."));
+        }
+
+        /** A path given key by key, for keys that contain dots themselves (claim URIs, annotation names). */
+        public int keys(String... keys) {
+            paths.add(List.of(keys));
             return paths.size() - 1;
         }
 
         public JsonFieldExtractor build() {
-            return new JsonFieldExtractor(paths);
+            return new JsonFieldExtractor(paths, true);
         }
     }
 
-    public JsonFieldExtractor(List<String> paths) {
+    /** Dotted paths, slot i for path i. */
+    public JsonFieldExtractor(List<String> dottedPaths) {
+        this(dottedPaths.stream().map(p -> List.of(p.split("\\."))).toList(), true);
+    }
+
+    private JsonFieldExtractor(List<List<String>> paths, boolean keyed) {
         Draft draft = new Draft();
         for (int i = 0; i < paths.size(); i++) {
             Draft node = draft;
-            for (String segment : paths.get(i).split("\\.")) {
-                node = node.children.computeIfAbsent(segment, k -> new Draft());
+            for (String key : paths.get(i)) {
+                node = node.children.computeIfAbsent(key, k -> new Draft());
             }
             if (node.slot >= 0) {
-                throw new IllegalArgumentException("path listed twice: " + paths.get(i));
+                throw new IllegalArgumentException("path listed twice: " + String.join(" > ", paths.get(i)));
             }
             node.slot = i;
         }

@@ -5,7 +5,6 @@ import dev.cloudwarden.engine.event.Cloud;
 import dev.cloudwarden.engine.event.Endpoint;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.EventBuilder;
-import dev.cloudwarden.engine.event.FieldPath;
 import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.event.Outcome;
 import dev.cloudwarden.engine.event.RawRecord;
@@ -28,11 +27,10 @@ import dev.cloudwarden.engine.ingest.time.Timestamps;
  * name fill the actor, and its ARN makes the event an AWS one.
  */
 public final class K8sAuditParser extends ExtractingJsonParser {
-    /** Holds a dot inside the key, which the extractor cannot address; read from the raw record instead. */
-    private static final FieldPath DECISION = FieldPath.of("annotations.authorization.k8s.io/decision");
-    private static final FieldPath DECISION_REASON = FieldPath.of("annotations.authorization.k8s.io/reason");
-
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
+    /** Annotation names hold dots, so they are given key by key. */
+    private static final int DECISION = PATHS.keys("annotations", "authorization.k8s.io/decision");
+    private static final int DECISION_REASON = PATHS.keys("annotations", "authorization.k8s.io/reason");
     private static final int KIND = PATHS.path("kind");
     private static final int STAGE_TIME = PATHS.path("stageTimestamp");
     private static final int RECEIVED_TIME = PATHS.path("requestReceivedTimestamp");
@@ -86,7 +84,7 @@ public final class K8sAuditParser extends ExtractingJsonParser {
         b.actor(actor(f));
         b.src(Endpoint.ip(f.nonEmpty(SOURCE_IPS)));
         b.operation("kubernetes", verb);
-        b.outcome(outcome(f, raw));
+        b.outcome(outcome(f));
         b.userAgent(f.nonEmpty(USER_AGENT));
         resource(f, b);
         return b.build();
@@ -116,7 +114,7 @@ public final class K8sAuditParser extends ExtractingJsonParser {
      * The response code decides; without one (stage RequestReceived, or exporters that drop it) the
      * authorizer's decision still tells a refused request.
      */
-    private static Outcome outcome(ExtractedFields f, RawRecord raw) {
+    private static Outcome outcome(ExtractedFields f) {
         Integer code = f.getInt(STATUS_CODE);
         if (code != null) {
             if (code < 400) {
@@ -125,8 +123,8 @@ public final class K8sAuditParser extends ExtractingJsonParser {
             String message = f.nonEmpty(STATUS_MESSAGE);
             return Outcome.failure(String.valueOf(code), message != null ? message : f.nonEmpty(STATUS_REASON));
         }
-        if ("forbid".equals(raw.text(DECISION))) {
-            String reason = raw.text(DECISION_REASON);
+        if ("forbid".equals(f.get(DECISION))) {
+            String reason = f.get(DECISION_REASON);
             return Outcome.failure("forbid", reason == null || reason.isEmpty() ? null : reason);
         }
         return Outcome.UNKNOWN;
