@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "CloudWarden 0.1.0",
         description = "Cloud threat detection and response over your own logs.",
-        subcommands = {EventsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EventsCommand.class, ScanCommand.class, RulesCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CloudWardenCli {
     public static final int EXIT_OK = 0;
+    public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_REJECTED_INPUT = 3;
 

@@ -1,6 +1,5 @@
 package dev.cloudwarden.app.cli;
 
-import dev.cloudwarden.app.output.EventWriter;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.SourceType;
@@ -12,19 +11,19 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * Where {@code events} sends what it reads: events to the writer, rejections to stderr (one line each,
+ * Where a reading command sends what it reads: events to the command, rejections to stderr (one line each,
  * the first {@code maxErrors} of them) and to the quarantine file, byte counts to the progress bar.
  */
 final class ConsoleSink implements IngestSink {
-    private final EventWriter writer;
+    private final IngestRun.EventConsumer consumer;
     private final Quarantine quarantine;
     private final PrintWriter err;
     private final int maxErrors;
     private final Progress progress;
     private long errors;
 
-    ConsoleSink(EventWriter writer, Quarantine quarantine, PrintWriter err, int maxErrors, Progress progress) {
-        this.writer = writer;
+    ConsoleSink(IngestRun.EventConsumer consumer, Quarantine quarantine, PrintWriter err, int maxErrors, Progress progress) {
+        this.consumer = consumer;
         this.quarantine = quarantine;
         this.err = err;
         this.maxErrors = maxErrors;
@@ -34,7 +33,7 @@ final class ConsoleSink implements IngestSink {
     @Override
     public void onEvent(Event event) {
         try {
-            writer.write(event);
+            consumer.accept(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write output", e);
         }

@@ -1,0 +1,58 @@
+package dev.cloudwarden.app.cli;
+
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.ingest.IngestOptions;
+import dev.cloudwarden.engine.ingest.IngestStats;
+import dev.cloudwarden.engine.ingest.Ingestor;
+import dev.cloudwarden.engine.ingest.read.Input;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads the given paths as the {@link IngestMixin} options say, with quarantine, error lines, progress and
+ * the summary on stderr, handing each event to the command.
+ */
+final class IngestRun {
+    /** What the command does with each event; {@code finish} runs before the summary is printed. */
+    @FunctionalInterface
+    interface EventConsumer {
+        void accept(Event event) throws IOException;
+
+        default void finish() throws IOException {
+        }
+    }
+
+    private IngestRun() {
+    }
+
+    static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec, EventConsumer consumer)
+            throws IOException {
+        IngestOptions options = mixin.options(spec);
+        List<Input> inputs;
+        try {
+            inputs = Input.expand(paths, () -> System.in, Instant.now());
+        } catch (FileNotFoundException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        IngestStats stats;
+        try (Quarantine q = new Quarantine(mixin.quarantine);
+             Progress bar = Progress.create(mixin.progress != null ? mixin.progress : Terminal.stderrIsTerminal(), inputs)) {
+            ConsoleSink sink = new ConsoleSink(consumer, q, err, mixin.maxErrors, bar);
+            stats = new IngestStats(sink);
+            new Ingestor(options).read(inputs, stats);
+            sink.finish();
+            consumer.finish();
+        }
+        spec.commandLine().getOut().flush();
+        Summary.print(err, stats, System.nanoTime() - start, mixin.quarantine);
+        return stats;
+    }
+}

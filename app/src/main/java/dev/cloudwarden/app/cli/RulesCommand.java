@@ -1,0 +1,86 @@
+package dev.cloudwarden.app.cli;
+
+import dev.cloudwarden.app.output.TerminalText;
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.sigma.load.LoadedRule;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.parse.RuleError;
+import dev.cloudwarden.engine.sigma.parse.RuleErrorCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code cloudwarden rules validate|list}. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks and lists Sigma rules.",
+        subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class})
+public final class RulesCommand {
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Parses and compiles rules and reports every problem with file:line:column, and the rules "
+                    + "whose logsource no CloudWarden parser can feed.", "Exit code: 0 no errors, 2 errors found."})
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesMixin rules;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleSet set = rules.load(spec);
+            for (RuleError e : set.errors()) {
+                out.println("error: " + TerminalText.safe(e.toString()) + " [" + e.code() + "]");
+            }
+            long unfed = 0;
+            for (LoadedRule r : set.rules()) {
+                if (r.fedBy().isEmpty()) {
+                    unfed++;
+                    out.println("not fed: " + TerminalText.safe(r.rule().source().toString()) + ": no parser produces logsource "
+                            + r.rule().logSource() + " (feed such events as generic JSON with --logsource)");
+                }
+            }
+            Map<RuleErrorCode, Long> byCode = set.errors().stream()
+                    .collect(Collectors.groupingBy(RuleError::code, () -> new EnumMap<>(RuleErrorCode.class), Collectors.counting()));
+            out.printf("%d files: %d rules and %d correlations loaded, %d errors%s, %d rules with a logsource no parser feeds%n",
+                    set.files(), set.rules().size(), set.correlations().size(), set.errors().size(),
+                    byCode.isEmpty() ? "" : " " + byCode, unfed);
+            out.flush();
+            return set.errors().isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_USAGE;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists rules with level, logsource, sources that feed them and tags.")
+    static final class ListRules implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesMixin rules;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleSet set = rules.load(spec);
+            String row = "%-38s %-13s %-32s %-16s %-60s %s%n";
+            out.printf(row, "ID", "LEVEL", "LOGSOURCE", "FED BY", "TITLE", "TAGS");
+            for (LoadedRule r : set.rules()) {
+                out.printf(row, TerminalText.safe(r.key()), r.rule().level() == null ? "-" : r.rule().level().id(),
+                        TerminalText.safe(r.rule().logSource().toString()),
+                        r.fedBy().isEmpty() ? "(none)" : r.fedBy().stream().map(SourceType::id).sorted().collect(Collectors.joining(",")),
+                        TerminalText.safe(r.rule().title()), TerminalText.safe(String.join(" ", r.rule().tags())));
+            }
+            out.printf("%d rules%s%n", set.rules().size(), set.errors().isEmpty() ? "" : " (" + set.errors().size()
+                    + " files or rules with errors left out: cloudwarden rules validate)");
+            out.flush();
+            return CloudWardenCli.EXIT_OK;
+        }
+    }
+}

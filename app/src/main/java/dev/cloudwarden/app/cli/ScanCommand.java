@@ -1,0 +1,97 @@
+package dev.cloudwarden.app.cli;
+
+import dev.cloudwarden.app.output.AlertWriter;
+import dev.cloudwarden.app.output.TerminalText;
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.ingest.IngestStats;
+import dev.cloudwarden.engine.sigma.Detector;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.model.Level;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code cloudwarden scan PATH...}: run the rules over logs and print alerts. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Runs Sigma rules (the built-in pack plus any --rules) over logs and prints alerts.",
+                "Exit code: 1 an alert at or above --fail-on fired, 0 otherwise; 3 some input was rejected "
+                        + "(and no alert reached --fail-on); 2 usage error or rule errors."})
+public final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    IngestMixin ingest;
+
+    @Mixin
+    RulesMixin rules;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories; - reads stdin.")
+    List<String> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table, json (alerts as NDJSON) or ocsf (OCSF Detection Findings). Default: table on a terminal, json otherwise.")
+    AlertWriter.Format format;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "high",
+            description = "Exit 1 when an alert of this level or above fires: informational, low, medium, high, critical. Default: ${DEFAULT-VALUE}.")
+    String failOn;
+
+    @Override
+    public Integer call() throws IOException {
+        Level threshold = Level.parse(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "unknown --fail-on level '" + failOn + "'"));
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSet ruleSet = rules.load(spec);
+        if (!ruleSet.errors().isEmpty()) {
+            ruleSet.errors().forEach(e -> err.println("rule error: " + TerminalText.safe(e.toString())));
+            err.println(ruleSet.errors().size() + " rule errors; fix them or leave those files out (cloudwarden rules validate)");
+            return CloudWardenCli.EXIT_USAGE;
+        }
+        err.printf("%d rules loaded from %d files%n", ruleSet.rules().size(), ruleSet.files());
+        AlertWriter.Format chosen = format != null ? format
+                : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
+        AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut());
+        Detector detector = new Detector(ruleSet);
+        Map<String, Integer> byLevel = new TreeMap<>();
+        boolean[] failed = {false};
+        IngestStats stats = IngestRun.run(ingest, paths, spec, new IngestRun.EventConsumer() {
+            @Override
+            public void accept(Event event) throws IOException {
+                detector.process(event, (Alert a) -> {
+                    try {
+                        writer.write(a);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    byLevel.merge(a.level() == null ? "none" : a.level().id(), 1, Integer::sum);
+                    failed[0] |= a.level() != null && a.level().compareTo(threshold) >= 0;
+                });
+            }
+
+            @Override
+            public void finish() throws IOException {
+                writer.close();
+            }
+        });
+        int total = byLevel.values().stream().mapToInt(Integer::intValue).sum();
+        err.printf(Locale.ROOT, "%,d alerts%s%n", total, total == 0 ? "" : " " + byLevel);
+        err.flush();
+        if (failed[0]) {
+            return CloudWardenCli.EXIT_FINDINGS;
+        }
+        return stats.rejected() > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
+    }
+}

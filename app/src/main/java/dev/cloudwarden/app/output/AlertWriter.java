@@ -1,0 +1,167 @@
+package dev.cloudwarden.app.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.EventJson;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints alerts: a table for people, NDJSON, or OCSF Detection Findings (class 2004). */
+public abstract class AlertWriter implements Closeable {
+    public enum Format { table, json, ocsf }
+
+    public abstract void write(Alert alert) throws IOException;
+
+    public static AlertWriter create(Format format, PrintWriter out) throws IOException {
+        return switch (format) {
+            case table -> new Table(out);
+            case json -> new Ndjson(out, false);
+            case ocsf -> new Ndjson(out, true);
+        };
+    }
+
+    private static final class Table extends AlertWriter {
+        private static final String ROW = "%-8s %-20s %-50s %-34s %-16s %s%n";
+        private final PrintWriter out;
+        private boolean headed;
+
+        Table(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(Alert a) {
+            if (!headed) {
+                out.printf(ROW, "LEVEL", "TIME", "RULE", "ACTOR", "SOURCE IP", "ATT&CK / KEY FIELDS");
+                headed = true;
+            }
+            Event e = a.event();
+            String techniques = String.join(",", a.tags().stream().filter(t -> t.toLowerCase(Locale.ROOT).startsWith("attack.t"))
+                    .map(t -> t.substring("attack.".length()).toUpperCase(Locale.ROOT)).toList());
+            String key = (e.operation().name() == null ? "" : e.operation().name())
+                    + (e.cloud().account() == null ? "" : " acct=" + e.cloud().account());
+            out.printf(ROW, a.level() == null ? "-" : a.level().id(), e.time().toString().replace("T", " ").replace("Z", ""),
+                    TableEventWriter.cell(a.ruleTitle(), 50), TableEventWriter.cell(e.actor().principal(), 34),
+                    TableEventWriter.cell(e.src().ip(), 16), TerminalText.safe(techniques + (techniques.isEmpty() ? "" : " ") + key));
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
+    }
+
+    private static final class Ndjson extends AlertWriter {
+        private final JsonGenerator g;
+        private final boolean ocsf;
+
+        Ndjson(PrintWriter out, boolean ocsf) throws IOException {
+            this.g = JsonEventWriter.newlineSeparated(out);
+            this.ocsf = ocsf;
+        }
+
+        @Override
+        public void write(Alert a) throws IOException {
+            if (ocsf) {
+                finding(a);
+                return;
+            }
+            g.writeStartObject();
+            g.writeStringField("id", a.id());
+            g.writeStringField("rule_id", a.ruleId());
+            g.writeStringField("rule", a.ruleTitle());
+            if (a.level() != null) {
+                g.writeStringField("level", a.level().id());
+            }
+            g.writeStringField("time", a.time().toString());
+            tags(a.tags());
+            g.writeArrayFieldStart("events");
+            for (Event e : a.events()) {
+                EventJson.write(e, g, false, true);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+
+        /** OCSF 1.1 Detection Finding: finding_info names the rule, evidences carry the events. */
+        private void finding(Alert a) throws IOException {
+            g.writeStartObject();
+            g.writeNumberField("class_uid", 2004);
+            g.writeStringField("class_name", "Detection Finding");
+            g.writeNumberField("category_uid", 2);
+            g.writeNumberField("activity_id", 1);
+            g.writeNumberField("type_uid", 200401);
+            g.writeNumberField("time", a.time().toEpochMilli());
+            g.writeNumberField("severity_id", severity(a));
+            g.writeObjectFieldStart("metadata");
+            g.writeStringField("version", "1.1.0");
+            g.writeObjectFieldStart("product");
+            g.writeStringField("name", "CloudWarden");
+            g.writeStringField("vendor_name", "CloudWarden");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeObjectFieldStart("finding_info");
+            g.writeStringField("uid", a.id());
+            g.writeStringField("title", a.ruleTitle());
+            g.writeObjectFieldStart("analytic");
+            g.writeStringField("uid", a.ruleId());
+            g.writeStringField("name", a.ruleTitle());
+            g.writeNumberField("type_id", 1);
+            g.writeStringField("type", "Rule");
+            g.writeEndObject();
+            g.writeArrayFieldStart("attacks");
+            for (String t : a.tags()) {
+                if (t.toLowerCase(Locale.ROOT).matches("attack\\.t\\d{4}(\\.\\d{3})?")) {
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("technique");
+                    g.writeStringField("uid", t.substring("attack.".length()).toUpperCase(Locale.ROOT));
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeArrayFieldStart("evidences");
+            for (Event e : a.events()) {
+                g.writeStartObject();
+                g.writeFieldName("data");
+                EventJson.write(e, g, true, true);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+
+        private static int severity(Alert a) {
+            if (a.level() == null) {
+                return 0;
+            }
+            return switch (a.level()) {
+                case INFORMATIONAL -> 1;
+                case LOW -> 2;
+                case MEDIUM -> 3;
+                case HIGH -> 4;
+                case CRITICAL -> 5;
+            };
+        }
+
+        private void tags(List<String> tags) throws IOException {
+            g.writeArrayFieldStart("tags");
+            for (String t : tags) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+        }
+
+        @Override
+        public void close() throws IOException {
+            g.writeRaw('\n');
+            g.flush();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.cloudwarden.engine.sigma.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds rule files: {@code .yml}/{@code .yaml} under the paths given, and the packs shipped on the classpath. */
+public final class RuleFiles {
+    /** Index of the shipped packs: one resource path per line, kept complete by a test. */
+    public static final String BUILTIN_INDEX = "/dev/cloudwarden/rules/index.txt";
+
+    private RuleFiles() {
+    }
+
+    /** Files and directories (recursive, sorted; hidden entries skipped). */
+    public static List<RuleFile> fromPaths(List<Path> paths) throws IOException {
+        List<RuleFile> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new java.io.FileNotFoundException(p + ": no such file or directory");
+            }
+            List<Path> files;
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    files = walk.filter(Files::isRegularFile)
+                            .filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                            .filter(f -> !hidden(p.relativize(f)))
+                            .sorted().toList();
+                }
+            } else {
+                files = List.of(p);
+            }
+            for (Path f : files) {
+                out.add(new RuleFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
+    }
+
+    /** The rule packs shipped with CloudWarden (SigmaHQ's cloud rules, and later our own pack). */
+    public static List<RuleFile> builtIn() {
+        List<RuleFile> out = new ArrayList<>();
+        for (String resource : read(BUILTIN_INDEX).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            out.add(new RuleFile("builtin:" + resource, read("/dev/cloudwarden/rules/" + resource)));
+        }
+        return out;
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = RuleFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " (the build is incomplete)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
