@@ -17,12 +17,14 @@ import java.util.function.Consumer;
  * line and the fields their parser cut out of it, named as Sigma's taxonomy names them.
  *
  * <p>Field lookups follow the engine's contract: dotted paths address nested objects, a key that
- * literally contains the dots wins, and a path that crosses an array fans out over its elements.
+ * literally contains the dots wins, and a path that crosses an array fans out over its elements. A
+ * {@link FieldCache} installed by the rule engine answers for the fields it read ahead.
  */
 public final class RawRecord {
     private final byte[] json;
     private final String line;
     private JsonNode tree; // built on first use; the bytes were validated by the parser that made us
+    private FieldCache cache; // values some fields were read into without building the tree
 
     private RawRecord(byte[] json, String line, JsonNode tree) {
         this.json = json;
@@ -72,19 +74,30 @@ public final class RawRecord {
         return json != null ? new String(json, StandardCharsets.UTF_8) : tree.toString();
     }
 
+    /** Values read ahead of time for some paths (see {@link FieldCache}); replaces any earlier cache. */
+    public void cache(FieldCache fields) {
+        this.cache = fields;
+    }
+
+    /** The bytes of a JSON record (not a copy: do not modify), or null for text records and trees. */
+    public byte[] jsonBytes() {
+        return json;
+    }
+
     /** The first value at {@code path}, or null when absent. A JSON null is returned as a NullNode. */
     public JsonNode get(FieldPath path) {
-        JsonNode[] first = new JsonNode[1];
-        visit(tree(), path, 0, node -> {
-            if (first[0] == null) {
-                first[0] = node;
-            }
-        });
-        return first[0];
+        List<JsonNode> all = getAll(path);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     /** Every value at {@code path}: arrays on the way and at the end are fanned out into their elements. */
     public List<JsonNode> getAll(FieldPath path) {
+        if (cache != null) {
+            List<JsonNode> cached = cache.values(path);
+            if (cached != null) {
+                return cached;
+            }
+        }
         List<JsonNode> out = new ArrayList<>(1);
         visit(tree(), path, 0, out::add);
         return out;
@@ -104,27 +117,32 @@ public final class RawRecord {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    private static void visit(JsonNode node, FieldPath path, int index, Consumer<JsonNode> out) {
+    /**
+     * Collects the values at {@code path[index..]} below {@code node}. At each object, the longest run of
+     * segments that is a key is tried first; if it leads to nothing, shorter runs are tried, so a key that
+     * literally contains the dots wins wherever it resolves the path.
+     */
+    private static boolean visit(JsonNode node, FieldPath path, int index, Consumer<JsonNode> out) {
         if (node.isArray()) {
+            boolean found = false;
             for (JsonNode element : node) {
-                visit(element, path, index, out);
+                found |= visit(element, path, index, out);
             }
-            return;
+            return found;
         }
         if (index == path.length()) {
             out.accept(node);
-            return;
+            return true;
         }
         if (!node.isObject()) {
-            return;
+            return false;
         }
-        // Longest literal key first: "a.b" present as one key beats a nested a -> b.
         for (int end = path.length(); end > index; end--) {
             JsonNode child = node.get(path.joined(index, end));
-            if (child != null) {
-                visit(child, path, end, out);
-                return;
+            if (child != null && visit(child, path, end, out)) {
+                return true;
             }
         }
+        return false;
     }
 }

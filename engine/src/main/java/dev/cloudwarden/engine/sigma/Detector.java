@@ -4,6 +4,7 @@ import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.alert.AlertIds;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.LogSource;
+import dev.cloudwarden.engine.sigma.compile.RuleGroup;
 import dev.cloudwarden.engine.sigma.eval.ReferenceEvaluator;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
@@ -16,26 +17,26 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Runs detection rules over events. Rules are grouped by the logsources they apply to, so an event only
- * meets the rules of its own source. One instance per thread (it caches those groups).
+ * Runs detection rules over events. Rules are grouped by the logsources they apply to and each group is
+ * compiled into an indexed {@link RuleGroup}, so an event only meets the rules of its own source that can
+ * match it. One instance per thread (it builds groups as new kinds of events arrive).
  */
 public final class Detector {
     private final List<LoadedRule> rules;
-    private final Map<List<LogSource>, List<LoadedRule>> bySource = new HashMap<>();
+    private final Map<List<LogSource>, RuleGroup> groups = new HashMap<>();
 
     public Detector(RuleSet ruleSet) {
         this.rules = ruleSet.rules();
     }
 
     public void process(Event event, Consumer<Alert> alerts) {
-        List<LogSource> sources = LogSourceMapping.of(event);
-        List<LoadedRule> candidates = bySource.computeIfAbsent(sources, k -> applicable(event));
-        for (LoadedRule r : candidates) {
-            if (r.evaluator().matches(event.raw()) && !filtered(r, event)) {
+        RuleGroup group = groups.computeIfAbsent(LogSourceMapping.of(event), k -> new RuleGroup(applicable(event)));
+        group.match(event.raw(), r -> {
+            if (!filtered(r, event)) {
                 alerts.accept(new Alert(AlertIds.of(r.key(), List.of(event.raw().text())), r.key(), r.rule().title(),
                         r.rule().level(), event.time(), r.rule().tags(), List.of(event)));
             }
-        }
+        });
     }
 
     private List<LoadedRule> applicable(Event event) {

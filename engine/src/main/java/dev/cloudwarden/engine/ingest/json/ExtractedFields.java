@@ -5,11 +5,53 @@ import java.util.List;
 
 /** The values {@link JsonFieldExtractor} found, by path index. Most paths hold one value; arrays may hold more. */
 public final class ExtractedFields {
+    /** What JSON type a captured value had; strings are the default and are not recorded. */
+    public enum Kind { STRING, NUMBER, BOOLEAN }
+
     private final String[] first;
     private List<String>[] more;
+    /** Per slot: bit 0 = a JSON null was seen, bit 1 = an object or array, bit 2 = a number, bit 3 = a boolean, bit 4 = a string. */
+    private final byte[] flags;
 
     ExtractedFields(int size) {
         this.first = new String[size];
+        this.flags = new byte[size];
+    }
+
+    void addNull(int slot) {
+        flags[slot] |= 1;
+    }
+
+    void addComplex(int slot) {
+        flags[slot] |= 2;
+    }
+
+    void add(int slot, String value, Kind kind) {
+        flags[slot] |= switch (kind) {
+            case NUMBER -> 4;
+            case BOOLEAN -> 8;
+            case STRING -> 16;
+        };
+        add(slot, value);
+    }
+
+    /** True when the path held a JSON null somewhere (null values capture no text). */
+    public boolean sawNull(int slot) {
+        return (flags[slot] & 1) != 0;
+    }
+
+    /** True when the path ended at an object or array somewhere: its text was not captured. */
+    public boolean sawComplex(int slot) {
+        return (flags[slot] & 2) != 0;
+    }
+
+    /**
+     * The JSON type of the values at the path when they all share one kind: a path holding only numbers is
+     * NUMBER. Mixed kinds return null (the caller then reads the record's tree).
+     */
+    public Kind uniformKind(int slot) {
+        int k = flags[slot] & 28;
+        return k == 16 || k == 0 ? Kind.STRING : k == 4 ? Kind.NUMBER : k == 8 ? Kind.BOOLEAN : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -70,18 +70,28 @@ final class JsonScanner {
         }
         byte c = b[pos];
         switch (c) {
-            case '{' -> object(node, depth + 1);
+            case '{' -> {
+                if (node != null && node.slot >= 0) {
+                    out.addComplex(node.slot);
+                }
+                object(node, depth + 1);
+            }
             case '[' -> array(node, depth + 1);
             case '"' -> {
                 if (node != null && node.slot >= 0) {
-                    out.add(node.slot, string());
+                    out.add(node.slot, string(), ExtractedFields.Kind.STRING);
                 } else {
                     skipString();
                 }
             }
             case 't' -> literal("true", node);
             case 'f' -> literal("false", node);
-            case 'n' -> literal("null", null);
+            case 'n' -> {
+                literal("null", null);
+                if (node != null && node.slot >= 0) {
+                    out.addNull(node.slot);
+                }
+            }
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     number(node);
@@ -331,7 +341,7 @@ final class JsonScanner {
             throw error("unrecognized token after '" + word + "'");
         }
         if (node != null && node.slot >= 0) {
-            out.add(node.slot, word);
+            out.add(node.slot, word, ExtractedFields.Kind.BOOLEAN);
         }
     }
 
@@ -375,7 +385,7 @@ final class JsonScanner {
             throw error("number longer than " + MAX_NUMBER_LENGTH + " characters", from);
         }
         if (node != null && node.slot >= 0) {
-            out.add(node.slot, new String(b, from, pos - from, StandardCharsets.ISO_8859_1));
+            out.add(node.slot, new String(b, from, pos - from, StandardCharsets.ISO_8859_1), ExtractedFields.Kind.NUMBER);
         }
     }
 
