@@ -44,12 +44,7 @@ final class IngestBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (file == null) {
-            file = Path.of("bench-data", "cloudtrail-" + events + ".jsonl");
-        }
-        if (!Files.exists(file)) {
-            generate(file, events);
-        }
+        file = dataFile(file, events);
         long bytes = Files.size(file);
         System.out.printf(Locale.ROOT, "file %s: %,d bytes%n", file, bytes);
         System.out.printf(Locale.ROOT, "java %s, %d cpus%n", System.getProperty("java.version"),
@@ -82,6 +77,15 @@ final class IngestBench {
                 count / in, bytes / in / 1e6, count / inBest, bytes / inBest / 1e6);
         System.out.printf(Locale.ROOT, "ratio to the baseline: %.0f%% (medians), %.0f%% (best rounds)%n",
                 100 * tk / in, 100 * tkBest / inBest);
+    }
+
+    /** The given file, or the generated one for that many events (generated on first use). */
+    static Path dataFile(Path file, long events) throws IOException {
+        Path f = file != null ? file : Path.of("bench-data", "cloudtrail-" + events + ".jsonl");
+        if (!Files.exists(f)) {
+            generate(f, events);
+        }
+        return f;
     }
 
     private static void generate(Path file, long events) throws IOException {

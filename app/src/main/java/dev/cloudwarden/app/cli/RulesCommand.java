@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /** {@code cloudwarden rules validate|list}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks and lists Sigma rules.",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class})
+        subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class, RulesCommand.TestRules.class})
 public final class RulesCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -81,6 +81,47 @@ public final class RulesCommand {
                     + " files or rules with errors left out: cloudwarden rules validate)");
             out.flush();
             return CloudWardenCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Runs rule test files (<rule>.tests.yml beside <rule>.yml: events and the expected verdict).",
+                    "Exit code: 0 all cases pass, 1 a case failed, 2 a test file or rule could not be read."})
+    static final class TestRules implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesMixin rules;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleSet set = rules.load(spec);
+            java.util.List<dev.cloudwarden.engine.sigma.ruletest.RuleTestFile> files = new java.util.ArrayList<>();
+            int problems = set.errors().size();
+            set.errors().forEach(e -> out.println("error: " + TerminalText.safe(e.toString())));
+            for (dev.cloudwarden.engine.sigma.load.RuleFile f : rules.testFiles(spec)) {
+                var parsed = dev.cloudwarden.engine.sigma.ruletest.RuleTestFile.parse(f.name(), f.text());
+                parsed.errors().forEach(e -> out.println("error: " + TerminalText.safe(e.toString())));
+                problems += parsed.errors().size();
+                if (parsed.file() != null) {
+                    files.add(parsed.file());
+                }
+            }
+            var outcomes = dev.cloudwarden.engine.sigma.ruletest.RuleTestRunner.run(set, files);
+            long failed = 0;
+            for (var o : outcomes) {
+                if (!o.passed()) {
+                    failed++;
+                }
+                out.printf("%s %s: %s%s%n", o.passed() ? "PASS" : "FAIL", TerminalText.safe(o.testCase().location().toString()),
+                        TerminalText.safe(o.testCase().name()), o.passed() ? "" : " - " + o.message());
+            }
+            out.printf("%d cases in %d files: %d passed, %d failed%n", outcomes.size(), files.size(),
+                    outcomes.size() - failed, failed);
+            out.flush();
+            return problems > 0 ? CloudWardenCli.EXIT_USAGE : failed > 0 ? CloudWardenCli.EXIT_FINDINGS : CloudWardenCli.EXIT_OK;
         }
     }
 }

@@ -37,6 +37,15 @@ public final class RulesMixin {
         return files;
     }
 
+    /** Rule test files under the --rules paths. */
+    List<RuleFile> testFiles(CommandSpec spec) {
+        try {
+            return RuleFiles.testsFromPaths(paths);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read rule tests: " + e.getMessage());
+        }
+    }
+
     RuleSet load(CommandSpec spec) {
         return RuleSet.compile(files(spec), SigmaConfig.defaults());
     }

@@ -18,8 +18,17 @@ public final class RuleFiles {
     private RuleFiles() {
     }
 
-    /** Files and directories (recursive, sorted; hidden entries skipped). */
+    /** Rule files among files and directories (recursive, sorted; hidden entries and rule test files skipped). */
     public static List<RuleFile> fromPaths(List<Path> paths) throws IOException {
+        return collect(paths, false);
+    }
+
+    /** Rule test files ({@code *.tests.yml}) among files and directories. */
+    public static List<RuleFile> testsFromPaths(List<Path> paths) throws IOException {
+        return collect(paths, true);
+    }
+
+    private static List<RuleFile> collect(List<Path> paths, boolean tests) throws IOException {
         List<RuleFile> out = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
@@ -31,10 +40,11 @@ public final class RuleFiles {
                     files = walk.filter(Files::isRegularFile)
                             .filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
                             .filter(f -> !hidden(p.relativize(f)))
+                            .filter(f -> RuleTestFileNames.isTestFile(f.toString()) == tests)
                             .sorted().toList();
                 }
             } else {
-                files = List.of(p);
+                files = RuleTestFileNames.isTestFile(p.toString()) == tests ? List.of(p) : List.of();
             }
             for (Path f : files) {
                 out.add(new RuleFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
