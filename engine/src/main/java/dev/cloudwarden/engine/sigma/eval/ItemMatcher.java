@@ -1,6 +1,7 @@
 package dev.cloudwarden.engine.sigma.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cloudwarden.engine.event.FieldPath;
 import dev.cloudwarden.engine.event.RawRecord;
 
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * One field item, with its values turned into patterns: holds when any pattern holds ({@code all}: every
- * pattern) for the values at the field, or for keyword items, for the string values anywhere in the record.
+ * pattern) for the values at the field, or for keyword items, for the values anywhere in the record (see
+ * {@link #keywordTargets}).
  */
 public record ItemMatcher(FieldPath field, List<ValuePattern> patterns, boolean all) {
     public ItemMatcher {
@@ -17,7 +19,7 @@ public record ItemMatcher(FieldPath field, List<ValuePattern> patterns, boolean 
     }
 
     public boolean test(RawRecord record) {
-        List<JsonNode> values = field == null ? allStrings(record.tree()) : record.getAll(field);
+        List<JsonNode> values = field == null ? keywordTargets(record) : record.getAll(field);
         if (all) {
             for (ValuePattern p : patterns) {
                 if (!p.test(values, record)) {
@@ -34,17 +36,28 @@ public record ItemMatcher(FieldPath field, List<ValuePattern> patterns, boolean 
         return false;
     }
 
-    /** Every string value in the record, however deep: what keyword searches look at. */
-    static List<JsonNode> allStrings(JsonNode root) {
+    /**
+     * What keyword searches look at: every scalar value in the record however deep (numbers and booleans
+     * as their text), every object as its compact JSON (DESIGN.md), and for a text record its line.
+     */
+    static List<JsonNode> keywordTargets(RawRecord record) {
         List<JsonNode> out = new ArrayList<>();
-        collect(root, out);
+        if (!record.isJson()) {
+            out.add(TextNode.valueOf(record.text()));
+        }
+        collect(record.tree(), out);
         return out;
     }
 
     private static void collect(JsonNode node, List<JsonNode> out) {
-        if (node.isTextual()) {
-            out.add(node);
+        if (node.isValueNode()) {
+            if (!node.isNull()) {
+                out.add(node);
+            }
         } else if (node.isContainerNode()) {
+            if (node.isObject()) {
+                out.add(node);
+            }
             node.forEach(child -> collect(child, out));
         }
     }

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import dev.cloudwarden.engine.event.FieldPath;
 import dev.cloudwarden.engine.event.RawRecord;
+import dev.cloudwarden.engine.ingest.time.Timestamps;
+import inet.ipaddr.AddressStringParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.List;
 
@@ -80,16 +85,29 @@ public sealed interface ValuePattern {
         }
     }
 
-    /** An IPv4 or IPv6 network; values that are not addresses never match. */
+    /**
+     * An IPv4 or IPv6 network; values that are not single addresses in standard notation never match
+     * (no wildcards or ranges such as {@code 10.*}, no inet_aton forms such as {@code 167772161}).
+     */
     record Cidr(IPAddress network) implements ValuePattern {
+        /** Strict notation for rules and events alike; rules add a prefix length. */
+        static final IPAddressStringParameters STRICT = strict(true);
+        private static final IPAddressStringParameters ADDRESS_ONLY = strict(false);
+
+        private static IPAddressStringParameters strict(boolean prefix) {
+            return new IPAddressStringParameters.Builder().allowEmpty(false).allowAll(false).allowSingleSegment(false)
+                    .allowMask(false).allowPrefixOnly(false).allowPrefix(prefix).allow_inet_aton(false)
+                    .setRangeOptions(AddressStringParameters.RangeParameters.NO_RANGE).toParams();
+        }
+
         @Override
         public boolean test(List<JsonNode> values, RawRecord record) {
             for (JsonNode v : values) {
-                String text = FieldValues.text(v);
+                String text = v.isTextual() ? v.asText() : null;
                 if (text == null) {
                     continue;
                 }
-                IPAddress addr = new IPAddressString(text.trim()).getAddress();
+                IPAddress addr = new IPAddressString(text.trim(), ADDRESS_ONLY).getAddress();
                 if (addr != null && network.contains(addr)) {
                     return true;
                 }
@@ -123,11 +141,13 @@ public sealed interface ValuePattern {
         }
     }
 
-    /** {@code |exists: true/false}: key presence (a JSON null counts as present). */
-    record Exists(boolean expected) implements ValuePattern {
+    /** {@code |exists: true/false}: key presence (a JSON null, '', [] and {} count as present). */
+    record Exists(boolean expected, FieldPath field) implements ValuePattern {
         @Override
         public boolean test(List<JsonNode> values, RawRecord record) {
-            return !values.isEmpty() == expected;
+            // values is empty for an empty array at the end of the path: look for the key itself then.
+            boolean present = !values.isEmpty() || FieldValues.present(record.tree(), field, 0);
+            return present == expected;
         }
     }
 
@@ -168,7 +188,22 @@ public sealed interface ValuePattern {
         }
     }
 
-    /** {@code |neq} and negated forms: true when the inner pattern is not satisfied. */
+    /**
+     * {@code |neq}: the field has a value (not missing, not JSON null) and the inner pattern, the rule's
+     * values OR-ed, does not hold for it: a missing field is not "different from" anything.
+     */
+    record Neq(ValuePattern inner) implements ValuePattern {
+        @Override
+        public boolean test(List<JsonNode> values, RawRecord record) {
+            boolean hasValue = false;
+            for (JsonNode v : values) {
+                hasValue |= !v.isNull();
+            }
+            return hasValue && !inner.test(values, record);
+        }
+    }
+
+    /** A negated pattern: true when the inner pattern is not satisfied. */
     record Not(ValuePattern inner) implements ValuePattern {
         @Override
         public boolean test(List<JsonNode> values, RawRecord record) {
@@ -193,7 +228,11 @@ public sealed interface ValuePattern {
         }
     }
 
-    /** Time modifiers: a part of the field's timestamp (UTC) compared with the rule's number. */
+    /**
+     * Time modifiers: a part of the field's timestamp compared with the rule's number. The part is read as
+     * the timestamp writes it, in its own offset (the specification: "not designed to handle timezone or
+     * format conversions"); epoch numbers and other formats are read in UTC.
+     */
     record TimePart(Unit unit, ValuePattern onPart) implements ValuePattern {
         public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH, YEAR }
 
@@ -208,12 +247,31 @@ public sealed interface ValuePattern {
             return false;
         }
 
+        private static final DateTimeFormatter AS_WRITTEN = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE)
+                .optionalStart().appendLiteral('T').optionalEnd()
+                .optionalStart().appendLiteral(' ').optionalEnd()
+                .append(DateTimeFormatter.ISO_LOCAL_TIME)
+                .optionalStart().appendOffsetId().optionalEnd()
+                .toFormatter();
+
         private Integer part(JsonNode v) {
-            ZonedDateTime t;
+            LocalDateTime t;
             try {
-                Instant instant = v.isNumber() ? dev.cloudwarden.engine.ingest.time.Timestamps.parseEpoch(v.asText())
-                        : dev.cloudwarden.engine.ingest.time.Timestamps.parseIso(FieldValues.text(v));
-                t = instant.atZone(ZoneOffset.UTC);
+                if (v.isNumber()) {
+                    t = LocalDateTime.ofInstant(Timestamps.parseEpoch(v.asText()), ZoneOffset.UTC);
+                } else {
+                    String text = FieldValues.text(v);
+                    if (text == null) {
+                        return null;
+                    }
+                    try {
+                        t = LocalDateTime.from(AS_WRITTEN.parse(text.trim()));
+                    } catch (DateTimeParseException otherFormat) {
+                        t = LocalDateTime.ofInstant(Timestamps.parseIso(text), ZoneOffset.UTC);
+                    }
+                }
             } catch (RuntimeException notATime) {
                 return null;
             }

@@ -51,7 +51,7 @@ public final class ValuePatterns {
         if (set.contains(Modifier.NEQ)) {
             // "different from the values": none of them, whatever the list linking says.
             ValuePattern any = patterns.size() == 1 ? patterns.get(0) : new ValuePattern.AnyOf(patterns);
-            return new ItemMatcher(field, List.of(new ValuePattern.Not(any)), false);
+            return new ItemMatcher(field, List.of(new ValuePattern.Neq(any)), false);
         }
         return new ItemMatcher(field, patterns, set.contains(Modifier.ALL));
     }
@@ -83,8 +83,10 @@ public final class ValuePatterns {
         if (set.stream().filter(TIME_UNITS::contains).count() > 1) {
             throw error(item, path, RuleErrorCode.INVALID_MODIFIER, "use one time modifier per field item");
         }
-        if (item.field() == null && (types > 0 || set.stream().anyMatch(TIME_UNITS::contains))) {
-            throw error(item, path, RuleErrorCode.INVALID_MODIFIER, "keyword searches take string modifiers only");
+        // Keywords (no field) may be strings or regular expressions (pySigma's unbound values).
+        if (item.field() == null && (types > (set.contains(Modifier.RE) ? 1 : 0) || set.contains(Modifier.EXISTS)
+                || set.contains(Modifier.NEQ) || set.stream().anyMatch(TIME_UNITS::contains))) {
+            throw error(item, path, RuleErrorCode.INVALID_MODIFIER, "keyword searches take string modifiers and re only");
         }
     }
 
@@ -94,7 +96,7 @@ public final class ValuePatterns {
             if (!(value instanceof Boolean b)) {
                 throw error(item, path, RuleErrorCode.INVALID_VALUE, "exists takes true or false, not '" + value + "'");
             }
-            return new ValuePattern.Exists(b);
+            return new ValuePattern.Exists(b, FieldPath.of(item.field()));
         }
         if (value == null) {
             if (item.field() == null) {
@@ -129,15 +131,20 @@ public final class ValuePatterns {
         if (set.contains(Modifier.FIELDREF)) {
             return new ValuePattern.FieldRef(FieldPath.of(text(value)), cased);
         }
-        if (!(value instanceof String) && set.stream().noneMatch(STRING_TRANSFORMS::contains)) {
+        if (!(value instanceof String) && !item.isKeyword() && set.stream().noneMatch(STRING_TRANSFORMS::contains)) {
             // A bare number or boolean equals the same JSON value or its plain text form.
             return new ValuePattern.Equals(text(value), value instanceof Number n ? n.doubleValue() : null);
         }
+        // Encoded forms are bytes written as text: their case is part of what they encode (aHR0cA vs AHr0Ca).
+        boolean exact = cased || set.contains(Modifier.BASE64) || set.contains(Modifier.BASE64OFFSET);
         List<String> texts = set.contains(Modifier.EXPAND) ? expand(text(value), item, path, config) : List.of(text(value));
         List<ValuePattern> alternatives = new ArrayList<>();
         for (String t : texts) {
             for (SigmaString s : transform(SigmaString.parse(t), item, path)) {
-                alternatives.add(new ValuePattern.StringMatch(s.toString(), new Glob(s, !cased), cased));
+                if (item.isKeyword()) {
+                    s = s.prependStar().appendStar(); // a keyword is found anywhere in a value, as full-text search does
+                }
+                alternatives.add(new ValuePattern.StringMatch(s.toString(), new Glob(s, !exact), exact));
             }
         }
         return alternatives.size() == 1 ? alternatives.get(0) : new ValuePattern.AnyOf(alternatives);
@@ -293,7 +300,7 @@ public final class ValuePatterns {
 
     private static ValuePattern cidr(String text, FieldItem item, String path) throws RuleSemanticException {
         try {
-            IPAddress network = new IPAddressString(text.trim()).toAddress();
+            IPAddress network = new IPAddressString(text.trim(), ValuePattern.Cidr.STRICT).toAddress();
             return new ValuePattern.Cidr(network.toPrefixBlock());
         } catch (AddressStringException e) {
             throw error(item, path, RuleErrorCode.INVALID_CIDR, "'" + text + "' is not an IPv4 or IPv6 network: " + e.getMessage());

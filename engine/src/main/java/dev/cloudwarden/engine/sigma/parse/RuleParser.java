@@ -12,6 +12,7 @@ import dev.cloudwarden.engine.sigma.model.SigmaRule;
 import dev.cloudwarden.engine.sigma.model.SourceLocation;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -307,7 +308,9 @@ public final class RuleParser {
             c = ConditionParser.parse(text);
         } catch (ConditionParser.ConditionSyntaxException e) {
             SourceLocation at = yaml.at(node);
-            boolean quoted = node instanceof ScalarNode s && s.getScalarStyle().toString().contains("QUOTED");
+            // ScalarStyle.toString() is the quote character, not the constant's name: compare the constants.
+            boolean quoted = node instanceof ScalarNode s && (s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED
+                    || s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED);
             SourceLocation exact = new SourceLocation(at.file(), at.line(), at.column() + e.offset() + (quoted ? 1 : 0));
             throw new RuleParseException(new RuleError(RuleErrorCode.CONDITION_SYNTAX,
                     e.getMessage() + " in '" + text + "'", path, exact));
@@ -365,7 +368,10 @@ public final class RuleParser {
             if (!keywords.isEmpty()) {
                 alternatives.add(new FieldItem(null, List.of(), keywords, yaml.at(seq)));
             }
-            return alternatives.size() == 1 ? alternatives.get(0) : new DetectionNode.AnyOf(alternatives);
+            // A bare keyword list is one item; a list of maps stays a list even with one map, so that error
+            // paths name its element (detection.selection[0].field).
+            return alternatives.size() == 1 && keywords.size() == seq.getValue().size() ? alternatives.get(0)
+                    : new DetectionNode.AnyOf(alternatives);
         }
         ScalarNode s = (ScalarNode) node;
         if (YamlNodes.isNull(s)) {
