@@ -95,7 +95,7 @@ final class ScanBench {
     private static long compiled(Path file, RuleSet rules, long[] count) {
         Detector detector = new Detector(rules);
         long[] m = new long[1];
-        read(file, e -> {
+        read(file, IngestOptions.defaults().withReadAhead(detector.readAhead()), e -> {
             count[0]++;
             detector.process(e, a -> m[0]++);
         });
@@ -104,7 +104,7 @@ final class ScanBench {
 
     private static long reference(Path file, RuleSet rules, long[] count) {
         long[] m = new long[1];
-        read(file, e -> {
+        read(file, IngestOptions.defaults(), e -> {
             count[0]++;
             RawRecord raw = RawRecord.ofJson(e.raw().jsonBytes()); // fresh: no read-ahead, tree built once
             for (LoadedRule r : rules.rules()) {
@@ -116,8 +116,8 @@ final class ScanBench {
         return m[0];
     }
 
-    private static void read(Path file, java.util.function.Consumer<Event> onEvent) {
-        new Ingestor(IngestOptions.defaults()).read(Input.file(file), new IngestSink() {
+    private static void read(Path file, IngestOptions options, java.util.function.Consumer<Event> onEvent) {
+        new Ingestor(options).read(Input.file(file), new IngestSink() {
             @Override
             public void onEvent(Event event) {
                 onEvent.accept(event);

@@ -33,7 +33,14 @@ final class IngestRun {
 
     static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec, EventConsumer consumer)
             throws IOException {
-        IngestOptions options = mixin.options(spec);
+        return run(mixin, paths, spec, null, consumer);
+    }
+
+    /** As above, also reading {@code readAhead} fields while parsing (for the rules). */
+    static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec,
+                           dev.cloudwarden.engine.ingest.json.ReadAhead readAhead, EventConsumer consumer)
+            throws IOException {
+        IngestOptions options = mixin.options(spec).withReadAhead(readAhead);
         List<Input> inputs;
         try {
             inputs = Input.expand(paths, () -> System.in, Instant.now());

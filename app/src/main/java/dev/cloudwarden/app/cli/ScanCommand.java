@@ -5,7 +5,7 @@ import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestStats;
-import dev.cloudwarden.engine.sigma.Detector;
+import dev.cloudwarden.engine.sigma.DetectionPipeline;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.model.Level;
 import picocli.CommandLine.Command;
@@ -60,32 +60,39 @@ public final class ScanCommand implements Callable<Integer> {
             err.println(ruleSet.errors().size() + " rule errors; fix them or leave those files out (cloudwarden rules validate)");
             return CloudWardenCli.EXIT_USAGE;
         }
-        err.printf("%d rules loaded from %d files%n", ruleSet.rules().size(), ruleSet.files());
+        err.printf("%d rules and %d correlations loaded from %d files%n", ruleSet.rules().size(),
+                ruleSet.correlations().size(), ruleSet.files());
         AlertWriter.Format chosen = format != null ? format
                 : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
         AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut());
-        Detector detector = new Detector(ruleSet);
+        DetectionPipeline pipeline = new DetectionPipeline(ruleSet);
         Map<String, Integer> byLevel = new TreeMap<>();
         boolean[] failed = {false};
-        IngestStats stats = IngestRun.run(ingest, paths, spec, new IngestRun.EventConsumer() {
+        java.util.function.Consumer<Alert> onAlert = a -> {
+            try {
+                writer.write(a);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            byLevel.merge(a.level() == null ? "none" : a.level().id(), 1, Integer::sum);
+            failed[0] |= a.level() != null && a.level().compareTo(threshold) >= 0;
+        };
+        IngestStats stats = IngestRun.run(ingest, paths, spec, pipeline.readAhead(), new IngestRun.EventConsumer() {
             @Override
-            public void accept(Event event) throws IOException {
-                detector.process(event, (Alert a) -> {
-                    try {
-                        writer.write(a);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    byLevel.merge(a.level() == null ? "none" : a.level().id(), 1, Integer::sum);
-                    failed[0] |= a.level() != null && a.level().compareTo(threshold) >= 0;
-                });
+            public void accept(Event event) {
+                pipeline.process(event, onAlert);
             }
 
             @Override
             public void finish() throws IOException {
+                pipeline.finish(onAlert);
                 writer.close();
             }
         });
+        if (pipeline.correlations().lateMatches() > 0) {
+            err.printf(Locale.ROOT, "%,d rule matches arrived later than the allowed lateness and were left out of correlations%n",
+                    pipeline.correlations().lateMatches());
+        }
         int total = byLevel.values().stream().mapToInt(Integer::intValue).sum();
         err.printf(Locale.ROOT, "%,d alerts%s%n", total, total == 0 ? "" : " " + byLevel);
         err.flush();

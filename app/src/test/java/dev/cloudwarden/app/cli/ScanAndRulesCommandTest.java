@@ -27,7 +27,7 @@ class ScanAndRulesCommandTest {
         assertThat(login.get("tags").toString()).contains("attack.t1078.004");
         assertThat(login.at("/events/0/operation/name").asText()).isEqualTo("ConsoleLogin");
         assertThat(login.get("id").asText()).hasSize(32);
-        assertThat(run.err()).contains("225 rules loaded").contains("alerts");
+        assertThat(run.err()).contains("225 rules and 0 correlations loaded").contains("alerts");
     }
 
     @Test
@@ -134,6 +134,53 @@ class ScanAndRulesCommandTest {
         assertThat(run.out()).contains("PASS " + dir.resolve("stop_logging.tests.yml") + ":2:5: StopLogging fires")
                 .contains("FAIL " + dir.resolve("stop_logging.tests.yml") + ":8:5: a wrong expectation is reported - expected a match, the rule did not fire")
                 .contains("3 cases in 1 files: 2 passed, 1 failed");
+    }
+
+    @Test
+    void scanRunsCorrelationRulesOverTheMatchesOfTheirRules(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("failed_login.yml"), """
+                title: Console login failed
+                id: 21111111-2222-3333-4444-555555555555
+                name: console_login_failed
+                level: low
+                logsource:
+                    product: aws
+                    service: cloudtrail
+                detection:
+                    selection:
+                        eventName: ConsoleLogin
+                        responseElements.ConsoleLogin: Failure
+                    condition: selection
+                ---
+                title: Console brute force
+                id: 31111111-2222-3333-4444-555555555555
+                level: high
+                correlation:
+                    type: event_count
+                    rules:
+                        - console_login_failed
+                    group-by:
+                        - sourceIPAddress
+                    timespan: 10m
+                    condition:
+                        gte: 3
+                """);
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            log.append("{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:0").append(i)
+                    .append(":00Z\",\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"ConsoleLogin\",")
+                    .append("\"sourceIPAddress\":\"203.0.113.9\",\"responseElements\":{\"ConsoleLogin\":\"Failure\"}}\n");
+        }
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(logs.resolve("trail.jsonl"), log);
+        CliRun run = CliRun.of("scan", "--no-builtin", "--rules", dir.resolve("failed_login.yml").toString(),
+                "--format", "json", "--fail-on", "high", logs.toString());
+        List<JsonNode> alerts = run.out().lines().map(CliRunJson::parse).toList();
+        // generate defaults to false: the failed logins feed the correlation but do not alert on their own.
+        assertThat(alerts).extracting(a -> a.get("rule").asText()).containsExactly("Console brute force");
+        assertThat(alerts.get(0).get("events")).hasSize(3);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("1 rules and 1 correlations loaded");
     }
 
     @Test

@@ -79,6 +79,10 @@ public final class RawRecord {
         this.cache = fields;
     }
 
+    public boolean hasCache() {
+        return cache != null;
+    }
+
     /** The bytes of a JSON record (not a copy: do not modify), or null for text records and trees. */
     public byte[] jsonBytes() {
         return json;

@@ -3,6 +3,7 @@ package dev.cloudwarden.engine.ingest;
 import dev.cloudwarden.engine.event.Json;
 import dev.cloudwarden.engine.event.LogSource;
 import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.json.ReadAhead;
 
 /**
  * How inputs are read.
@@ -11,8 +12,10 @@ import dev.cloudwarden.engine.event.SourceType;
  * @param logSource     Sigma logsource for generic JSON records, or null
  * @param maxLineBytes  longer lines (and JSON records) are rejected, not buffered without bound
  * @param maxDepth      JSON nested deeper than this is rejected
+ * @param readAhead     fields to read from JSON records while parsing them (for the rules), or null
  */
-public record IngestOptions(SourceType forcedSource, LogSource logSource, int maxLineBytes, int maxDepth) {
+public record IngestOptions(SourceType forcedSource, LogSource logSource, int maxLineBytes, int maxDepth,
+                            ReadAhead readAhead) {
     public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
 
     public IngestOptions {
@@ -23,22 +26,26 @@ public record IngestOptions(SourceType forcedSource, LogSource logSource, int ma
     }
 
     public static IngestOptions defaults() {
-        return new IngestOptions(null, null, DEFAULT_MAX_LINE_BYTES, Json.DEFAULT_DEPTH);
+        return new IngestOptions(null, null, DEFAULT_MAX_LINE_BYTES, Json.DEFAULT_DEPTH, null);
     }
 
     public IngestOptions withForcedSource(SourceType source) {
-        return new IngestOptions(source, logSource, maxLineBytes, maxDepth);
+        return new IngestOptions(source, logSource, maxLineBytes, maxDepth, readAhead);
     }
 
     public IngestOptions withLogSource(LogSource value) {
-        return new IngestOptions(forcedSource, value, maxLineBytes, maxDepth);
+        return new IngestOptions(forcedSource, value, maxLineBytes, maxDepth, readAhead);
     }
 
     public IngestOptions withMaxLineBytes(int value) {
-        return new IngestOptions(forcedSource, logSource, value, maxDepth);
+        return new IngestOptions(forcedSource, logSource, value, maxDepth, readAhead);
     }
 
     public IngestOptions withMaxDepth(int value) {
-        return new IngestOptions(forcedSource, logSource, maxLineBytes, value);
+        return new IngestOptions(forcedSource, logSource, maxLineBytes, value, readAhead);
+    }
+
+    public IngestOptions withReadAhead(ReadAhead value) {
+        return new IngestOptions(forcedSource, logSource, maxLineBytes, maxDepth, value);
     }
 }

@@ -41,7 +41,7 @@ public final class Ingestor {
     }
 
     public void read(Input input, IngestSink sink) {
-        ParseContext context = new ParseContext(input.name(), options.logSource(), input.modified());
+        ParseContext context = new ParseContext(input.name(), options.logSource(), input.modified(), options.readAhead());
         RecordDispatcher dispatcher = new RecordDispatcher(parsers, options, factory, context, sink);
         try (InputStream in = input.openDecoded(sink::onBytesRead)) {
             ContainerFormat format = decideFormat(in);

@@ -2,7 +2,6 @@ package dev.cloudwarden.engine.ingest.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.Map;
 public final class JsonFieldExtractor {
     private final Node root;
     private final int pathCount;
+    private final List<List<String>> paths;
 
     /** Collects paths one by one, handing out their slot numbers, for parsers that keep them as constants. */
     public static final class Builder {
@@ -54,13 +54,18 @@ public final class JsonFieldExtractor {
             for (String key : paths.get(i)) {
                 node = node.children.computeIfAbsent(key, k -> new Draft());
             }
-            if (node.slot >= 0) {
-                throw new IllegalArgumentException("path listed twice: " + String.join(" > ", paths.get(i)));
-            }
-            node.slot = i;
+            node.slots.add(i); // a path listed twice fills both slots (a parser's field that rules read too)
         }
         this.root = draft.freeze();
         this.pathCount = paths.size();
+        this.paths = List.copyOf(paths);
+    }
+
+    /** A builder holding this extractor's paths in the same slots, to add more after them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        paths.forEach(keys -> b.keys(keys.toArray(String[]::new)));
+        return b;
     }
 
     public int pathCount() {
@@ -83,12 +88,17 @@ public final class JsonFieldExtractor {
         private final byte[][] keys;
         private final Node[] children;
         private final Node emptyKeyChild;
+        /** Indexes into {@code keys} by key length in bytes. */
+        private final int[][] byLength;
+        /** The slot values at this node go to, or -1; {@code extraSlots} when several paths end here. */
         final int slot;
+        final int[] extraSlots;
 
-        private Node(byte[][] keys, Node[] children, int slot) {
+        private Node(byte[][] keys, Node[] children, int slot, int[] extraSlots) {
             this.keys = keys;
             this.children = children;
             this.slot = slot;
+            this.extraSlots = extraSlots;
             Node empty = null;
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i].length == 0) {
@@ -96,24 +106,40 @@ public final class JsonFieldExtractor {
                 }
             }
             this.emptyKeyChild = empty;
+            int max = 0;
+            for (byte[] k : keys) {
+                max = Math.max(max, k.length);
+            }
+            this.byLength = new int[max + 1][];
+            for (int i = 0; i < keys.length; i++) {
+                int len = keys[i].length;
+                if (len > 0) {
+                    int[] old = byLength[len];
+                    int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                    grown[grown.length - 1] = i;
+                    byLength[len] = grown;
+                }
+            }
         }
 
         boolean isLeaf() {
             return keys.length == 0;
         }
 
-        /** The child named by {@code name[from, from+length)}, or null. Few keys per level, so a scan beats hashing. */
+        /**
+         * The child named by {@code name[from, from+length)}, or null. Keys are bucketed by length, so a name
+         * is compared with the one or two keys of its length (then by first and last byte) at most.
+         */
         Node child(byte[] name, int from, int length) {
-            if (length == 0) {
-                return emptyKeyChild;
+            int[] candidates = length < byLength.length ? byLength[length] : null;
+            if (candidates == null) {
+                return length == 0 ? emptyKeyChild : null;
             }
             byte first = name[from];
             byte last = name[from + length - 1];
-            for (int i = 0; i < keys.length; i++) {
+            for (int i : candidates) {
                 byte[] k = keys[i];
-                // Length and end bytes rule out nearly every other key before the full comparison.
-                if (k.length == length && k[0] == first && k[length - 1] == last
-                        && Arrays.equals(name, from, from + length, k, 0, length)) {
+                if (k[0] == first && k[length - 1] == last && same(name, from, k)) {
                     return children[i];
                 }
             }
@@ -121,10 +147,20 @@ public final class JsonFieldExtractor {
         }
     }
 
+    /** Byte comparison; a plain loop beats {@code Arrays.equals} on field names a few bytes long. */
+    private static boolean same(byte[] name, int from, byte[] key) {
+        for (int i = 1; i < key.length - 1; i++) {
+            if (name[from + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The trie while paths are being added. */
     private static final class Draft {
         final Map<String, Draft> children = new LinkedHashMap<>();
-        int slot = -1;
+        final List<Integer> slots = new ArrayList<>(1);
 
         Node freeze() {
             byte[][] keys = new byte[children.size()][];
@@ -134,7 +170,8 @@ public final class JsonFieldExtractor {
                 keys[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
                 nodes[i++] = e.getValue().freeze();
             }
-            return new Node(keys, nodes, slot);
+            int[] extra = slots.stream().skip(1).mapToInt(Integer::intValue).toArray();
+            return new Node(keys, nodes, slots.isEmpty() ? -1 : slots.get(0), extra);
         }
     }
 }

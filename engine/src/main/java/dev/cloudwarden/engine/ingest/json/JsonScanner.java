@@ -73,13 +73,16 @@ final class JsonScanner {
             case '{' -> {
                 if (node != null && node.slot >= 0) {
                     out.addComplex(node.slot);
+                    for (int extra : node.extraSlots) {
+                        out.addComplex(extra);
+                    }
                 }
                 object(node, depth + 1);
             }
             case '[' -> array(node, depth + 1);
             case '"' -> {
                 if (node != null && node.slot >= 0) {
-                    out.add(node.slot, string(), ExtractedFields.Kind.STRING);
+                    capture(node, string(), ExtractedFields.Kind.STRING);
                 } else {
                     skipString();
                 }
@@ -90,6 +93,9 @@ final class JsonScanner {
                 literal("null", null);
                 if (node != null && node.slot >= 0) {
                     out.addNull(node.slot);
+                    for (int extra : node.extraSlots) {
+                        out.addNull(extra);
+                    }
                 }
             }
             default -> {
@@ -187,6 +193,13 @@ final class JsonScanner {
                 throw error("expected ',' or ']' in an array, found " + describe(pos));
             }
             skipWhitespace();
+        }
+    }
+
+    private void capture(JsonFieldExtractor.Node node, String value, ExtractedFields.Kind kind) {
+        out.add(node.slot, value, kind);
+        for (int extra : node.extraSlots) {
+            out.add(extra, value, kind);
         }
     }
 
@@ -341,7 +354,7 @@ final class JsonScanner {
             throw error("unrecognized token after '" + word + "'");
         }
         if (node != null && node.slot >= 0) {
-            out.add(node.slot, word, ExtractedFields.Kind.BOOLEAN);
+            capture(node, word, ExtractedFields.Kind.BOOLEAN);
         }
     }
 
@@ -385,7 +398,7 @@ final class JsonScanner {
             throw error("number longer than " + MAX_NUMBER_LENGTH + " characters", from);
         }
         if (node != null && node.slot >= 0) {
-            out.add(node.slot, new String(b, from, pos - from, StandardCharsets.ISO_8859_1), ExtractedFields.Kind.NUMBER);
+            capture(node, new String(b, from, pos - from, StandardCharsets.ISO_8859_1), ExtractedFields.Kind.NUMBER);
         }
     }
 

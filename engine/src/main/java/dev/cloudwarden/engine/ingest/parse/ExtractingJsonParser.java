@@ -8,6 +8,7 @@ import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.json.ExtractedFields;
 import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.json.JsonScanException;
+import dev.cloudwarden.engine.ingest.json.ReadAhead;
 
 import java.time.DateTimeException;
 
@@ -19,6 +20,11 @@ import java.time.DateTimeException;
 public abstract class ExtractingJsonParser implements JsonRecordParser {
     private final SourceType source;
     private final JsonFieldExtractor extractor;
+    /** The last read-ahead seen and the extractor extended with it (one scan reads both). */
+    private volatile Extended extended;
+
+    private record Extended(ReadAhead readAhead, ReadAhead.Extractor extractor) {
+    }
 
     /**
      * @param source    the source this parser reads
@@ -41,14 +47,29 @@ public abstract class ExtractingJsonParser implements JsonRecordParser {
     @Override
     public final Event parse(byte[] json, Origin origin, ParseContext context, JsonFactory factory)
             throws RecordRejectedException {
+        ReadAhead readAhead = context.readAhead();
+        ReadAhead.Extractor ahead = null;
+        if (readAhead != null && !readAhead.isEmpty()) {
+            Extended e = extended;
+            if (e == null || e.readAhead() != readAhead) {
+                e = new Extended(readAhead, readAhead.extend(extractor));
+                extended = e;
+            }
+            ahead = e.extractor();
+        }
         ExtractedFields fields;
         try {
-            fields = extractor.extract(json, factory.streamReadConstraints().getMaxNestingDepth());
+            fields = (ahead == null ? extractor : ahead.extractor())
+                    .extract(json, factory.streamReadConstraints().getMaxNestingDepth());
         } catch (JsonScanException e) {
             throw new RecordRejectedException(e.reason());
         }
+        RawRecord raw = RawRecord.ofJson(json);
+        if (ahead != null) {
+            raw.cache(ahead.cache(fields));
+        }
         try {
-            return build(fields, RawRecord.ofJson(json), origin, context);
+            return build(fields, raw, origin, context);
         } catch (DateTimeException e) {
             throw new RecordRejectedException(e.getMessage());
         }

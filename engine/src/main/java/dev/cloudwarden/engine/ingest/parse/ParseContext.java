@@ -2,6 +2,8 @@ package dev.cloudwarden.engine.ingest.parse;
 
 import dev.cloudwarden.engine.event.LogSource;
 
+import dev.cloudwarden.engine.ingest.json.ReadAhead;
+
 import java.time.Instant;
 
 /**
@@ -12,6 +14,10 @@ import java.time.Instant;
  * @param referenceTime "now" for formats that omit the year (syslog): a timestamp that would fall more
  *                      than a day after it belongs to the previous year. The file's modification time,
  *                      so a rescan of the same file gives the same events.
+ * @param readAhead     fields JSON parsers also read for the rules, or null
  */
-public record ParseContext(String input, LogSource logSource, Instant referenceTime) {
+public record ParseContext(String input, LogSource logSource, Instant referenceTime, ReadAhead readAhead) {
+    public ParseContext(String input, LogSource logSource, Instant referenceTime) {
+        this(input, logSource, referenceTime, null);
+    }
 }

@@ -21,19 +21,19 @@ import java.util.Set;
  * What a rule's detection reads and requires, worked out from its AST once: the fields it tests (to read
  * ahead) and the exact values some field must hold for the rule to have any chance (to index it by).
  */
-final class RuleFields {
+public final class RuleFields {
     private RuleFields() {
     }
 
     /** Every field path the rule tests, fieldref targets included; empty if it has keyword searches only. */
-    static Set<FieldPath> tested(SigmaRule rule) {
+    public static Set<FieldPath> tested(SigmaRule rule) {
         Set<FieldPath> out = new LinkedHashSet<>();
         rule.identifiers().values().forEach(n -> collect(n, out));
         return out;
     }
 
     /** True when some item searches the whole record (keywords): such rules need the tree anyway. */
-    static boolean hasKeywords(SigmaRule rule) {
+    public static boolean hasKeywords(SigmaRule rule) {
         return rule.identifiers().values().stream().anyMatch(RuleFields::hasKeywords);
     }
 

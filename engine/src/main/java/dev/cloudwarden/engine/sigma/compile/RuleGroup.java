@@ -2,6 +2,9 @@ package dev.cloudwarden.engine.sigma.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudwarden.engine.event.FieldPath;
+import dev.cloudwarden.engine.event.Json;
+import dev.cloudwarden.engine.ingest.json.JsonScanException;
+import dev.cloudwarden.engine.ingest.json.ReadAhead;
 import dev.cloudwarden.engine.event.RawRecord;
 import dev.cloudwarden.engine.sigma.eval.CaseFold;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
@@ -29,7 +32,7 @@ public final class RuleGroup {
     private final FieldPath indexField;
     private final Map<String, BitSet> index = new HashMap<>();
     private final BitSet unindexed = new BitSet();
-    private final FieldPrefetcher prefetcher;
+    private final ReadAhead.Extractor prefetcher;
 
     public RuleGroup(List<LoadedRule> rules) {
         this.rules = List.copyOf(rules);
@@ -52,7 +55,7 @@ public final class RuleGroup {
                 tested.addAll(RuleFields.tested(this.rules.get(i).rule()));
             }
         }
-        this.prefetcher = new FieldPrefetcher(tested);
+        this.prefetcher = new ReadAhead(tested).extractor();
     }
 
     private static FieldPath chooseIndexField(List<Map<String, Set<String>>> required) {
@@ -73,8 +76,13 @@ public final class RuleGroup {
 
     /** Calls {@code matched} for each rule whose detection holds for the record, in rule order. */
     public void match(RawRecord record, Consumer<LoadedRule> matched) {
-        if (!prefetcher.isEmpty()) {
-            prefetcher.prefetch(record);
+        if (!record.hasCache() && record.jsonBytes() != null && !prefetcher.slots().isEmpty()) {
+            // Not read while parsing (scan passes the rules' fields to the reader): read them now.
+            try {
+                record.cache(prefetcher.cache(prefetcher.extractor().extract(record.jsonBytes(), Json.MAX_DEPTH)));
+            } catch (JsonScanException e) {
+                record.cache(null); // cannot happen for parsed records; the tree will say what is wrong
+            }
         }
         BitSet candidates = (BitSet) unindexed.clone();
         if (indexField != null) {
@@ -102,6 +110,11 @@ public final class RuleGroup {
     /** The field rules are indexed by, or null when none pins a field. */
     public FieldPath indexField() {
         return indexField;
+    }
+
+    /** The fields this group's rules test (what a reader should read ahead for them). */
+    public java.util.Set<FieldPath> testedFields() {
+        return prefetcher.slots().keySet();
     }
 
     /** How many rules are evaluated for every event because they pin no value of the index field. */

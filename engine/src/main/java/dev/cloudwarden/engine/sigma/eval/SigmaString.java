@@ -6,30 +6,31 @@ import java.util.List;
 /**
  * A Sigma string value: literal text with {@code *} and {@code ?} wildcards, after the escape rules of the
  * specification ({@code \*}, {@code \?} and {@code \\} are literal; a backslash before anything else is
- * itself). Immutable; modifiers make new ones.
+ * itself). Immutable; modifiers make new ones. Public so that query backends ({@code sigma/convert}) read
+ * the same wildcard structure the interpreter matches with.
  */
-record SigmaString(List<Part> parts) {
-    SigmaString {
+public record SigmaString(List<Part> parts) {
+    public SigmaString {
         parts = List.copyOf(parts);
     }
 
     /** A run of literal text, or a wildcard. */
-    sealed interface Part permits Literal, Star, One {
+    public sealed interface Part permits Literal, Star, One {
     }
 
-    record Literal(String text) implements Part {
+    public record Literal(String text) implements Part {
     }
 
-    record Star() implements Part {
+    public record Star() implements Part {
     }
 
-    record One() implements Part {
+    public record One() implements Part {
     }
 
     static final Star STAR = new Star();
     static final One ONE = new One();
 
-    static SigmaString parse(String value) {
+    public static SigmaString parse(String value) {
         List<Part> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {

@@ -67,16 +67,40 @@ public sealed interface ValuePattern {
     }
 
     /** RE2 regular expression, unanchored (a match anywhere in the value). */
-    record Regex(Pattern pattern) implements ValuePattern {
+    record Regex(Pattern pattern, String requiredLiteral, boolean caseInsensitive) implements ValuePattern {
+        /** A regex with its literal prefilter worked out (see {@link RegexLiterals}). */
+        public static Regex of(Pattern pattern) {
+            boolean ci = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().startsWith("(?i)");
+            String literal = RegexLiterals.required(pattern.pattern());
+            // Multi-line and dot-all flags change nothing about which literals must occur.
+            return new Regex(pattern, literal == null ? null : ci ? literal.toLowerCase(java.util.Locale.ROOT) : literal, ci);
+        }
+
         @Override
         public boolean test(List<JsonNode> values, RawRecord record) {
             for (JsonNode v : values) {
                 String text = FieldValues.text(v);
-                if (text != null && pattern.matcher(text).find()) {
+                if (text != null && mayMatch(text) && pattern.matcher(text).find()) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** False only when the value cannot match: it lacks a literal every match contains. */
+        private boolean mayMatch(String text) {
+            if (requiredLiteral == null) {
+                return true;
+            }
+            if (!caseInsensitive) {
+                return text.contains(requiredLiteral);
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= 0x80) {
+                    return true; // RE2's case folding of non-ASCII differs from Java's: let the regex decide
+                }
+            }
+            return text.toLowerCase(java.util.Locale.ROOT).contains(requiredLiteral);
         }
 
         @Override

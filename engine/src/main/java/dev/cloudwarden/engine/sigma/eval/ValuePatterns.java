@@ -292,7 +292,7 @@ public final class ValuePatterns {
                 | (set.contains(Modifier.M) ? Pattern.MULTILINE : 0)
                 | (set.contains(Modifier.S) ? Pattern.DOTALL : 0);
         try {
-            return new ValuePattern.Regex(Pattern.compile(re, flags));
+            return ValuePattern.Regex.of(Pattern.compile(re, flags));
         } catch (PatternSyntaxException e) {
             throw error(item, path, RuleErrorCode.INVALID_REGEX, "RE2 cannot compile '" + re + "': " + e.getDescription());
         }

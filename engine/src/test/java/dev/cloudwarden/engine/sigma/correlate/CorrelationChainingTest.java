@@ -2,11 +2,14 @@ package dev.cloudwarden.engine.sigma.correlate;
 
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.RawRecord;
+import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFile;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.cloudwarden.engine.sigma.correlate.Scenario.numbers;
@@ -156,10 +159,7 @@ class CorrelationChainingTest {
                       key_created: source.ip
                       policy_attached: destination.ip
                 """;
-        var events = Scenario.events()
-                .at(0, "CreateAccessKey", "source", "{}", "destination", "{}")
-                .list();
-        events = List.of(
+        List<Event> events = List.of(
                 json(0, "CreateAccessKey", "{\"ip\":\"198.51.100.7\"}", "{\"ip\":\"10.0.0.5\"}", 0),
                 json(1, "AttachUserPolicy", "{\"ip\":\"10.0.0.5\"}", "{\"ip\":\"198.51.100.9\"}", 1),
                 json(2, "AttachUserPolicy", "{\"ip\":\"10.0.0.5\"}", "{\"ip\":\"198.51.100.7\"}", 2));
@@ -171,8 +171,8 @@ class CorrelationChainingTest {
 
     private static Event json(long second, String name, String source, String destination, int n) {
         String text = "{\"eventName\":\"%s\",\"source\":%s,\"destination\":%s,\"n\":%d}".formatted(name, source, destination, n);
-        return Event.builder(dev.cloudwarden.engine.event.SourceType.CLOUDTRAIL, Scenario.T0.plusSeconds(second),
-                dev.cloudwarden.engine.event.RawRecord.ofJson(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+        return Event.builder(SourceType.CLOUDTRAIL, Scenario.T0.plusSeconds(second),
+                RawRecord.ofJson(text.getBytes(StandardCharsets.UTF_8))).build();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cloudwarden.engine.sigma.correlate;
 
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.FieldPath;
 import dev.cloudwarden.engine.sigma.model.Level;
 import org.junit.jupiter.api.Test;
 
@@ -156,8 +157,7 @@ class CorrelationTypesTest {
         List<Alert> alerts = run(rules(correlation("value_percentile", "[object_read]", "[user]", "1d",
                 "{field: image, lte: 10}")), s.list());
 
-        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.event().raw().text(
-                dev.cloudwarden.engine.event.FieldPath.of("image"))).isEqualTo("mimikatz.exe"));
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.event().raw().text(FieldPath.of("image"))).isEqualTo("mimikatz.exe"));
     }
 
     @Test

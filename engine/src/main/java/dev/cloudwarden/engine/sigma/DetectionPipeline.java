@@ -1,0 +1,74 @@
+package dev.cloudwarden.engine.sigma;
+
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.sigma.correlate.CorrelationEngine;
+import dev.cloudwarden.engine.sigma.load.LoadedRule;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Everything a rule set detects in a stream of events: detection rules through the {@link Detector}, and
+ * their matches through the {@link CorrelationEngine}. A detection rule referenced by a correlation does not
+ * alert on its own unless a correlation referencing it says {@code generate: true} (Sigma's default); its
+ * matches still feed the correlation.
+ *
+ * <p>Detection alerts come out at once; correlation alerts come out when the watermark (latest event time
+ * minus the allowed lateness) has passed the event that completed them, and at the latest on {@link #finish}.
+ * Not thread-safe; one instance per input stream.
+ */
+public final class DetectionPipeline {
+    private final Detector detector;
+    private final CorrelationEngine correlations;
+    private final Map<String, LoadedRule> rulesByKey = new HashMap<>();
+    private final List<LoadedRule> matched = new ArrayList<>();
+
+    public DetectionPipeline(RuleSet rules) {
+        this(rules, CorrelationEngine.DEFAULT_ALLOWED_LATENESS);
+    }
+
+    /** @param allowedLateness how far out of event-time order input may be and still correlate as if sorted */
+    public DetectionPipeline(RuleSet rules, Duration allowedLateness) {
+        this.detector = new Detector(rules);
+        this.correlations = new CorrelationEngine(rules, allowedLateness);
+        rules.rules().forEach(r -> rulesByKey.put(r.key(), r));
+    }
+
+    public void process(Event event, Consumer<Alert> out) {
+        matched.clear();
+        detector.process(event, alert -> {
+            LoadedRule rule = rulesByKey.get(alert.ruleId());
+            if (rule != null && correlations.consumes(rule)) {
+                matched.add(rule);
+            }
+            if (rule == null || !correlations.silences(rule)) {
+                out.accept(alert);
+            }
+        });
+        for (LoadedRule rule : matched) {
+            correlations.accept(rule, event, out);
+        }
+        correlations.advanceTo(event.time(), out);
+    }
+
+    /** The fields the detection rules test, for the reader to pick up while parsing (see {@link Detector#readAhead()}). */
+    public dev.cloudwarden.engine.ingest.json.ReadAhead readAhead() {
+        return detector.readAhead();
+    }
+
+    /** End of input: correlation alerts still waiting for the watermark are emitted. */
+    public void finish(Consumer<Alert> out) {
+        correlations.finish(out);
+    }
+
+    /** The correlation side, for its counters ({@link CorrelationEngine#lateMatches()}) and problems. */
+    public CorrelationEngine correlations() {
+        return correlations;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cloudwarden.engine.sigma.correlate;
+
+import dev.cloudwarden.engine.sigma.model.CorrelationRule;
+import dev.cloudwarden.engine.sigma.model.CorrelationRule.Type;
+
+/**
+ * A correlation ready to run.
+ *
+ * @param index      its position in the plan (part of every {@link GroupKey})
+ * @param key        the id its alerts carry: the rule's id, or {@code file#title} like detection rules
+ * @param spanMillis the timespan
+ */
+public record CompiledCorrelation(int index, String key, CorrelationRule rule, long spanMillis) {
+
+    static CompiledCorrelation of(int index, CorrelationRule rule) {
+        String key = rule.id() != null ? rule.id() : rule.source().file() + "#" + rule.title();
+        return new CompiledCorrelation(index, key, rule, rule.timespan().toMillis());
+    }
+
+    Type type() {
+        return rule.type();
+    }
+
+    int ruleCount() {
+        return rule.rules().size();
+    }
+
+    /**
+     * value_percentile with a {@code percentile} in its condition measures that percentile of the numbers;
+     * without one it follows the specification's example and measures how rare the event's value is.
+     */
+    boolean measuresRarity() {
+        return type() == Type.VALUE_PERCENTILE && rule.condition().percentile() == null;
+    }
+
+    /** Whether a match without the condition's field can take part. */
+    boolean accepts(MatchInput in) {
+        return switch (type()) {
+            case EVENT_COUNT, TEMPORAL, TEMPORAL_ORDERED -> true;
+            case VALUE_COUNT -> in.value() != null;
+            case VALUE_PERCENTILE -> measuresRarity() ? in.value() != null : in.number() != null;
+            case VALUE_SUM, VALUE_AVG, VALUE_MEDIAN -> in.number() != null;
+        };
+    }
+
+    /** Whether the measured value fires: the condition's bounds, or every rule seen for temporal without one. */
+    boolean holds(double measured) {
+        CorrelationRule.Threshold t = rule.condition();
+        return t == null ? measured >= ruleCount() : t.test(measured);
+    }
+}
