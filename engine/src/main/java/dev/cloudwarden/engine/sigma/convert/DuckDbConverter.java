@@ -1,6 +1,5 @@
 package dev.cloudwarden.engine.sigma.convert;
 
-import dev.cloudwarden.engine.sigma.eval.ItemMatcher;
 import dev.cloudwarden.engine.sigma.eval.RuleSemanticException;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.eval.ValuePatterns;
