@@ -60,8 +60,9 @@ final class Glob {
             return text.length() - pos >= next.length() && text.endsWith(next);
         }
         int from = pos;
-        while (true) {
-            int at = text.indexOf(next, from);
+        while (from <= text.length()) {
+            // An empty literal (a star right before '?') matches at every position.
+            int at = next.isEmpty() ? from : text.indexOf(next, from);
             if (at < 0) {
                 return false;
             }
@@ -73,6 +74,7 @@ final class Glob {
             }
             from = at + 1;
         }
+        return false;
     }
 
     @Override
