@@ -65,6 +65,8 @@ final class ScanBench {
         runs.put("a. Jackson tokenizing (baseline)", () -> uncheck(() -> IngestBench.tokenize(f)));
         runs.put("b. CloudWarden scan (compiled, indexed)", () -> compiled(f, rules, count));
         runs.put("c. reference interpreter (every rule)", () -> reference(f, rules, count));
+        String sql = duckDbQuery(f, rules);
+        runs.put("d. DuckDB, converted SQL, threads=1", () -> duckDb(sql));
         for (int r = -1; r < rounds; r++) {
             for (Map.Entry<String, LongSupplier> run : runs.entrySet()) {
                 long t0 = System.nanoTime();
@@ -90,6 +92,37 @@ final class ScanBench {
             System.out.printf(Locale.ROOT, "%-44s %,14.0f %8.1f %,14.0f%n", t.getKey(), n / med, bytes / med / 1e6, n / best);
         }
         System.out.println("match counts: " + matches + (matches.values().stream().distinct().count() == 1 ? " (equal)" : " (DIFFERENT)"));
+    }
+
+    /** One query counting every rule's matches, as {@code cloudwarden rules convert --input FILE} prints it. */
+    private static String duckDbQuery(Path file, RuleSet rules) {
+        var converter = new dev.cloudwarden.engine.sigma.convert.DuckDbConverter(SigmaConfig.defaults());
+        List<dev.cloudwarden.engine.sigma.convert.ConvertedRule> converted = new ArrayList<>();
+        for (LoadedRule r : rules.rules()) {
+            try {
+                converted.add(new dev.cloudwarden.engine.sigma.convert.ConvertedRule(r.key(), converter.condition(r.rule())));
+            } catch (Exception e) {
+                throw new IllegalStateException("rule does not convert: " + e.getMessage(), e);
+            }
+        }
+        return dev.cloudwarden.engine.sigma.convert.DuckDbConverter.countQuery(file.toAbsolutePath().toString(), converted);
+    }
+
+    private static long duckDb(String sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("SET threads = 1");
+            try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                long total = 0;
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    total += rs.getLong(i);
+                }
+                return total;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long compiled(Path file, RuleSet rules, long[] count) {

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /** {@code cloudwarden rules validate|list}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks and lists Sigma rules.",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class, RulesCommand.TestRules.class})
+        subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class, RulesCommand.TestRules.class,
+                RulesCommand.Convert.class})
 public final class RulesCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -122,6 +123,60 @@ public final class RulesCommand {
                     outcomes.size() - failed, failed);
             out.flush();
             return problems > 0 ? CloudWardenCli.EXIT_USAGE : failed > 0 ? CloudWardenCli.EXIT_FINDINGS : CloudWardenCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "convert", mixinStandardHelpOptions = true,
+            description = {"Converts rules to SQL for DuckDB: a boolean expression per rule over a JSON column named json "
+                    + "(records read with read_ndjson_objects), or with --input one query counting each rule's matches in a file.",
+                    "Rules the backend cannot express exactly (cidr, time modifiers) are reported and left out."})
+    static final class Convert implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesMixin rules;
+
+        @picocli.CommandLine.Option(names = "--to", defaultValue = "duckdb", description = "Target: duckdb (the only one so far).")
+        String target;
+
+        @picocli.CommandLine.Option(names = "--input", paramLabel = "NDJSON",
+                description = "Print one SELECT counting each rule's matches in this NDJSON file instead of the expressions.")
+        String input;
+
+        @Override
+        public Integer call() {
+            if (!target.equalsIgnoreCase("duckdb")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --to '" + target + "'; known: duckdb");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            RuleSet set = rules.load(spec);
+            set.errors().forEach(e -> err.println("error: " + TerminalText.safe(e.toString())));
+            var converter = new dev.cloudwarden.engine.sigma.convert.DuckDbConverter(
+                    dev.cloudwarden.engine.sigma.eval.SigmaConfig.defaults());
+            java.util.List<dev.cloudwarden.engine.sigma.convert.ConvertedRule> converted = new java.util.ArrayList<>();
+            int skipped = 0;
+            for (LoadedRule r : set.rules()) {
+                try {
+                    converted.add(new dev.cloudwarden.engine.sigma.convert.ConvertedRule(r.key(), converter.condition(r.rule())));
+                } catch (Exception e) {
+                    skipped++;
+                    err.println("skipped: " + TerminalText.safe(e.getMessage()));
+                }
+            }
+            if (input != null) {
+                out.println(dev.cloudwarden.engine.sigma.convert.DuckDbConverter.countQuery(input, converted) + ";");
+            } else {
+                for (var c : converted) {
+                    out.println("-- " + c.key());
+                    out.println(c.condition() + ";");
+                }
+            }
+            err.printf("%d rules converted, %d left out%n", converted.size(), skipped + set.errors().size());
+            out.flush();
+            err.flush();
+            return set.errors().isEmpty() && skipped == 0 ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_USAGE;
         }
     }
 }
