@@ -100,6 +100,9 @@ final class PatternSql {
         if (p instanceof ValuePattern.AnyOf any) {
             return anyOf(any.alternatives());
         }
+        if (p instanceof ValuePattern.ContainsAny many) {
+            return anyOf(List.copyOf(many.originals())); // SQL has no automaton: the same test, value by value
+        }
         if (p instanceof ValuePattern.Cidr) {
             throw new UnsupportedByBackendException("cidr (DuckDB has no built-in IP address type; the inet extension "
                     + "is not bundled, and a text match would not parse addresses as the engine does)");

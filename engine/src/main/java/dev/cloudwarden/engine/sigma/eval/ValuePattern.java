@@ -46,6 +46,32 @@ public sealed interface ValuePattern {
         }
     }
 
+    /**
+     * Several {@code *literal*} values of one item (OR-ed) in one Aho-Corasick automaton: one pass over the
+     * value instead of one search per literal. Holds the original patterns for backends that need them.
+     */
+    record ContainsAny(org.ahocorasick.trie.Trie trie, boolean cased, List<StringMatch> originals) implements ValuePattern {
+        public ContainsAny {
+            originals = List.copyOf(originals);
+        }
+
+        @Override
+        public boolean test(List<JsonNode> values, RawRecord record) {
+            for (JsonNode v : values) {
+                String text = FieldValues.text(v);
+                if (text != null && trie.firstMatch(cased ? text : CaseFold.fold(text)) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "contains any of " + originals;
+        }
+    }
+
     /** A number or boolean from the rule: equal to the same JSON value or to its plain text form. */
     record Equals(String text, Double number) implements ValuePattern {
         @Override

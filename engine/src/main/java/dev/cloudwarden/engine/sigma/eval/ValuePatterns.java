@@ -53,7 +53,46 @@ public final class ValuePatterns {
             ValuePattern any = patterns.size() == 1 ? patterns.get(0) : new ValuePattern.AnyOf(patterns);
             return new ItemMatcher(field, List.of(new ValuePattern.Neq(any)), false);
         }
-        return new ItemMatcher(field, patterns, set.contains(Modifier.ALL));
+        return new ItemMatcher(field, set.contains(Modifier.ALL) ? patterns : mergeContains(patterns),
+                set.contains(Modifier.ALL));
+    }
+
+    /** Below this many literals, separate searches are as fast as an automaton. */
+    private static final int AUTOMATON_FROM = 4;
+
+    /**
+     * OR-ed {@code *literal*} patterns of one item (plain contains values, case-folded or cased alike) become
+     * one {@link ValuePattern.ContainsAny}; the rest stay as they are.
+     */
+    private static List<ValuePattern> mergeContains(List<ValuePattern> patterns) {
+        for (boolean cased : new boolean[]{false, true}) {
+            List<ValuePattern.StringMatch> mergeable = new ArrayList<>();
+            for (ValuePattern p : patterns) {
+                if (p instanceof ValuePattern.StringMatch s && s.cased() == cased && containsLiteral(s) != null) {
+                    mergeable.add(s);
+                }
+            }
+            if (mergeable.size() < AUTOMATON_FROM) {
+                continue;
+            }
+            org.ahocorasick.trie.Trie.TrieBuilder b = org.ahocorasick.trie.Trie.builder().ignoreOverlaps().stopOnHit();
+            for (ValuePattern.StringMatch s : mergeable) {
+                String literal = containsLiteral(s);
+                b.addKeyword(cased ? literal : CaseFold.fold(literal));
+            }
+            List<ValuePattern> out = new ArrayList<>();
+            out.add(new ValuePattern.ContainsAny(b.build(), cased, mergeable));
+            patterns.stream().filter(p -> !mergeable.contains(p)).forEach(out::add);
+            patterns = out;
+        }
+        return patterns;
+    }
+
+    /** The literal of a {@code *literal*} pattern (non-empty, no other wildcard), or null. */
+    private static String containsLiteral(ValuePattern.StringMatch s) {
+        List<SigmaString.Part> parts = SigmaString.parse(s.source()).parts();
+        return parts.size() == 3 && parts.get(0) instanceof SigmaString.Star && parts.get(2) instanceof SigmaString.Star
+                && parts.get(1) instanceof SigmaString.Literal l && !l.text().isEmpty() ? l.text() : null;
     }
 
     private static void check(FieldItem item, String path, Set<Modifier> set) throws RuleSemanticException {
