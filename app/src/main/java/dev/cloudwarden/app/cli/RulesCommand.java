@@ -41,7 +41,13 @@ public final class RulesCommand {
                 out.println("error: " + TerminalText.safe(e.toString()) + " [" + e.code() + "]");
             }
             long unfed = 0;
+            long unindexed = 0;
             for (LoadedRule r : set.rules()) {
+                if (dev.cloudwarden.engine.sigma.compile.RuleFields.required(r.rule()).isEmpty()) {
+                    unindexed++;
+                    out.println("not indexable: " + TerminalText.safe(r.rule().source().toString()) + ": pins no field to "
+                            + "exact values, so it is tested against every event of its logsource");
+                }
                 if (r.fedBy().isEmpty()) {
                     unfed++;
                     out.println("not fed: " + TerminalText.safe(r.rule().source().toString()) + ": no parser produces logsource "
@@ -50,9 +56,9 @@ public final class RulesCommand {
             }
             Map<RuleErrorCode, Long> byCode = set.errors().stream()
                     .collect(Collectors.groupingBy(RuleError::code, () -> new EnumMap<>(RuleErrorCode.class), Collectors.counting()));
-            out.printf("%d files: %d rules and %d correlations loaded, %d errors%s, %d rules with a logsource no parser feeds%n",
-                    set.files(), set.rules().size(), set.correlations().size(), set.errors().size(),
-                    byCode.isEmpty() ? "" : " " + byCode, unfed);
+            out.printf("%d files: %d rules and %d correlations loaded, %d errors%s, %d rules with a logsource no parser feeds, "
+                    + "%d not indexable%n", set.files(), set.rules().size(), set.correlations().size(), set.errors().size(),
+                    byCode.isEmpty() ? "" : " " + byCode, unfed, unindexed);
             out.flush();
             return set.errors().isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_USAGE;
         }

@@ -25,6 +25,7 @@ public final class RawRecord {
     private final String line;
     private JsonNode tree; // built on first use; the bytes were validated by the parser that made us
     private FieldCache cache; // values some fields were read into without building the tree
+    private byte[] digest;    // SHA-256 of the original bytes, for alert ids; computed once
 
     private RawRecord(byte[] json, String line, JsonNode tree) {
         this.json = json;
@@ -77,6 +78,17 @@ public final class RawRecord {
     /** Values read ahead of time for some paths (see {@link FieldCache}); replaces any earlier cache. */
     public void cache(FieldCache fields) {
         this.cache = fields;
+    }
+
+    /** SHA-256 of the original record (its JSON bytes or its line), computed on first use. */
+    public byte[] digest() {
+        byte[] d = digest;
+        if (d == null) {
+            byte[] bytes = json != null ? json : text().getBytes(StandardCharsets.UTF_8);
+            d = dev.cloudwarden.engine.alert.AlertIds.sha256(bytes);
+            digest = d;
+        }
+        return d;
     }
 
     public boolean hasCache() {

@@ -49,7 +49,7 @@ public final class Detector {
         RuleGroup group = groups.computeIfAbsent(LogSourceMapping.of(event), k -> new RuleGroup(applicable(event)));
         group.match(event.raw(), r -> {
             if (!filtered(r, event)) {
-                alerts.accept(new Alert(AlertIds.of(r.key(), List.of(event.raw().text())), r.key(), r.rule().title(),
+                alerts.accept(new Alert(AlertIds.of(r.key(), List.of(event.raw())), r.key(), r.rule().title(),
                         r.rule().level(), event.time(), r.rule().tags(), List.of(event)));
             }
         });

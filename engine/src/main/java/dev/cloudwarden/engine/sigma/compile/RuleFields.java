@@ -64,7 +64,7 @@ public final class RuleFields {
      * {@code eventName ∈ {CreateUser, CreateAccessKey}}. Derived soundly: AND keeps every constraint, OR
      * keeps only fields constrained in every branch, NOT keeps nothing.
      */
-    static Map<String, Set<String>> required(SigmaRule rule) {
+    public static Map<String, Set<String>> required(SigmaRule rule) {
         Map<String, Set<String>> all = null;
         for (Condition c : rule.conditions()) {
             Map<String, Set<String>> r = required(c, rule).orElse(Map.of());

@@ -218,7 +218,7 @@ final class Window {
                 events.addAll(e.events());
             }
         }
-        String id = AlertIds.of(c.key(), events.stream().map(ev -> ev.raw().text()).toList());
+        String id = AlertIds.of(c.key(), events.stream().map(Event::raw).toList());
         out.accept(new CorrelationHit(c.index(), new Alert(id, c.key(), c.rule().title(), c.rule().level(),
                 latest.time(), c.rule().tags(), events)));
     }
