@@ -33,18 +33,9 @@ final class IngestBench {
     }
 
     static void run(String[] args) throws IOException {
-        long events = 1_000_000;
-        int rounds = 5;
-        Path file = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--events" -> events = Long.parseLong(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--file" -> file = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        file = dataFile(file, events);
+        BenchArgs opts = BenchArgs.parse(args, 5);
+        int rounds = opts.rounds();
+        Path file = opts.file();
         long bytes = Files.size(file);
         System.out.printf(Locale.ROOT, "file %s: %,d bytes%n", file, bytes);
         System.out.printf(Locale.ROOT, "java %s, %d cpus%n", System.getProperty("java.version"),

@@ -36,18 +36,9 @@ final class ScanBench {
     }
 
     static void run(String[] args) throws IOException {
-        long events = 1_000_000;
-        int rounds = 3;
-        Path file = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--events" -> events = Long.parseLong(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--file" -> file = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        file = IngestBench.dataFile(file, events);
+        BenchArgs opts = BenchArgs.parse(args, 3);
+        int rounds = opts.rounds();
+        Path file = opts.file();
         List<RuleFile> aws = RuleFiles.builtIn().stream().filter(f -> f.name().contains("/aws/cloudtrail/")).toList();
         RuleSet rules = RuleSet.compile(aws, SigmaConfig.defaults());
         if (!rules.errors().isEmpty()) {
