@@ -1,0 +1,59 @@
+package dev.cloudwarden.simulate;
+
+import dev.cloudwarden.simulate.scenario.ConsoleBruteForce;
+import dev.cloudwarden.simulate.scenario.Cryptomining;
+import dev.cloudwarden.simulate.scenario.DemonBotYarn;
+import dev.cloudwarden.simulate.scenario.EximExploit;
+import dev.cloudwarden.simulate.scenario.Graboid;
+import dev.cloudwarden.simulate.scenario.Misconfiguration;
+import dev.cloudwarden.simulate.scenario.Scenario;
+import dev.cloudwarden.simulate.write.ScenarioInfo;
+import dev.cloudwarden.simulate.write.SimulationWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A simulation: background traffic over a period with attack scenarios placed in it, written as one file per
+ * log type in its native format plus {@code truth.jsonl} naming every attack line. Deterministic for a seed.
+ */
+public final class Simulation {
+    /** Every scenario the simulator knows, in catalog order. */
+    public static List<Scenario> allScenarios() {
+        return List.of(new EximExploit(), new ConsoleBruteForce(), new Misconfiguration(), new Cryptomining(),
+                new DemonBotYarn(), new Graboid());
+    }
+
+    private final long seed;
+    private final Instant start;
+    private final Duration span;
+
+    public Simulation(long seed, Instant start, Duration span) {
+        this.seed = seed;
+        this.start = start;
+        this.span = span;
+    }
+
+    /** Writes the simulation under {@code dir}; returns the ground truth. */
+    public List<SimulationWriter.Truth> write(Path dir, List<Scenario> scenarios, long backgroundEvents) throws IOException {
+        SimulationWriter writer = new SimulationWriter();
+        new Background(seed, start, span).generate(backgroundEvents, writer::add);
+        Random random = new Random(seed);
+        Map<String, ScenarioInfo> infos = new LinkedHashMap<>();
+        long slot = span.toMillis() / (scenarios.size() + 1);
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            infos.put(s.info().id(), s.info());
+            // Scenarios are spread over the period, each a little off the grid so they never line up.
+            Instant at = start.plusMillis(slot * (i + 1) + random.nextInt((int) Math.min(slot / 4, Integer.MAX_VALUE)));
+            s.generate(at, new Random(seed * 31 + i), writer::add);
+        }
+        return writer.write(dir, infos);
+    }
+}
