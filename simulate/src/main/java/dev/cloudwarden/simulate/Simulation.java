@@ -1,6 +1,11 @@
 package dev.cloudwarden.simulate;
 
+import dev.cloudwarden.simulate.scenario.AesDdosDocker;
 import dev.cloudwarden.simulate.scenario.ConsoleBruteForce;
+import dev.cloudwarden.simulate.scenario.DnsHijack;
+import dev.cloudwarden.simulate.scenario.Ransomware;
+import dev.cloudwarden.simulate.scenario.SnapshotExfiltration;
+import dev.cloudwarden.simulate.scenario.SshLateralMovement;
 import dev.cloudwarden.simulate.scenario.Cryptomining;
 import dev.cloudwarden.simulate.scenario.DemonBotYarn;
 import dev.cloudwarden.simulate.scenario.EximExploit;
@@ -26,8 +31,9 @@ import java.util.Random;
 public final class Simulation {
     /** Every scenario the simulator knows, in catalog order. */
     public static List<Scenario> allScenarios() {
-        return List.of(new EximExploit(), new ConsoleBruteForce(), new Misconfiguration(), new Cryptomining(),
-                new DemonBotYarn(), new Graboid());
+        return List.of(new EximExploit(), new ConsoleBruteForce(), new Misconfiguration(), new Ransomware(),
+                new SnapshotExfiltration(), new Cryptomining(), new DnsHijack(), new SshLateralMovement(),
+                new DemonBotYarn(), new Graboid(), new AesDdosDocker());
     }
 
     private final long seed;

@@ -53,11 +53,22 @@ public final class RuleFiles {
         return out;
     }
 
-    /** The rule packs shipped with CloudWarden (SigmaHQ's cloud rules, and later our own pack). */
+    /** The rule packs shipped with CloudWarden (SigmaHQ's cloud rules and the CloudWarden pack): rule files only. */
     public static List<RuleFile> builtIn() {
+        return builtIn(false);
+    }
+
+    /** The rule test files ({@code *.tests.yml}) shipped beside the built-in rules, for {@code rules test}. */
+    public static List<RuleFile> builtInTests() {
+        return builtIn(true);
+    }
+
+    private static List<RuleFile> builtIn(boolean tests) {
         List<RuleFile> out = new ArrayList<>();
         for (String resource : read(BUILTIN_INDEX).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            out.add(new RuleFile("builtin:" + resource, read("/dev/cloudwarden/rules/" + resource)));
+            if (RuleTestFileNames.isTestFile(resource) == tests) {
+                out.add(new RuleFile("builtin:" + resource, read("/dev/cloudwarden/rules/" + resource)));
+            }
         }
         return out;
     }
