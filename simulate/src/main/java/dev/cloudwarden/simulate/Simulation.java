@@ -1,7 +1,9 @@
 package dev.cloudwarden.simulate;
 
 import dev.cloudwarden.simulate.scenario.AesDdosDocker;
+import dev.cloudwarden.simulate.scenario.CloudStorageC2;
 import dev.cloudwarden.simulate.scenario.ConsoleBruteForce;
+import dev.cloudwarden.simulate.scenario.KubernetesEscape;
 import dev.cloudwarden.simulate.scenario.DnsHijack;
 import dev.cloudwarden.simulate.scenario.Ransomware;
 import dev.cloudwarden.simulate.scenario.SnapshotExfiltration;
@@ -31,9 +33,9 @@ import java.util.Random;
 public final class Simulation {
     /** Every scenario the simulator knows, in catalog order. */
     public static List<Scenario> allScenarios() {
-        return List.of(new EximExploit(), new ConsoleBruteForce(), new Misconfiguration(), new Ransomware(),
+        return List.of(new EximExploit(), new ConsoleBruteForce(), new Misconfiguration(), new KubernetesEscape(), new Ransomware(),
                 new SnapshotExfiltration(), new Cryptomining(), new DnsHijack(), new SshLateralMovement(),
-                new DemonBotYarn(), new Graboid(), new AesDdosDocker());
+                new DemonBotYarn(), new Graboid(), new AesDdosDocker(), new CloudStorageC2());
     }
 
     private final long seed;

@@ -69,7 +69,8 @@ class SimulationTest {
         assertThat(rejected).extracting(Rejection::message).isEmpty();
         assertThat(stats.events()).isGreaterThan(5_000);
         assertThat(sources).contains(SourceType.CLOUDTRAIL, SourceType.VPC_FLOW, SourceType.ROUTE53_RESOLVER,
-                SourceType.SSHD, SourceType.WEB_ACCESS, SourceType.DOCKER, SourceType.YARN, SourceType.EXIM);
+                SourceType.SSHD, SourceType.WEB_ACCESS, SourceType.DOCKER, SourceType.YARN, SourceType.EXIM,
+                SourceType.K8S_AUDIT);
     }
 
     @Test

@@ -186,7 +186,7 @@ public final class EntityExtractor {
             if (host == null || ignored(host)) {
                 return;
             }
-            name = name + "@" + host;
+            name = name + "@" + host.toLowerCase(Locale.ROOT);
         }
         add(out, EntityType.PRINCIPAL, name);
     }

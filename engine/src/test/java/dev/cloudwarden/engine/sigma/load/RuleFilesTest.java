@@ -30,12 +30,12 @@ class RuleFilesTest {
     void builtInSeparatesRulesFromTheirTests() {
         List<RuleFile> rules = RuleFiles.builtIn();
         List<RuleFile> tests = RuleFiles.builtInTests();
-        assertThat(rules).isNotEmpty().noneMatch(f -> RuleTestFileNames.isTestFile(f.path()));
-        assertThat(tests).isNotEmpty().allMatch(f -> RuleTestFileNames.isTestFile(f.path()));
-        assertThat(tests).allMatch(t -> t.path().startsWith("builtin:cloudwarden/"));
+        assertThat(rules).isNotEmpty().noneMatch(f -> RuleTestFileNames.isTestFile(f.name()));
+        assertThat(tests).isNotEmpty().allMatch(f -> RuleTestFileNames.isTestFile(f.name()));
+        assertThat(tests).allMatch(t -> t.name().startsWith("builtin:cloudwarden/"));
         for (RuleFile t : tests) {
-            String rule = t.path().replaceFirst("\\.tests\\.yml$", ".yml");
-            assertThat(rules).as("the rule beside %s", t.path()).anyMatch(r -> r.path().equals(rule));
+            String rule = t.name().replaceFirst("\\.tests\\.yml$", ".yml");
+            assertThat(rules).as("the rule beside %s", t.name()).anyMatch(r -> r.name().equals(rule));
         }
     }
 
