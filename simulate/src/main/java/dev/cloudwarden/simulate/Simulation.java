@@ -3,6 +3,9 @@ package dev.cloudwarden.simulate;
 import dev.cloudwarden.simulate.scenario.AesDdosDocker;
 import dev.cloudwarden.simulate.scenario.CloudStorageC2;
 import dev.cloudwarden.simulate.scenario.ConsoleBruteForce;
+import dev.cloudwarden.simulate.scenario.CrossCloudPivot;
+import dev.cloudwarden.simulate.scenario.ScamHosting;
+import dev.cloudwarden.simulate.scenario.SshBruteForceCompromise;
 import dev.cloudwarden.simulate.scenario.KubernetesEscape;
 import dev.cloudwarden.simulate.scenario.DnsHijack;
 import dev.cloudwarden.simulate.scenario.Ransomware;
@@ -33,9 +36,10 @@ import java.util.Random;
 public final class Simulation {
     /** Every scenario the simulator knows, in catalog order. */
     public static List<Scenario> allScenarios() {
-        return List.of(new EximExploit(), new ConsoleBruteForce(), new Misconfiguration(), new KubernetesEscape(), new Ransomware(),
-                new SnapshotExfiltration(), new Cryptomining(), new DnsHijack(), new SshLateralMovement(),
-                new DemonBotYarn(), new Graboid(), new AesDdosDocker(), new CloudStorageC2());
+        return List.of(new EximExploit(), new ConsoleBruteForce(), new Misconfiguration(), new CrossCloudPivot(), new KubernetesEscape(),
+                new Ransomware(), new SnapshotExfiltration(), new Cryptomining(), new ScamHosting(), new DnsHijack(),
+                new SshLateralMovement(), new DemonBotYarn(), new Graboid(), new AesDdosDocker(),
+                SshBruteForceCompromise.greedyAntd(), SshBruteForceCompromise.qnapCrypt(), new CloudStorageC2());
     }
 
     private final long seed;

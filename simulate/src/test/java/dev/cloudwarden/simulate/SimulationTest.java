@@ -98,6 +98,13 @@ class SimulationTest {
     }
 
     @Test
+    void everyRowOfTheCatalogHasAScenario() {
+        assertThat(Simulation.allScenarios().stream().map(s -> s.info().catalogId()).distinct().sorted().toList())
+                .containsExactly("A1", "A2", "A3", "A4", "A5", "A6", "M1", "M2", "M3", "M4", "M5", "M6",
+                        "T1", "T2", "T3", "T4", "T5");
+    }
+
+    @Test
     void everyScenarioSaysWhatItSimulates() {
         for (Scenario s : Simulation.allScenarios()) {
             assertThat(s.info().catalogId()).matches("[TAM]\\d");
