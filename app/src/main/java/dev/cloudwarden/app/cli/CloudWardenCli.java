@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "CloudWarden 0.1.0",
         description = "Cloud threat detection and response over your own logs.",
-        subcommands = {EventsCommand.class, ScanCommand.class, RulesCommand.class, SimulateCommand.class, DemoCommand.class,
+        subcommands = {EventsCommand.class, ScanCommand.class, RulesCommand.class, SimulateCommand.class, EvalCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CloudWardenCli {
     public static final int EXIT_OK = 0;

@@ -111,14 +111,18 @@ class IncidentMergingTest {
     void commonEntitiesDoNotGlueUnrelatedAttacks() {
         UnaryOperator<TestAlerts> common = t -> t.account("111122223333")
                 .dstIp("10.0.0.5").resource("AWS::EC2::VPC", "vpc-1").resource("AWS::EC2::Subnet", "subnet-1");
-        List<Incident> incidents = build(
+        List<Alert> alerts = List.of(
                 common.apply(alert("mining").at(0).srcIp("203.0.113.10").principal("ec2.amazonaws.com")).build(),
-                common.apply(alert("theft").at(5).srcIp("198.51.100.20").srcHost(null)).build(),
+                common.apply(alert("theft").at(5).srcIp("198.51.100.20")).build(),
                 common.apply(alert("nat").at(7).srcIp("100.64.1.1")).build(),
                 common.apply(alert("imds").at(9).srcIp("169.254.169.254")).build(),
                 alert("root-a").at(3).source(SourceType.SSHD).principal("root").dstHost("web1").build(),
                 alert("root-b").at(4).source(SourceType.SSHD).principal("root").dstHost("nas1").build());
-        assertThat(incidents).hasSize(6);
+        assertThat(IncidentBuilder.build(alerts, OPTIONS)).hasSize(6);
+        // control: the same alerts do merge once accounts link
+        IncidentOptions accounts = OPTIONS.withEntities(EntityExtractor.Config.defaults()
+                .withLinkTypes(java.util.EnumSet.of(EntityType.ACCOUNT)));
+        assertThat(IncidentBuilder.build(alerts, accounts)).hasSize(3);
     }
 
     @Test
