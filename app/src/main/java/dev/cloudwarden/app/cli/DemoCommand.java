@@ -1,6 +1,27 @@
 package dev.cloudwarden.app.cli;
 
-import dev.cloudwarden.simulate.sample.SampleLogs;
+import dev.cloudwarden.app.output.AlertWriter;
+import dev.cloudwarden.app.output.IncidentWriter;
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.incident.Incident;
+import dev.cloudwarden.engine.incident.IncidentBuilder;
+import dev.cloudwarden.engine.incident.IncidentOptions;
+import dev.cloudwarden.engine.ingest.IngestOptions;
+import dev.cloudwarden.engine.ingest.IngestSink;
+import dev.cloudwarden.engine.ingest.IngestStats;
+import dev.cloudwarden.engine.ingest.Ingestor;
+import dev.cloudwarden.engine.ingest.Rejection;
+import dev.cloudwarden.engine.ingest.read.Input;
+import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
+import dev.cloudwarden.engine.sigma.load.RuleFiles;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.simulate.Simulation;
+import dev.cloudwarden.simulate.eval.Evaluation;
+import dev.cloudwarden.simulate.eval.GroundTruth;
+import dev.cloudwarden.simulate.write.SimulationWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -8,42 +29,122 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code cloudwarden demo}: writes a small sample of every supported log type, each in its native format,
- * into a fresh folder and reads it all back with {@code events}. (Detection and incidents join the demo
- * as they land.)
+ * {@code cloudwarden demo}: the main job on the embedded default. Simulates every attack scenario of the threat
+ * catalog in a day of benign traffic, scans it with the built-in rules, builds incidents, scores the alerts
+ * against the simulation's ground truth, and writes it all under one folder.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generates a sample of every supported log type into a temporary folder and reads it with 'events'.")
+        description = "Simulates every catalog scenario in benign traffic, scans it, prints the incidents and the evaluation.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the sample logs (default: a new temporary folder).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for logs and results (default: a new temporary folder).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for the generated records. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulation. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, json or ocsf. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Option(names = "--events", defaultValue = "20000", paramLabel = "N", description = "Background events. Default: ${DEFAULT-VALUE}.")
+    long events;
+
+    @Option(names = "--incident-level", defaultValue = "medium", paramLabel = "LEVEL",
+            description = "Alerts of this level and above form incidents and are scored. Default: ${DEFAULT-VALUE}.")
+    String incidentLevel;
 
     @Override
     public Integer call() throws IOException {
-        Path dir = out != null ? out : Files.createTempDirectory("cloudwarden-demo-");
-        // An hour ago, whole seconds: recent enough that year-less syslog times land in the right year.
-        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        var files = new SampleLogs(start, seed).writeAll(dir);
+        Level threshold = Level.parse(incidentLevel).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "unknown --incident-level '" + incidentLevel + "'"));
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("Wrote %d sample logs (one per log type) under %s%n%n", files.size(), dir);
-        err.flush();
-        return spec.root().commandLine().execute("events", dir.toString(), "--format", format,
-                "--quarantine", dir.resolve("quarantine.ndjson").toString());
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path dir = out != null ? out : Files.createTempDirectory("cloudwarden-demo-");
+        Instant start = Instant.now().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.HOURS);
+        new Simulation(seed, start, Duration.ofHours(24)).write(dir, Simulation.allScenarios(), events);
+        Path logs = dir.resolve(SimulationWriter.LOGS);
+        err.printf("Simulated %d scenarios in %,d background events under %s%n", Simulation.allScenarios().size(), events, logs);
+
+        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults());
+        DetectionPipeline pipeline = new DetectionPipeline(rules);
+        List<Alert> alerts = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        IngestStats stats = new IngestStats(new IngestSink() {
+            @Override
+            public void onEvent(Event event) {
+                pipeline.process(event, alerts::add);
+            }
+
+            @Override
+            public void onRejected(Rejection rejection) {
+                rejected.add(rejection);
+            }
+        });
+        new Ingestor(IngestOptions.defaults().withReadAhead(pipeline.readAhead()))
+                .read(Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()), stats);
+        pipeline.finish(alerts::add);
+        rejected.forEach(r -> err.println("error: " + r.message()));
+        List<Alert> significant = alerts.stream().filter(a -> a.level() != null && a.level().compareTo(threshold) >= 0).toList();
+        err.printf(Locale.ROOT, "Scanned %,d events with %d rules: %,d alerts, %,d at %s or above%n%n", stats.events(),
+                rules.rules().size(), alerts.size(), significant.size(), threshold.id());
+
+        List<Incident> incidents = IncidentBuilder.build(significant, IncidentOptions.defaults());
+        stdout.printf("%d incidents%n", incidents.size());
+        IncidentWriter.table(incidents, stdout);
+
+        Path results = dir.resolve("results");
+        Files.createDirectories(results);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(results.resolve("alerts.ndjson"), StandardCharsets.UTF_8));
+             AlertWriter aw = AlertWriter.create(AlertWriter.Format.json, w)) {
+            for (Alert a : alerts) {
+                aw.write(a);
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(results.resolve("incidents.ndjson"), StandardCharsets.UTF_8)) {
+            IncidentWriter.ndjson(incidents, w);
+        }
+        stdout.println();
+        Evaluation.Result eval = Evaluation.score(GroundTruth.read(dir.resolve("truth.jsonl")), scored(significant, logs));
+        printEval(eval, stdout);
+        stdout.printf("%nResults (alerts, incidents, logs, ground truth) are under %s%n", dir);
+        stdout.flush();
+        return rejected.isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
+    }
+
+    private static List<Evaluation.ScoredAlert> scored(List<Alert> alerts, Path logs) {
+        Path root = logs.toAbsolutePath().normalize();
+        List<Evaluation.ScoredAlert> out = new ArrayList<>();
+        for (Alert a : alerts) {
+            List<GroundTruth.LineRef> refs = new ArrayList<>();
+            for (Event e : a.events()) {
+                Path p = Path.of(e.origin().input()).toAbsolutePath().normalize();
+                refs.add(new GroundTruth.LineRef(root.relativize(p).toString().replace('\\', '/'), e.origin().line()));
+            }
+            out.add(new Evaluation.ScoredAlert(a.ruleTitle(), refs));
+        }
+        return out;
+    }
+
+    private static void printEval(Evaluation.Result r, PrintWriter out) {
+        String row = "%-30s %-4s %-9s %7s %12s%n";
+        out.printf(row, "SCENARIO", "ID", "DETECTED", "ALERTS", "LINE RECALL");
+        for (Evaluation.ScenarioScore s : r.scenarios()) {
+            out.printf(Locale.ROOT, row, s.scenario(), s.catalog(), s.detected() ? "yes" : "NO", s.alerts(),
+                    s.linesHit() + "/" + s.lines());
+        }
+        out.printf(Locale.ROOT, "alert precision %.3f (%d of %d alerts on attack lines); scenario recall %.3f%n",
+                r.alertPrecision(), r.truePositiveAlerts(), r.alerts(), r.scenarioRecall());
     }
 }

@@ -1,29 +1,23 @@
 package dev.cloudwarden.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cloudwarden.engine.event.Json;
-import dev.cloudwarden.engine.event.SourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoCommandTest {
 
     @Test
-    void theDemoReadsASampleOfEverySourceWithoutRejectingAnything(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of("demo", "--out", dir.toString(), "--format", "json");
-        assertThat(run.err()).contains("0 lines rejected");
+    void theDemoSimulatesScansBuildsIncidentsAndScores(@TempDir Path dir) {
+        CliRun run = CliRun.of("demo", "--out", dir.toString(), "--events", "3000", "--seed", "9");
         assertThat(run.exitCode()).isZero();
-        Set<String> sources = new TreeSet<>();
-        for (String line : run.out().lines().toList()) {
-            JsonNode event = Json.MAPPER.readTree(line);
-            sources.add(event.get("source").asText());
-        }
-        assertThat(sources).containsExactlyInAnyOrderElementsOf(SourceType.ids());
+        assertThat(run.err()).contains("Simulated 17 scenarios").contains("alerts");
+        assertThat(run.out()).contains("incidents").contains("SEVERITY").contains("alert precision")
+                .contains("t2-console-brute-force").contains("Results (alerts, incidents, logs, ground truth) are under " + dir);
+        assertThat(dir.resolve("results/alerts.ndjson")).exists();
+        assertThat(dir.resolve("results/incidents.ndjson")).exists();
+        assertThat(dir.resolve("truth.jsonl")).exists();
     }
 }
