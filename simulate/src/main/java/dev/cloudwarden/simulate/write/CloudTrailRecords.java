@@ -33,16 +33,7 @@ public final class CloudTrailRecords {
                               Body request, String errorCode, Body extra, long seed) {
         return Formats.json(g -> {
             g.writeStringField("eventVersion", "1.09");
-            g.writeObjectFieldStart("userIdentity");
-            g.writeStringField("type", who.type());
-            g.writeStringField("arn", who.arn());
-            g.writeStringField("accountId", who.account());
-            if (who.accessKey() != null) {
-                g.writeStringField("accessKeyId", who.accessKey());
-            }
-            if (who.userName() != null) {
-                g.writeStringField("userName", who.userName());
-            }
+            identity(g, who);
             if (who.type().equals("AssumedRole")) {
                 g.writeObjectFieldStart("sessionContext");
                 g.writeObjectFieldStart("sessionIssuer");
@@ -84,17 +75,25 @@ public final class CloudTrailRecords {
         });
     }
 
+    /** Opens {@code userIdentity} and writes the identity's fields; the caller closes it. */
+    private static void identity(JsonGenerator g, Identity who) throws IOException {
+        g.writeObjectFieldStart("userIdentity");
+        g.writeStringField("type", who.type());
+        g.writeStringField("arn", who.arn());
+        g.writeStringField("accountId", who.account());
+        if (who.accessKey() != null) {
+            g.writeStringField("accessKeyId", who.accessKey());
+        }
+        if (who.userName() != null) {
+            g.writeStringField("userName", who.userName());
+        }
+    }
+
     /** A console sign-in, successful or not, with or without MFA. */
     public static String consoleLogin(Instant t, Identity who, String ip, String agent, boolean success, boolean mfa, long seed) {
         return Formats.json(g -> {
             g.writeStringField("eventVersion", "1.09");
-            g.writeObjectFieldStart("userIdentity");
-            g.writeStringField("type", who.type());
-            g.writeStringField("arn", who.arn());
-            g.writeStringField("accountId", who.account());
-            if (who.userName() != null) {
-                g.writeStringField("userName", who.userName());
-            }
+            identity(g, who);
             g.writeEndObject();
             g.writeStringField("eventTime", Formats.isoSeconds(t));
             g.writeStringField("eventSource", "signin.amazonaws.com");
