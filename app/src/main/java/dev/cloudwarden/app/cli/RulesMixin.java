@@ -37,10 +37,12 @@ public final class RulesMixin {
         return files;
     }
 
-    /** Rule test files under the --rules paths. */
+    /** Rule test files: the built-in pack's (unless --no-builtin) and those under the --rules paths. */
     List<RuleFile> testFiles(CommandSpec spec) {
         try {
-            return RuleFiles.testsFromPaths(paths);
+            List<RuleFile> files = new ArrayList<>(noBuiltin ? List.of() : RuleFiles.builtInTests());
+            files.addAll(RuleFiles.testsFromPaths(paths));
+            return files;
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read rule tests: " + e.getMessage());
         }

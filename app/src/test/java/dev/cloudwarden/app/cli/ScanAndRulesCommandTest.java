@@ -27,7 +27,7 @@ class ScanAndRulesCommandTest {
         assertThat(login.get("tags").toString()).contains("attack.t1078.004");
         assertThat(login.at("/events/0/operation/name").asText()).isEqualTo("ConsoleLogin");
         assertThat(login.get("id").asText()).hasSize(32);
-        assertThat(run.err()).contains("225 rules and 0 correlations loaded").contains("alerts");
+        assertThat(run.err()).containsPattern("\\d+ rules and \\d+ correlations loaded").contains("alerts");
     }
 
     @Test
@@ -188,7 +188,7 @@ class ScanAndRulesCommandTest {
         CliRun run = CliRun.of("rules", "list");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("product=aws service=cloudtrail").contains("cloudtrail").contains("attack.t1078.004")
-                .contains("225 rules");
+                .containsPattern("\\d+ rules\\n");
     }
 
     /** Parses one NDJSON line. */

@@ -34,8 +34,8 @@ class RulePackTest {
     @Test
     void everyBuiltInRuleLoadsWithoutErrors() {
         assertThat(RULES.errors()).isEmpty();
-        assertThat(PackFixtures.ours()).hasSize(62);
-        assertThat(PackFixtures.oursCorrelations()).hasSize(26);
+        assertThat(PackFixtures.ours()).hasSize(64);
+        assertThat(PackFixtures.oursCorrelations()).hasSize(28);
     }
 
     @Test
