@@ -78,7 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
         err.printf("Simulated %d scenarios in %,d background events under %s%n", Simulation.allScenarios().size(), events, logs);
 
         RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults());
-        DetectionPipeline pipeline = new DetectionPipeline(rules);
+        // Each log file spans the whole day and they are read one after another: correlate as a batch.
+        DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofDays(2));
         List<Alert> alerts = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         IngestStats stats = new IngestStats(new IngestSink() {
@@ -100,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "Scanned %,d events with %d rules: %,d alerts, %,d at %s or above%n%n", stats.events(),
                 rules.rules().size(), alerts.size(), significant.size(), threshold.id());
 
-        List<Incident> incidents = IncidentBuilder.build(significant, IncidentOptions.defaults());
+        List<Incident> incidents = IncidentBuilder.build(significant,
+                IncidentOptions.defaults().withAllowedLateness(Duration.ofDays(2)));
         stdout.printf("%d incidents%n", incidents.size());
         IncidentWriter.table(incidents, stdout);
 

@@ -49,6 +49,12 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Exit 1 when an alert of this level or above fires: informational, low, medium, high, critical. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
+    @Option(names = "--allowed-lateness", paramLabel = "DURATION", defaultValue = "P7D",
+            description = {"How far out of event-time order rule matches may arrive and still correlate (ISO-8601, e.g. PT15M). "
+                    + "Files are read one after another, each spanning its own period, so a batch scan needs a wide bound; "
+                    + "matches wait in memory until the bound passes. Default: ${DEFAULT-VALUE}."})
+    java.time.Duration allowedLateness;
+
     @Override
     public Integer call() throws IOException {
         Level threshold = Level.parse(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(
@@ -65,7 +71,7 @@ public final class ScanCommand implements Callable<Integer> {
         AlertWriter.Format chosen = format != null ? format
                 : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
         AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut());
-        DetectionPipeline pipeline = new DetectionPipeline(ruleSet);
+        DetectionPipeline pipeline = new DetectionPipeline(ruleSet, allowedLateness);
         Map<String, Integer> byLevel = new TreeMap<>();
         boolean[] failed = {false};
         java.util.function.Consumer<Alert> onAlert = a -> {

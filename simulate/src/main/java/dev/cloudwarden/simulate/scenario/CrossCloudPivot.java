@@ -29,7 +29,7 @@ public final class CrossCloudPivot implements Scenario {
     public void generate(Instant start, Random random, Consumer<LogLine> out) {
         Identity partner = new Identity("AWSAccount", "arn:aws:iam::" + PARTNER + ":root", PARTNER, null, null);
         Instant t = start.plusSeconds(3);
-        out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, partner, "203.0.113.210", World.AGENT_CLI,
+        out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, partner, World.ACCOUNT, "203.0.113.210", World.AGENT_CLI,
                 "sts.amazonaws.com", "AssumeRole", "eu-west-1", g -> {
                     g.writeStringField("roleArn", "arn:aws:iam::" + World.ACCOUNT + ":role/partner-integration");
                     g.writeStringField("roleSessionName", "sync");

@@ -31,6 +31,12 @@ public final class CloudTrailRecords {
 
     public static String call(Instant t, Identity who, String ip, String agent, String source, String name, String region,
                               Body request, String errorCode, Body extra, long seed) {
+        return call(t, who, who.account(), ip, agent, source, name, region, request, errorCode, extra, seed);
+    }
+
+    /** A call into {@code recipientAccount}, which differs from the caller's when a role is assumed across accounts. */
+    public static String call(Instant t, Identity who, String recipientAccount, String ip, String agent, String source,
+                              String name, String region, Body request, String errorCode, Body extra, long seed) {
         return Formats.json(g -> {
             g.writeStringField("eventVersion", "1.09");
             identity(g, who);
@@ -71,7 +77,7 @@ public final class CloudTrailRecords {
             g.writeStringField("requestID", new UUID(seed, t.toEpochMilli()).toString());
             g.writeStringField("eventID", new UUID(t.toEpochMilli(), seed).toString());
             g.writeStringField("eventType", "AwsApiCall");
-            g.writeStringField("recipientAccountId", who.account());
+            g.writeStringField("recipientAccountId", recipientAccount);
         });
     }
 
