@@ -62,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
     long events;
 
     @Option(names = "--incident-level", defaultValue = "medium", paramLabel = "LEVEL",
-            description = "Alerts of this level and above form incidents and are scored. Default: ${DEFAULT-VALUE}.")
+            description = "Alerts of this level and above form incidents and are scored, plus the built-in pack's own "
+                    + "low-level signatures. Default: ${DEFAULT-VALUE}.")
     String incidentLevel;
 
     @Override
@@ -97,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .read(Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()), stats);
         pipeline.finish(alerts::add);
         rejected.forEach(r -> err.println("error: " + r.message()));
-        List<Alert> significant = alerts.stream().filter(a -> a.level() != null && a.level().compareTo(threshold) >= 0).toList();
+        List<Alert> significant = alerts.stream().filter(a -> significant(a, threshold)).toList();
         err.printf(Locale.ROOT, "Scanned %,d events with %d rules: %,d alerts, %,d at %s or above%n%n", stats.events(),
                 rules.rules().size(), alerts.size(), significant.size(), threshold.id());
 
@@ -123,6 +124,22 @@ public final class DemoCommand implements Callable<Integer> {
         stdout.printf("%nResults (alerts, incidents, logs, ground truth) are under %s%n", dir);
         stdout.flush();
         return rejected.isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
+    }
+
+    /**
+     * Alerts that form incidents: those at the threshold and above, and the pack's own low-level signatures
+     * (curated for the catalog, tagged cloudwarden.*), but not low-level community hunting rules, which fire on
+     * routine activity (SigmaHQ's AssumeRole rule matches every assumed-role call).
+     */
+    static boolean significant(Alert a, Level threshold) {
+        if (a.level() == null) {
+            return false;
+        }
+        if (a.level().compareTo(threshold) >= 0) {
+            return true;
+        }
+        boolean curated = a.tags().stream().anyMatch(t -> t.startsWith("cloudwarden."));
+        return curated && a.level().compareTo(Level.LOW) >= 0;
     }
 
     private static List<Evaluation.ScoredAlert> scored(List<Alert> alerts, Path logs) {
