@@ -78,7 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path logs = dir.resolve(SimulationWriter.LOGS);
         err.printf("Simulated %d scenarios in %,d background events under %s%n", Simulation.allScenarios().size(), events, logs);
 
-        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults());
+        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(),
+                dev.cloudwarden.engine.sigma.load.RuleTuning.builtIn());
         // Each log file spans the whole day and they are read one after another: correlate as a batch.
         DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofDays(2));
         List<Alert> alerts = new ArrayList<>();

@@ -49,6 +49,7 @@ public final class RulesMixin {
     }
 
     RuleSet load(CommandSpec spec) {
-        return RuleSet.compile(files(spec), SigmaConfig.defaults());
+        return RuleSet.compile(files(spec), SigmaConfig.defaults(),
+                noBuiltin ? dev.cloudwarden.engine.sigma.load.RuleTuning.NONE : dev.cloudwarden.engine.sigma.load.RuleTuning.builtIn());
     }
 }

@@ -35,6 +35,11 @@ public final class RuleSet {
     }
 
     public static RuleSet compile(List<RuleFile> files, SigmaConfig config) {
+        return compile(files, config, RuleTuning.NONE);
+    }
+
+    /** As {@link #compile(List, SigmaConfig)}, with local level changes applied to the rules they name. */
+    public static RuleSet compile(List<RuleFile> files, SigmaConfig config, RuleTuning tuning) {
         RuleParser parser = new RuleParser();
         List<SigmaRule> parsed = new ArrayList<>();
         List<SigmaFilter> filters = new ArrayList<>();
@@ -58,8 +63,9 @@ public final class RuleSet {
                 errors.add(e.error());
             }
         }
-        for (SigmaRule rule : parsed) {
-            String key = rule.id() != null ? rule.id() : rule.source().file() + "#" + rule.title();
+        for (SigmaRule parsedRule : parsed) {
+            String key = parsedRule.id() != null ? parsedRule.id() : parsedRule.source().file() + "#" + parsedRule.title();
+            SigmaRule rule = tuning.apply(key, parsedRule);
             if (byKey.putIfAbsent(key, rule) != null) {
                 errors.add(new RuleError(RuleErrorCode.DUPLICATE_ID, "id '" + key + "' is also used by "
                         + byKey.get(key).source(), "id", rule.source()));
