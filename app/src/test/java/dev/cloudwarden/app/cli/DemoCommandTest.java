@@ -20,4 +20,16 @@ class DemoCommandTest {
         assertThat(dir.resolve("results/incidents.ndjson")).exists();
         assertThat(dir.resolve("truth.jsonl")).exists();
     }
+
+    /** Issue 4's quality bar on the demo's pipeline: every scenario detected, alert precision of at least 0.95. */
+    @Test
+    void everyScenarioIsDetectedAndAlertsArePrecise(@TempDir Path dir) {
+        CliRun run = CliRun.of("demo", "--out", dir.toString(), "--events", "10000", "--seed", "42");
+        assertThat(run.out()).doesNotContain(" NO ");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("alert precision ([0-9.]+) .*; scenario recall ([0-9.]+)").matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(0.95);
+        assertThat(Double.parseDouble(m.group(2))).isEqualTo(1.0);
+    }
 }
