@@ -58,7 +58,7 @@ final class Background {
                         "https://shop.example.com/", World.AGENT_BROWSER), null));
             } else if (kind < 955) {
                 String admin = pick(World.ADMINS);
-                boolean typo = random.nextInt(30) == 0;
+                boolean typo = random.nextInt(200) == 0; // people mistype, but rarely several times an hour
                 out.accept(new LogLine(LogKind.SSHD, t, Formats.syslog(t, "bastion", "sshd", 1000 + random.nextInt(30000),
                         (typo ? "Failed password for " : "Accepted publickey for ") + admin + " from " + pick(World.OFFICE)
                                 + " port " + (40000 + random.nextInt(20000)) + " ssh2"), null));

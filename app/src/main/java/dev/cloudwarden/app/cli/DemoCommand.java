@@ -61,6 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "20000", paramLabel = "N", description = "Background events. Default: ${DEFAULT-VALUE}.")
     long events;
 
+    @Option(names = "--background-only", description = "Simulate benign traffic only (no attacks): a false-positive check.")
+    boolean backgroundOnly;
+
     @Option(names = "--incident-level", defaultValue = "medium", paramLabel = "LEVEL",
             description = "Alerts of this level and above form incidents and are scored, plus the built-in pack's own "
                     + "low-level signatures. Default: ${DEFAULT-VALUE}.")
@@ -74,48 +77,59 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Files.createTempDirectory("cloudwarden-demo-");
         Instant start = Instant.now().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.HOURS);
-        new Simulation(seed, start, Duration.ofHours(24)).write(dir, Simulation.allScenarios(), events);
+        var scenarios = backgroundOnly ? List.<dev.cloudwarden.simulate.scenario.Scenario>of() : Simulation.allScenarios();
+        new Simulation(seed, start, Duration.ofHours(24)).write(dir, scenarios, events);
         Path logs = dir.resolve(SimulationWriter.LOGS);
-        err.printf("Simulated %d scenarios in %,d background events under %s%n", Simulation.allScenarios().size(), events, logs);
+        err.printf("Simulated %d scenarios in %,d background events under %s%n", scenarios.size(), events, logs);
 
         RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(),
                 dev.cloudwarden.engine.sigma.load.RuleTuning.builtIn());
         // Each log file spans the whole day and they are read one after another: correlate as a batch.
         DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofDays(2));
-        List<Alert> alerts = new ArrayList<>();
+        Path results = dir.resolve("results");
+        Files.createDirectories(results);
+        List<Alert> significant = new ArrayList<>();
+        long[] alertCount = {0};
         List<Rejection> rejected = new ArrayList<>();
-        IngestStats stats = new IngestStats(new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                pipeline.process(event, alerts::add);
-            }
+        IngestStats stats;
+        // Every alert goes to the file as it comes; only those that form incidents stay in memory.
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(results.resolve("alerts.ndjson"), StandardCharsets.UTF_8));
+             AlertWriter aw = AlertWriter.create(AlertWriter.Format.json, w)) {
+            java.util.function.Consumer<Alert> onAlert = a -> {
+                alertCount[0]++;
+                try {
+                    aw.write(a);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                if (significant(a, threshold)) {
+                    significant.add(a);
+                }
+            };
+            stats = new IngestStats(new IngestSink() {
+                @Override
+                public void onEvent(Event event) {
+                    pipeline.process(event, onAlert);
+                }
 
-            @Override
-            public void onRejected(Rejection rejection) {
-                rejected.add(rejection);
-            }
-        });
-        new Ingestor(IngestOptions.defaults().withReadAhead(pipeline.readAhead()))
-                .read(Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()), stats);
-        pipeline.finish(alerts::add);
+                @Override
+                public void onRejected(Rejection rejection) {
+                    rejected.add(rejection);
+                }
+            });
+            new Ingestor(IngestOptions.defaults().withReadAhead(pipeline.readAhead()))
+                    .read(Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()), stats);
+            pipeline.finish(onAlert);
+        }
         rejected.forEach(r -> err.println("error: " + r.message()));
-        List<Alert> significant = alerts.stream().filter(a -> significant(a, threshold)).toList();
         err.printf(Locale.ROOT, "Scanned %,d events with %d rules: %,d alerts, %,d at %s or above%n%n", stats.events(),
-                rules.rules().size(), alerts.size(), significant.size(), threshold.id());
+                rules.rules().size(), alertCount[0], significant.size(), threshold.id());
 
         List<Incident> incidents = IncidentBuilder.build(significant,
                 IncidentOptions.defaults().withAllowedLateness(Duration.ofDays(2)));
         stdout.printf("%d incidents%n", incidents.size());
         IncidentWriter.table(incidents, stdout);
 
-        Path results = dir.resolve("results");
-        Files.createDirectories(results);
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(results.resolve("alerts.ndjson"), StandardCharsets.UTF_8));
-             AlertWriter aw = AlertWriter.create(AlertWriter.Format.json, w)) {
-            for (Alert a : alerts) {
-                aw.write(a);
-            }
-        }
         try (Writer w = Files.newBufferedWriter(results.resolve("incidents.ndjson"), StandardCharsets.UTF_8)) {
             IncidentWriter.ndjson(incidents, w);
         }

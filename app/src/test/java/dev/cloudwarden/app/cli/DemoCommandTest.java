@@ -32,4 +32,13 @@ class DemoCommandTest {
         assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(0.95);
         assertThat(Double.parseDouble(m.group(2))).isEqualTo(1.0);
     }
+
+    /** Issue 4's quality bar: a million events of benign traffic, admin lookalikes included, raise no incident. */
+    @Test
+    void aMillionBackgroundEventsRaiseNoIncident(@TempDir Path dir) {
+        CliRun run = CliRun.of("demo", "--out", dir.toString(), "--events", "1000000", "--seed", "42", "--background-only");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("Scanned 1,000,000 events");
+        assertThat(run.out()).startsWith("0 incidents");
+    }
 }

@@ -18,8 +18,9 @@ public final class World {
             new String[]{"i-0c33333333333333c", "10.0.2.20", "eni-0c33333333333333c"},
             new String[]{"i-0d44444444444444d", "10.0.2.21", "eni-0d44444444444444d"},
             new String[]{"i-0e55555555555555e", "10.0.3.30", "eni-0e55555555555555e"});
-    /** Office egress addresses of the admins. */
-    public static final List<String> OFFICE = List.of("198.51.100.10", "198.51.100.11");
+    /** Egress addresses the admins work from (offices and home connections). */
+    public static final List<String> OFFICE = List.of("198.51.100.10", "198.51.100.11", "198.51.100.12",
+            "198.51.100.13", "198.51.100.14", "198.51.100.15", "198.51.100.16", "198.51.100.17");
     public static final String AGENT_CLI = "aws-cli/2.15.30 Python/3.11.8 Linux/6.1.79 exe/x86_64.amzn.2023";
     public static final String AGENT_BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36";
 
