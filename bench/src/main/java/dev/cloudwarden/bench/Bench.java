@@ -9,13 +9,14 @@ import java.util.Arrays;
 public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cloudwarden-bench ingest|scan [--events N] [--rounds R] [--file PATH]");
+            System.err.println("usage: cloudwarden-bench ingest|scan|e2e [--events N] [--rounds R] [--file PATH]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ingest" -> IngestBench.run(rest);
             case "scan" -> ScanBench.run(rest);
+            case "e2e" -> EndToEndBench.run(rest);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'; known: ingest");
                 System.exit(2);

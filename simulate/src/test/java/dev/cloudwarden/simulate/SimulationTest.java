@@ -97,6 +97,28 @@ class SimulationTest {
         assertThat(brute.get(0)).contains("\"ConsoleLogin\":\"Failure\"");
     }
 
+    /** Syslog pads one-digit days with a space ("Nov  1"), and the readers expect exactly that. */
+    @Test
+    void aSimulationEarlyInTheMonthStillReads(@TempDir Path dir) throws IOException {
+        new Simulation(2, Instant.parse("2026-11-01T00:00:00Z"), Duration.ofHours(3)).write(dir, Simulation.allScenarios(), 2_000);
+        List<Rejection> rejected = new ArrayList<>();
+        Ingestor ingestor = new Ingestor(IngestOptions.defaults());
+        for (Path f : files(dir.resolve("logs"))) {
+            ingestor.read(Input.file(f), new IngestSink() {
+                @Override
+                public void onEvent(dev.cloudwarden.engine.event.Event event) {
+                }
+
+                @Override
+                public void onRejected(Rejection rejection) {
+                    rejected.add(rejection);
+                }
+            });
+        }
+        assertThat(rejected).extracting(Rejection::message).isEmpty();
+        assertThat(Files.readAllLines(dir.resolve("logs/hosts/auth.log")).get(0)).startsWith("Nov  1 ");
+    }
+
     @Test
     void everyRowOfTheCatalogHasAScenario() {
         assertThat(Simulation.allScenarios().stream().map(s -> s.info().catalogId()).distinct().sorted().toList())
