@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * belong to exactly one catalog row: T1190 → T1; T1110 and its sub-techniques → T2; T1562.008 → T3;
  * T1199 → T4; T1611, T1552.005 → T5; T1485, T1486, T1490 → A1; T1567 (and subs), T1098.001 → A2;
  * T1496 → A3; T1583, T1608 (and subs) → A4; T1584.002 → A5; T1021.004, T1210 → A6. Techniques shared by
- * two rows (T1530: T3 and A2; T1537: T4 and A2) or too generic (T1078.004, T1557) imply nothing.
+ * two rows (T1530: T3 and A2; T1537: T4 and A2) or too generic (T1078.004, T1557) imply nothing. A
+ * technique only implies an id in a dimension (initial access, action, malware) no {@code cloudwarden.*} tag
+ * of the incident names: the pack's rules say what they saw, while SigmaHQ's technique tags are broad (its
+ * security-group change rule says T1190, which would call a misconfiguration an exploited application).
  *
  * <p><b>Motive</b> ({@link #motiveOf}), first match wins:
  * <ol>
@@ -57,14 +60,15 @@ public record Classification(List<String> initialAccess, List<String> actions, L
 
     /** The classification of alerts carrying {@code tags} (all alerts' tags together). */
     public static Classification of(Collection<String> tags) {
-        TreeSet<String> ids = new TreeSet<>(catalogIds(tags));
+        Set<String> explicit = catalogIds(tags);
+        TreeSet<String> ids = new TreeSet<>(explicit);
         for (String technique : techniques(tags)) {
             String id = TECHNIQUES.get(technique);
             if (id == null) {
                 int dot = technique.indexOf('.');
                 id = TECHNIQUES.get((dot < 0 ? technique : technique.substring(0, dot)) + ".*");
             }
-            if (id != null) {
+            if (id != null && !hasDimension(explicit, id.charAt(0))) {
                 ids.add(id);
             }
         }
@@ -72,6 +76,15 @@ public record Classification(List<String> initialAccess, List<String> actions, L
         List<String> a = ids.stream().filter(i -> i.startsWith("A")).toList();
         List<String> m = ids.stream().filter(i -> i.startsWith("M")).toList();
         return new Classification(t, a, m, motiveOf(ids));
+    }
+
+    private static boolean hasDimension(Set<String> ids, char dimension) {
+        for (String id : ids) {
+            if (id.charAt(0) == dimension) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The motive implied by catalog ids (see the class documentation for the rule). */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,15 +35,20 @@ import java.util.regex.Pattern;
  * authentication) are qualified by the host ({@code root@nas1}): a bare {@code root} would link every
  * brute force on every machine; without a known host they are dropped.
  *
+ * <p><b>Addresses.</b> Public addresses link. Private addresses (RFC 1918, IPv6 unique-local) link too: inside
+ * one estate a private address names one host, and it is what ties a host's flow logs to its DNS queries, its
+ * daemon logs and its CloudTrail instance. A host name in AWS's default form ({@code ip-10-0-2-20},
+ * {@code ip-10-0-2-20.ec2.internal}) also yields the address it spells, so dockerd and sshd lines, which only
+ * know the host name, meet the flow logs of the same machine. The hazard: a NAT gateway, load balancer or
+ * proxy sits in the path of unrelated attacks; list such addresses in {@link Config#ignoredAddresses()}.
+ * Special-purpose addresses never link: carrier-grade NAT 100.64/10, loopback, link-local including the
+ * metadata service 169.254.169.254, multicast, unspecified. Documentation ranges (192.0.2/24, 198.51.100/24,
+ * 203.0.113/24) count as public, as the simulator uses them for attackers.
+ *
  * <p><b>What is listed but does not link</b> (the incident shows it, but two alerts sharing only it stay
  * apart), because unrelated attacks share it all the time:
  * <ul>
  *   <li>accounts: every alert of a tenant would be one incident;</li>
- *   <li>non-public addresses (RFC 1918, carrier-grade NAT 100.64/10, loopback, link-local including the
- *       metadata service 169.254.169.254, IPv6 unique-local and link-local, multicast, unspecified): NAT
- *       gateways, load balancers and the metadata service sit in the path of every attack. Documentation
- *       ranges (192.0.2/24, 198.51.100/24, 203.0.113/24) count as public, as the simulator uses them for
- *       attackers;</li>
  *   <li>other resources (VPCs, subnets, network interfaces, security groups, load balancers, snapshots, keys):
  *       a flow-log alert names its VPC and subnet, which every other alert from that network shares.</li>
  * </ul>
@@ -57,10 +63,14 @@ public final class EntityExtractor {
     private static final Pattern EC2_INSTANCE = Pattern.compile("i-[0-9a-f]{8,17}");
     private static final Set<SourceType> HOST_SCOPED = EnumSet.of(SourceType.SSHD, SourceType.DOCKER,
             SourceType.YARN, SourceType.EXIM, SourceType.WEB_ACCESS);
-    private static final List<IPAddress> NON_PUBLIC = parseAll(List.of(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-            "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4",
-            "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8"));
+    /** AWS's default host names carry the private address: {@code ip-10-0-2-20.ec2.internal}. */
+    private static final Pattern EC2_HOST_NAME = Pattern.compile(
+            "ip-(\\d{1,3})-(\\d{1,3})-(\\d{1,3})-(\\d{1,3})(\\.[a-z0-9.-]*)?");
+    private static final List<IPAddress> PRIVATE = parseAll(List.of(
+            "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"));
+    private static final List<IPAddress> SPECIAL = parseAll(List.of(
+            "0.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "240.0.0.0/4",
+            "::/128", "::1/128", "fe80::/10", "ff00::/8"));
 
     private final Config config;
     private final List<IPAddress> ignoredAddresses;
@@ -68,7 +78,7 @@ public final class EntityExtractor {
     private final List<String> ignoredSuffixes;
 
     /** Which entities are read and which link; see the class documentation for the defaults. */
-    public record Config(Set<EntityType> linkTypes, boolean linkNonPublicAddresses, List<String> ignoredAddresses,
+    public record Config(Set<EntityType> linkTypes, boolean linkPrivateAddresses, List<String> ignoredAddresses,
                          Set<String> ignoredValues, List<String> ignoredSuffixes) {
         public static final Set<EntityType> DEFAULT_LINK_TYPES = Set.copyOf(EnumSet.of(EntityType.PRINCIPAL,
                 EntityType.ACCESS_KEY, EntityType.IP, EntityType.INSTANCE, EntityType.HOST, EntityType.BUCKET,
@@ -88,31 +98,31 @@ public final class EntityExtractor {
         }
 
         public static Config defaults() {
-            return new Config(DEFAULT_LINK_TYPES, false, List.of(), DEFAULT_IGNORED_VALUES, DEFAULT_IGNORED_SUFFIXES);
+            return new Config(DEFAULT_LINK_TYPES, true, List.of(), DEFAULT_IGNORED_VALUES, DEFAULT_IGNORED_SUFFIXES);
         }
 
         public Config withLinkTypes(Set<EntityType> types) {
-            return new Config(types, linkNonPublicAddresses, ignoredAddresses, ignoredValues, ignoredSuffixes);
+            return new Config(types, linkPrivateAddresses, ignoredAddresses, ignoredValues, ignoredSuffixes);
         }
 
-        public Config withLinkNonPublicAddresses(boolean link) {
+        public Config withLinkPrivateAddresses(boolean link) {
             return new Config(linkTypes, link, ignoredAddresses, ignoredValues, ignoredSuffixes);
         }
 
         /** Addresses or CIDRs that never link (listed all the same), e.g. a corporate proxy. */
         public Config withIgnoredAddresses(List<String> addresses) {
-            return new Config(linkTypes, linkNonPublicAddresses, addresses, ignoredValues, ignoredSuffixes);
+            return new Config(linkTypes, linkPrivateAddresses, addresses, ignoredValues, ignoredSuffixes);
         }
 
         /** Values (any type, compared ignoring case) that are not read at all, added to the current ones. */
         public Config plusIgnoredValues(Set<String> values) {
             Set<String> all = new TreeSet<>(ignoredValues);
             all.addAll(values);
-            return new Config(linkTypes, linkNonPublicAddresses, ignoredAddresses, all, ignoredSuffixes);
+            return new Config(linkTypes, linkPrivateAddresses, ignoredAddresses, all, ignoredSuffixes);
         }
 
         public Config withIgnoredSuffixes(List<String> suffixes) {
-            return new Config(linkTypes, linkNonPublicAddresses, ignoredAddresses, ignoredValues, suffixes);
+            return new Config(linkTypes, linkPrivateAddresses, ignoredAddresses, ignoredValues, suffixes);
         }
     }
 
@@ -152,7 +162,10 @@ public final class EntityExtractor {
             if (a == null || contains(ignoredAddresses, a)) {
                 return false;
             }
-            return config.linkNonPublicAddresses() || !contains(NON_PUBLIC, a);
+            if (contains(SPECIAL, a)) {
+                return false;
+            }
+            return config.linkPrivateAddresses() || !contains(PRIVATE, a);
         }
         return true;
     }
@@ -209,7 +222,12 @@ public final class EntityExtractor {
             } else if (Addresses.looksLikeIp(host)) {
                 endpoint(Endpoint.ip(host), out);
             } else {
-                add(out, EntityType.HOST, host.toLowerCase(Locale.ROOT));
+                String name = host.toLowerCase(Locale.ROOT);
+                add(out, EntityType.HOST, name);
+                Matcher ec2 = EC2_HOST_NAME.matcher(name);
+                if (ec2.matches()) {
+                    endpoint(Endpoint.ip(ec2.group(1) + "." + ec2.group(2) + "." + ec2.group(3) + "." + ec2.group(4)), out);
+                }
             }
         }
     }

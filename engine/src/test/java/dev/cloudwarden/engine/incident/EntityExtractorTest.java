@@ -59,15 +59,37 @@ class EntityExtractorTest {
     }
 
     @Test
-    void nonPublicAddressesAreListedButDoNotLink() {
-        for (String ip : List.of("10.0.3.4", "172.20.1.1", "192.168.1.10", "100.64.0.1", "127.0.0.1",
-                "169.254.169.254", "::1", "fe80::1", "fd00::5", "0.0.0.0")) {
+    void specialPurposeAddressesAreListedButDoNotLink() {
+        for (String ip : List.of("100.64.0.1", "127.0.0.1", "169.254.169.254", "::1", "fe80::1", "0.0.0.0",
+                "224.0.0.251")) {
             Alert a = alert("a").srcIp(ip).build();
             assertThat(defaults.entities(a)).as(ip).extracting(Entity::type).containsExactly(EntityType.IP);
             assertThat(defaults.linking(a)).as(ip).isEmpty();
         }
         for (String ip : List.of("203.0.113.9", "198.51.100.1", "192.0.2.1", "8.8.4.4", "2001:db8::7")) {
             assertThat(defaults.linking(alert("a").srcIp(ip).build())).as(ip).hasSize(1);
+        }
+    }
+
+    @Test
+    void privateAddressesLinkUnlessTurnedOff() {
+        EntityExtractor publicOnly = new EntityExtractor(EntityExtractor.Config.defaults().withLinkPrivateAddresses(false));
+        for (String ip : List.of("10.0.3.4", "172.20.1.1", "192.168.1.10", "fd00::5")) {
+            Alert a = alert("a").srcIp(ip).build();
+            assertThat(defaults.linking(a)).as(ip).hasSize(1);
+            assertThat(publicOnly.linking(a)).as(ip).isEmpty();
+        }
+    }
+
+    @Test
+    void ec2HostNamesAlsoNameTheirAddress() {
+        Alert docker = alert("a").source(SourceType.DOCKER).dstHost("ip-10-0-2-20").build();
+        assertThat(defaults.entities(docker)).containsExactly(e(EntityType.IP, "10.0.2.20"), e(EntityType.HOST, "ip-10-0-2-20"));
+        Alert fqdn = alert("b").source(SourceType.SSHD).dstHost("IP-172-31-5-9.ec2.internal").build();
+        assertThat(defaults.entities(fqdn)).contains(e(EntityType.IP, "172.31.5.9"));
+        for (String notAnAddress : List.of("ip-10-0-2", "ip-300-1-1-1", "zip-10-0-2-20", "web-10-0-2-20")) {
+            assertThat(defaults.entities(alert("c").dstHost(notAnAddress).build())).as(notAnAddress)
+                    .extracting(Entity::type).containsExactly(EntityType.HOST);
         }
     }
 
@@ -90,11 +112,11 @@ class EntityExtractorTest {
     @Test
     void configurationChangesWhatLinks() {
         EntityExtractor x = new EntityExtractor(EntityExtractor.Config.defaults()
-                .withLinkNonPublicAddresses(true)
+                .withLinkPrivateAddresses(false)
                 .withIgnoredAddresses(List.of("198.51.100.0/24"))
                 .withLinkTypes(EnumSet.of(EntityType.IP, EntityType.ACCOUNT))
                 .plusIgnoredValues(Set.of("arn:aws:iam::1:role/ci")));
-        assertThat(x.links(e(EntityType.IP, "10.0.0.1"))).isTrue();
+        assertThat(x.links(e(EntityType.IP, "10.0.0.1"))).isFalse();
         assertThat(x.links(e(EntityType.IP, "198.51.100.77"))).isFalse();
         assertThat(x.links(e(EntityType.ACCOUNT, "1"))).isTrue();
         assertThat(x.links(e(EntityType.PRINCIPAL, "arn:aws:iam::1:user/bob"))).isFalse();

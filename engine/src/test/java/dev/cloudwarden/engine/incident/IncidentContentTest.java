@@ -64,6 +64,14 @@ class IncidentContentTest {
     }
 
     @Test
+    void explicitCatalogTagsOutrankTechniquesInTheirDimension() {
+        // a misconfiguration incident: SigmaHQ's security-group rule says T1190, the pack's rules say T3
+        Classification c = Classification.of(List.of("attack.t1190", "cloudwarden.t3", "attack.t1496"));
+        assertThat(c.initialAccess()).containsExactly("T3");
+        assertThat(c.actions()).as("no action is tagged explicitly, so T1496 still implies A3").containsExactly("A3");
+    }
+
+    @Test
     void motives() {
         assertThat(Classification.of(List.of("cloudwarden.a2")).motive()).isEqualTo(Motive.ESPIONAGE);
         assertThat(Classification.of(List.of("cloudwarden.a2", "cloudwarden.a1")).motive()).isEqualTo(Motive.FINANCIAL);

@@ -110,12 +110,12 @@ class IncidentMergingTest {
     @Test
     void commonEntitiesDoNotGlueUnrelatedAttacks() {
         UnaryOperator<TestAlerts> common = t -> t.account("111122223333")
-                .dstIp("10.0.0.5").resource("AWS::EC2::VPC", "vpc-1").resource("AWS::EC2::Subnet", "subnet-1");
+                .dstIp("169.254.169.254").resource("AWS::EC2::VPC", "vpc-1").resource("AWS::EC2::Subnet", "subnet-1");
         List<Alert> alerts = List.of(
                 common.apply(alert("mining").at(0).srcIp("203.0.113.10").principal("ec2.amazonaws.com")).build(),
                 common.apply(alert("theft").at(5).srcIp("198.51.100.20")).build(),
                 common.apply(alert("nat").at(7).srcIp("100.64.1.1")).build(),
-                common.apply(alert("imds").at(9).srcIp("169.254.169.254")).build(),
+                common.apply(alert("cgnat").at(9).srcIp("100.64.7.7")).build(),
                 alert("root-a").at(3).source(SourceType.SSHD).principal("root").dstHost("web1").build(),
                 alert("root-b").at(4).source(SourceType.SSHD).principal("root").dstHost("nas1").build());
         assertThat(IncidentBuilder.build(alerts, OPTIONS)).hasSize(6);
@@ -123,6 +123,19 @@ class IncidentMergingTest {
         IncidentOptions accounts = OPTIONS.withEntities(EntityExtractor.Config.defaults()
                 .withLinkTypes(java.util.EnumSet.of(EntityType.ACCOUNT)));
         assertThat(IncidentBuilder.build(alerts, accounts)).hasSize(3);
+    }
+
+    @Test
+    void aHostsDaemonLogsMeetItsFlowLogsThroughItsAddress() {
+        // dockerd knows only its EC2 host name; the flow log only the private address it spells
+        Alert docker = alert("docker").at(0).source(SourceType.DOCKER).dstHost("ip-10-0-2-20").build();
+        Alert flow = alert("flow").at(2).srcIp("10.0.2.20").dstIp("192.0.2.210").build();
+        Alert dns = alert("dns").at(1).srcIp("10.0.2.20").resource("AWS::EC2::Instance", "i-0c33333333333333c").build();
+        Alert launch = alert("launch").at(-3).principal("arn:aws:iam::1:user/bot")
+                .resource("AWS::EC2::Instance", "i-0c33333333333333c").build();
+        Alert elsewhere = alert("elsewhere").at(1).srcIp("10.0.2.21").build();
+        assertThat(groups(build(docker, flow, dns, launch, elsewhere)))
+                .containsExactly(List.of("dns", "docker", "flow", "launch"), List.of("elsewhere"));
     }
 
     @Test
