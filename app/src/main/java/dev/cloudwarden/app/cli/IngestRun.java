@@ -4,6 +4,7 @@ import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.IngestStats;
 import dev.cloudwarden.engine.ingest.Ingestor;
+import dev.cloudwarden.engine.ingest.TimeOrderedReader;
 import dev.cloudwarden.engine.ingest.read.Input;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,13 +34,22 @@ final class IngestRun {
 
     static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec, EventConsumer consumer)
             throws IOException {
-        return run(mixin, paths, spec, null, consumer);
+        return run(mixin, paths, spec, null, false, consumer);
     }
 
-    /** As above, also reading {@code readAhead} fields while parsing (for the rules). */
+    /**
+     * As above, also reading {@code readAhead} fields while parsing (for the rules), with the inputs read at once
+     * and merged by event time ({@link TimeOrderedReader}), so stateful detections keep bounded state.
+     */
     static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec,
                            dev.cloudwarden.engine.ingest.json.ReadAhead readAhead, EventConsumer consumer)
             throws IOException {
+        return run(mixin, paths, spec, readAhead, true, consumer);
+    }
+
+    private static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec,
+                                   dev.cloudwarden.engine.ingest.json.ReadAhead readAhead, boolean byTime,
+                                   EventConsumer consumer) throws IOException {
         IngestOptions options = mixin.options(spec).withReadAhead(readAhead);
         List<Input> inputs;
         try {
@@ -54,7 +64,12 @@ final class IngestRun {
              Progress bar = Progress.create(mixin.progress != null ? mixin.progress : Terminal.stderrIsTerminal(), inputs)) {
             ConsoleSink sink = new ConsoleSink(consumer, q, err, mixin.maxErrors, bar);
             stats = new IngestStats(sink);
-            new Ingestor(options).read(inputs, stats);
+            Ingestor ingestor = new Ingestor(options);
+            if (byTime) {
+                new TimeOrderedReader(ingestor).read(TimeOrderedReader.lanes(inputs), stats);
+            } else {
+                ingestor.read(inputs, stats);
+            }
             sink.finish();
             consumer.finish();
         }

@@ -49,10 +49,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Exit 1 when an alert of this level or above fires: informational, low, medium, high, critical. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
-    @Option(names = "--allowed-lateness", paramLabel = "DURATION", defaultValue = "P7D",
+    @Option(names = "--allowed-lateness", paramLabel = "DURATION", defaultValue = "PT1H",
             description = {"How far out of event-time order rule matches may arrive and still correlate (ISO-8601, e.g. PT15M). "
-                    + "Files are read one after another, each spanning its own period, so a batch scan needs a wide bound; "
-                    + "matches wait in memory until the bound passes. Default: ${DEFAULT-VALUE}."})
+                    + "Inputs are read at once and merged by event time (one lane per file, or per folder of more than "
+                    + "16 files, read in name order), so only the disorder within a lane counts: CloudTrail delivers within "
+                    + "about 15 minutes. Matches wait in memory until the bound passes. Default: ${DEFAULT-VALUE}."})
     java.time.Duration allowedLateness;
 
     @Override

@@ -82,7 +82,7 @@ public final class EntityExtractor {
                          Set<String> ignoredValues, List<String> ignoredSuffixes) {
         public static final Set<EntityType> DEFAULT_LINK_TYPES = Set.copyOf(EnumSet.of(EntityType.PRINCIPAL,
                 EntityType.ACCESS_KEY, EntityType.IP, EntityType.INSTANCE, EntityType.HOST, EntityType.BUCKET,
-                EntityType.CLUSTER));
+                EntityType.CLUSTER, EntityType.WORKLOAD));
         public static final Set<String> DEFAULT_IGNORED_VALUES = Set.of("-", "anonymous", "unknown", "n/a",
                 "null", "none", "aws internal", "system:anonymous", "system:unauthenticated", "dr.who",
                 "localhost", "localhost.localdomain");
@@ -244,6 +244,8 @@ public final class EntityExtractor {
             add(out, EntityType.INSTANCE, lastSegment(id));
         } else if (t.contains("cluster") || id.contains(":cluster/")) {
             add(out, EntityType.CLUSTER, id);
+        } else if (t.equals("yarn::application")) {
+            add(out, EntityType.WORKLOAD, id);
         } else if (t.equals("aws::iam::accesskey")) {
             add(out, EntityType.ACCESS_KEY, id);
         } else if ((t.equals("aws::iam::user") || t.equals("aws::iam::role")) && id.startsWith("arn:")) {

@@ -18,6 +18,8 @@ public enum EntityType {
     BUCKET,
     /** A Kubernetes, ECS, EMR or YARN cluster. */
     CLUSTER,
+    /** A workload with an id unique to it: a YARN application (its containers are read as their application). */
+    WORKLOAD,
     /** A cloud account, subscription, tenant or project. */
     ACCOUNT,
     /** Any other resource the events name (security groups, snapshots, keys, containers...), as {@code type:id}. */

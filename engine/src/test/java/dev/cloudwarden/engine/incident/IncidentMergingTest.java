@@ -36,13 +36,14 @@ class IncidentMergingTest {
             case HOST -> a.source(SourceType.SSHD).dstHost("host" + n);
             case BUCKET -> a.resource("AWS::S3::Bucket", "bucket" + n);
             case CLUSTER -> a.resource("AWS::EKS::Cluster", "arn:aws:eks:us-east-1:1:cluster/c" + n);
+            case WORKLOAD -> a.resource("YARN::Application", "application_1700000000000_000" + n);
             case ACCOUNT -> a.account("11112222333" + n);
             case RESOURCE -> a.resource("AWS::EC2::VPC", "vpc-" + n);
         };
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntityType.class, names = {"PRINCIPAL", "ACCESS_KEY", "IP", "INSTANCE", "HOST", "BUCKET", "CLUSTER"})
+    @EnumSource(value = EntityType.class, names = {"PRINCIPAL", "ACCESS_KEY", "IP", "INSTANCE", "HOST", "BUCKET", "CLUSTER", "WORKLOAD"})
     void alertsSharingALinkingEntityMerge(EntityType type) {
         List<Incident> incidents = build(
                 with(type, alert("a1").at(0), 1).build(),

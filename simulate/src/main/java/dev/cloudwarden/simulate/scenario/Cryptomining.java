@@ -20,6 +20,8 @@ public final class Cryptomining implements Scenario {
     static final String ID = "a3-cryptomining";
     private static final String ATTACKER = "203.0.113.150";
     private static final String POOL_IP = "192.0.2.200";
+    /** The instance the attacker launches, which then mines. */
+    private static final String[] MINER = World.INSTANCES.get(4);
 
     @Override
     public ScenarioInfo info() {
@@ -41,14 +43,14 @@ public final class Cryptomining implements Scenario {
                     g.writeObjectFieldStart("instancesSet");
                     g.writeArrayFieldStart("items");
                     g.writeStartObject();
-                    g.writeStringField("instanceId", "i-0f66666666666666f");
+                    g.writeStringField("instanceId", MINER[0]);
                     g.writeStringField("instanceType", "p3.16xlarge");
                     g.writeEndObject();
                     g.writeEndArray();
                     g.writeEndObject();
                     g.writeEndObject();
                 }, random.nextLong()), ID));
-        String[] miner = World.INSTANCES.get(4);
+        String[] miner = MINER;
         t = t.plusSeconds(120);
         out.accept(new LogLine(LogKind.ROUTE53, t, Formats.route53(World.ACCOUNT, World.VPC, t, "pool.supportxmr.com.", "A",
                 "NOERROR", POOL_IP, miner[1], miner[0]), ID));

@@ -17,7 +17,8 @@ public final class World {
             new String[]{"i-0b22222222222222b", "10.0.1.11", "eni-0b22222222222222b"},
             new String[]{"i-0c33333333333333c", "10.0.2.20", "eni-0c33333333333333c"},
             new String[]{"i-0d44444444444444d", "10.0.2.21", "eni-0d44444444444444d"},
-            new String[]{"i-0e55555555555555e", "10.0.3.30", "eni-0e55555555555555e"});
+            new String[]{"i-0e55555555555555e", "10.0.3.30", "eni-0e55555555555555e"},
+            new String[]{"i-0f66666666666666f", "10.0.4.40", "eni-0f66666666666666f"});
     /** Egress addresses the admins work from (offices and home connections). */
     public static final List<String> OFFICE = List.of("198.51.100.10", "198.51.100.11", "198.51.100.12",
             "198.51.100.13", "198.51.100.14", "198.51.100.15", "198.51.100.16", "198.51.100.17");

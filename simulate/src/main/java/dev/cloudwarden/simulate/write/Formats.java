@@ -77,6 +77,11 @@ public final class Formats {
         return LOG4J.format(t) + " " + level + " resourcemanager.RMAuditLogger: " + pairs;
     }
 
+    /** A ResourceManager log line of {@code logger} (Hadoop's {@code %d{ISO8601} %p %c: %m} layout). */
+    public static String yarnLog(Instant t, String level, String logger, String message) {
+        return LOG4J.format(t) + " " + level + " " + logger + ": " + message;
+    }
+
     public static String exim(Instant t, String text) {
         return EXIM.format(t) + " " + text;
     }

@@ -24,12 +24,17 @@ import java.util.Map;
  * fields, named as logged ({@code USER}, {@code IP}, {@code OPERATION}, {@code RESULT}, {@code APPID}...);
  * every line also has {@code level} and {@code logger}, and other lines their {@code message}.
  *
+ * <p>The ApplicationMaster launcher's lines also name where an application runs and what it runs (see
+ * {@link ContainerLaunches}): the node as the event's destination host, and {@code container_id},
+ * {@code application_id}, {@code node} and {@code command} as raw fields.
+ *
  * <p>log4j writes no zone, so times are read as UTC (what Hadoop's cloud images run in). A line that does
  * not start with a digit continues the line before it (stack traces, the STARTUP_MSG banner): it becomes a
  * log event at that line's time with {@code continuation: true}, rather than a rejection.
  */
 final class YarnParser implements LineParser {
     private Instant lastTime;
+    private final ContainerLaunches containers = new ContainerLaunches();
 
     @Override
     public Event parse(String line, Origin origin) throws RecordRejectedException {
@@ -56,6 +61,7 @@ final class YarnParser implements LineParser {
         } else {
             raw.put("message", l.message());
             b.ocsfClass(OcsfClass.BASE_EVENT).operation("yarn", "log");
+            containers.read(l.message(), raw, b);
         }
         return b.build();
     }

