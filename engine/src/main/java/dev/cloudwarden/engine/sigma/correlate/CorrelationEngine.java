@@ -4,6 +4,7 @@ import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.state.BoundedLateness;
 import dev.cloudwarden.engine.state.InMemoryKeyedState;
 
 import java.time.Duration;
@@ -38,9 +39,8 @@ public final class CorrelationEngine {
     private final CorrelationPlan plan;
     private final WindowProcessor processor;
     private final InMemoryKeyedState<GroupKey> state = new InMemoryKeyedState<>(Comparator.naturalOrder());
-    private final long latenessMillis;
+    private final BoundedLateness lateness;
     private final List<CorrelationHit> hits = new ArrayList<>();
-    private long maxSeen = Long.MIN_VALUE;
     private long lateMatches;
 
     public CorrelationEngine(RuleSet rules) {
@@ -48,12 +48,9 @@ public final class CorrelationEngine {
     }
 
     public CorrelationEngine(RuleSet rules, Duration allowedLateness) {
-        if (allowedLateness.isNegative()) {
-            throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLateness);
-        }
+        this.lateness = new BoundedLateness(allowedLateness);
         this.plan = CorrelationPlan.of(rules);
         this.processor = new WindowProcessor(plan.correlations);
-        this.latenessMillis = allowedLateness.toMillis();
     }
 
     /** Whether any correlation references {@code rule}: its matches should be passed to {@link #accept}. */
@@ -86,11 +83,7 @@ public final class CorrelationEngine {
 
     /** Event time moved on (any event, matched or not): windows and buffers up to the new watermark settle. */
     public void advanceTo(Instant eventTime, Consumer<Alert> out) {
-        long t = eventTime.toEpochMilli();
-        if (t > maxSeen) {
-            maxSeen = t;
-            state.advanceWatermark(maxSeen - latenessMillis - 1);
-        }
+        state.advanceWatermark(lateness.observe(eventTime.toEpochMilli()));
         settle(out);
     }
 
