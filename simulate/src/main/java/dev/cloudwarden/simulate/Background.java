@@ -15,23 +15,30 @@ import java.util.function.Consumer;
 /**
  * Benign traffic of realistic volume and variety, spread over the simulated period: everyday API calls,
  * flows, DNS, web hits, SSH sessions and mail — and admins doing legitimate work that looks like the attacks
- * (sanctioned bucket policy changes, planned instance launches, normal SSH logins, a mistyped password).
+ * (sanctioned bucket policy changes, planned instance launches, normal SSH logins, a mistyped password), plus the
+ * steady {@link BaselineTraffic} behavioral baselines learn from.
  */
 final class Background {
     private final Random random;
     private final Instant start;
     private final Duration span;
     private final CloudTrailGenerator cloudTrail;
+    private final BaselineTraffic baseline;
 
     Background(long seed, Instant start, Duration span) {
         this.random = new Random(seed ^ 0x5eed);
         this.start = start;
         this.span = span;
         this.cloudTrail = new CloudTrailGenerator(seed, start);
+        this.baseline = new BaselineTraffic(seed);
     }
 
     void generate(long events, Consumer<LogLine> out) {
         for (long i = 0; i < events; i++) {
+            if (baseline.next()) {
+                out.accept(baseline.line(start, span));
+                continue;
+            }
             Instant t = start.plusMillis((long) (random.nextDouble() * span.toMillis()));
             int kind = random.nextInt(1000);
             if (kind < 550) {

@@ -13,8 +13,9 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * T4: a compromised partner account uses its trusted role into ours, then pulls far more data than the
- * partnership ever moved between the two regions.
+ * T4: a compromised partner account uses its trusted role into ours (from a host in the partner's peered
+ * network, through the STS VPC endpoint, so CloudTrail records its private address), then pulls far more data
+ * over the peering than the partnership's daily sync ever moved between the two networks.
  */
 public final class CrossCloudPivot implements Scenario {
     static final String ID = "t4-cross-cloud-pivot";
@@ -29,7 +30,7 @@ public final class CrossCloudPivot implements Scenario {
     public void generate(Instant start, Random random, Consumer<LogLine> out) {
         Identity partner = new Identity("AWSAccount", "arn:aws:iam::" + PARTNER + ":root", PARTNER, null, null);
         Instant t = start.plusSeconds(3);
-        out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, partner, World.ACCOUNT, "203.0.113.210", World.AGENT_CLI,
+        out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, partner, World.ACCOUNT, "10.8.1.10", World.AGENT_CLI,
                 "sts.amazonaws.com", "AssumeRole", "eu-west-1", g -> {
                     g.writeStringField("roleArn", "arn:aws:iam::" + World.ACCOUNT + ":role/partner-integration");
                     g.writeStringField("roleSessionName", "sync");

@@ -2,6 +2,7 @@ package dev.cloudwarden.simulate.scenario;
 
 import dev.cloudwarden.simulate.write.CloudTrailRecords;
 import dev.cloudwarden.simulate.write.CloudTrailRecords.Identity;
+import dev.cloudwarden.simulate.write.Formats;
 import dev.cloudwarden.simulate.write.LogKind;
 import dev.cloudwarden.simulate.write.LogLine;
 import dev.cloudwarden.simulate.write.ScenarioInfo;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * A4: the account becomes a host for tech-support scams: a burst of new hosted zones and a public executable
- * uploaded by a principal that never touched DNS or that bucket before.
+ * uploaded by a principal that never touched DNS or that bucket before, then the shop's web server (behind its
+ * load balancer) serving the new scam sites to their first victims.
  */
 public final class ScamHosting implements Scenario {
     static final String ID = "a4-scam-hosting";
@@ -44,5 +46,17 @@ public final class ScamHosting implements Scenario {
                     g.writeStringField("key", "downloads/WindowsDefenderUpdate.exe");
                     g.writeStringField("x-amz-acl", "public-read");
                 }, null, null, random.nextLong()), ID));
+        // The operator checks each new site from his own address, then the first victims arrive.
+        String target = World.INSTANCES.get(0)[1] + ":80";
+        for (int i = 0; i < 15; i++) {
+            String site = "windows-support-" + (100 + i) + ".example";
+            for (int hit = 0; hit < 3; hit++) {
+                Instant h = t.plusSeconds(60 + 20L * i + 5L * hit + random.nextInt(5));
+                String client = hit == 0 ? ATTACKER : "198.18." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+                out.accept(new LogLine(LogKind.ALB, h, Formats.alb(h, client + ":" + (40000 + random.nextInt(20000)), target,
+                        "GET", site, hit == 0 ? "/" : "/call-support.html", 200, 8_000 + random.nextInt(4_000),
+                        World.AGENT_BROWSER), ID));
+            }
+        }
     }
 }

@@ -12,8 +12,9 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * A2: data theft — a new access key for another user, then a database snapshot and a volume snapshot shared
- * with an account outside the organisation.
+ * A2: data theft — a new access key for the backup service, bulk downloads of customer exports with it (tens
+ * of gigabytes in half an hour, where the service reads a few hundred megabytes an hour), then a database
+ * snapshot and a volume snapshot shared with an account outside the organisation.
  */
 public final class SnapshotExfiltration implements Scenario {
     static final String ID = "a2-snapshot-exfiltration";
@@ -22,7 +23,8 @@ public final class SnapshotExfiltration implements Scenario {
 
     @Override
     public ScenarioInfo info() {
-        return new ScenarioInfo(ID, "A2", "Snapshots shared with a foreign account", List.of("T1537", "T1098.001"));
+        return new ScenarioInfo(ID, "A2", "New key, bulk downloads, snapshots shared with a foreign account",
+                List.of("T1530", "T1537", "T1098.001"));
     }
 
     @Override
@@ -32,6 +34,23 @@ public final class SnapshotExfiltration implements Scenario {
         out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, who, ATTACKER, World.AGENT_CLI,
                 "iam.amazonaws.com", "CreateAccessKey", "us-east-1", g -> g.writeStringField("userName", "backup-svc"),
                 null, null, random.nextLong()), ID));
+        Identity stolen = Identity.user(World.ACCOUNT, "backup-svc", "AKIANEWBACKUPKEY0042");
+        for (int i = 0; i < 30; i++) {
+            t = t.plusSeconds(40 + random.nextInt(20));
+            long bytes = 700_000_000L + random.nextInt(400_000_000);
+            String key = "exports/customers-" + (2026_11_01 + i % 19) + "/part-" + i + ".csv.gz";
+            out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, stolen, ATTACKER, World.AGENT_CLI,
+                    "s3.amazonaws.com", "GetObject", "us-east-1", g -> {
+                        g.writeStringField("bucketName", "acme-customer-data-" + World.ACCOUNT);
+                        g.writeStringField("key", key);
+                    }, null, g -> {
+                        g.writeObjectFieldStart("additionalEventData");
+                        g.writeNumberField("bytesTransferredIn", 0);
+                        g.writeNumberField("bytesTransferredOut", bytes);
+                        g.writeEndObject();
+                        g.writeStringField("eventCategory", "Data");
+                    }, random.nextLong()), ID));
+        }
         t = t.plusSeconds(90);
         out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, who, ATTACKER, World.AGENT_CLI,
                 "rds.amazonaws.com", "ModifyDBSnapshotAttribute", "us-east-1", g -> {

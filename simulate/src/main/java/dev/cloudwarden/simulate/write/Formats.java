@@ -62,6 +62,22 @@ public final class Formats {
                 + bytes + " \"" + referer + "\" \"" + agent + "\"";
     }
 
+    /**
+     * An Application Load Balancer access-log line (AWS's field order) for a request to {@code vhost} that the
+     * balancer forwarded to {@code target} (address:port); the URL in the request carries the Host, as ALB writes it.
+     */
+    public static String alb(Instant t, String client, String target, String method, String vhost, String path, int status,
+                             long bytes, String agent) {
+        String time = t.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+        String tg = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/shop-web/73e2d6bc24d8a067";
+        return "https " + time + " app/shop-alb/50dc6c495c0c9188 " + client + " " + target + " 0.000 0.012 0.000 "
+                + status + " " + status + " 340 " + bytes + " \"" + method + " https://" + vhost + ":443" + path
+                + " HTTP/1.1\" \"" + agent + "\" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 " + tg + " \"Root=1-"
+                + Long.toHexString(t.getEpochSecond()) + "-" + Integer.toHexString((vhost + path + t).hashCode()) + "\" \""
+                + vhost + "\" \"arn:aws:acm:us-east-1:111122223333:certificate/12345678-1234-1234-1234-123456789012\" 0 "
+                + time + " \"forward\" \"-\" \"-\" \"" + target + "\" \"" + status + "\" \"-\" \"-\"";
+    }
+
     /** A dockerd log line as journald forwards it to syslog: the host, then dockerd's own logfmt. */
     public static String dockerd(Instant t, String host, String level, String msg) {
         return syslog(t, host, "dockerd", 812, "time=\"" + t + "\" level=" + level + " msg=\""

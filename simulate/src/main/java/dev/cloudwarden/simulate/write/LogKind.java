@@ -8,6 +8,7 @@ public enum LogKind {
     ROUTE53("route53/resolver-query-log.jsonl", null),
     SSHD("hosts/auth.log", null),
     WEB("hosts/access.log", null),
+    ALB("elb/111122223333_elasticloadbalancing_us-east-1_app.shop-alb.log", null),
     DOCKER("hosts/dockerd.log", null),
     YARN("hosts/rm-audit.log", null),
     EXIM("hosts/exim-mainlog", null),
