@@ -36,6 +36,8 @@ class PackGoldenSamplesTest {
                     Set.of("cw_aws_logging_disabled")),                                              // T3 (T1562.008)
             entry("cloudtrail/stratus-aws.execution.ec2-launch-unusual-instances.json",
                     Set.of("cw_aws_ec2_gpu_or_huge_instance_launch")),                               // A3 (p2.xlarge x10)
+            entry("cloudtrail/stratus-aws.initial-access.console-login-without-mfa.json",
+                    Set.of("cw_aws_console_login_without_mfa")),                                      // T2 (T1078.004)
             entry("cloudtrail/stratus-aws.persistence.iam-create-admin-user.json",
                     Set.of("cw_aws_access_key_for_other_user")),                                     // A2 (T1098.001)
             entry("cloudtrail/records-file.json", Set.of("cw_aws_access_key_for_other_user")),      // same records
@@ -56,13 +58,20 @@ class PackGoldenSamplesTest {
             entry("yarn/resourcemanager.log", Set.of("cw_yarn_unauthenticated_app_submission",
                     "cw_yarn_app_submission_from_public_address", "cw_yarn_container_downloads_and_runs_script")), // M1
             entry("web/nginx-clf.log", Set.of("cw_web_ssrf_instance_metadata", "cw_web_imds_credentials_path")), // T1, T5
+            // Panther rule fixtures of Azure, GCP and EKS, each file mixing attacks and benign records
+            entry("azure/panther-activity.jsonl", Set.of("cw_azure_diagnostic_settings_deleted",          // T3
+                    "cw_azure_key_vault_purged", "cw_azure_blob_versioning_or_soft_delete_disabled")),        // A1
+            entry("gcp/panther-gcp-audit.jsonl", Set.of("cw_gcp_storage_bucket_public",                       // T3
+                    "cw_gke_privileged_or_host_namespace_pod")),                                              // T5
+            entry("k8saudit/panther-eks.jsonl", Set.of("cw_k8s_anonymous_request_allowed")),                  // T3
             entry("route53/handwritten.jsonl", Set.of("cw_dns_mining_pool_query")),                      // A3 (pool.minexmr.com)
             entry("route53/panther-vpcdns.jsonl", Set.of("cw_dns_mining_pool_query")),                   // A3 (moneropool.ru)
             entry("vpcflow/default-v2.log", Set.of("cw_flow_mining_pool_port")),                         // A3
             entry("vpcflow/custom-v5.log", Set.of("cw_flow_mining_pool_port")),                          // A3
-            // Falco's regression traces: privileged pods, hostPath / mounts
+            // Falco's regression traces: privileged pods, hostPath / mounts, cluster-admin binding, exec, anonymous access
             entry("k8saudit/falco-traces.jsonl", Set.of("cw_k8s_privileged_or_host_namespace_pod",        // T5
-                    "cw_k8s_hostpath_sensitive_mount")));
+                    "cw_k8s_hostpath_sensitive_mount", "cw_k8s_cluster_admin_binding", "cw_k8s_exec_into_pod", // T5
+                    "cw_k8s_anonymous_request_allowed")));                                             // T3
 
     @Test
     void goldenSamplesFireExactlyTheExpectedPackRules() throws IOException {

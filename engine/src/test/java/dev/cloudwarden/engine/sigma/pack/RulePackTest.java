@@ -34,7 +34,7 @@ class RulePackTest {
     @Test
     void everyBuiltInRuleLoadsWithoutErrors() {
         assertThat(RULES.errors()).isEmpty();
-        assertThat(PackFixtures.ours()).hasSize(66);
+        assertThat(PackFixtures.ours()).hasSize(75);
         assertThat(PackFixtures.oursCorrelations()).hasSize(28);
     }
 
