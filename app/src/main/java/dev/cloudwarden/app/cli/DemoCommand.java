@@ -5,6 +5,7 @@ import dev.cloudwarden.app.output.EvaluationWriter;
 import dev.cloudwarden.app.output.IncidentWriter;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.incident.AlertSelection;
 import dev.cloudwarden.engine.incident.Incident;
 import dev.cloudwarden.engine.incident.IncidentBuilder;
 import dev.cloudwarden.engine.incident.IncidentOptions;
@@ -77,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Level threshold = Level.parse(incidentLevel).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                 spec.commandLine(), "unknown --incident-level '" + incidentLevel + "'"));
+        AlertSelection formsIncidents = new AlertSelection(threshold);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Files.createTempDirectory("cloudwarden-demo-");
@@ -107,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                if (significant(a, threshold)) {
+                if (formsIncidents.test(a)) {
                     significant.add(a);
                 }
             };
@@ -147,22 +149,6 @@ public final class DemoCommand implements Callable<Integer> {
         stdout.printf("%nResults (alerts, incidents, logs, ground truth) are under %s%n", dir);
         stdout.flush();
         return rejected.isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
-    }
-
-    /**
-     * Alerts that form incidents: those at the threshold and above, and the pack's own low-level signatures
-     * (curated for the catalog, tagged cloudwarden.*), but not low-level community hunting rules, which fire on
-     * routine activity (SigmaHQ's AssumeRole rule matches every assumed-role call).
-     */
-    static boolean significant(Alert a, Level threshold) {
-        if (a.level() == null) {
-            return false;
-        }
-        if (a.level().compareTo(threshold) >= 0) {
-            return true;
-        }
-        boolean curated = a.tags().stream().anyMatch(t -> t.startsWith("cloudwarden."));
-        return curated && a.level().compareTo(Level.LOW) >= 0;
     }
 
     private static List<Evaluation.ScoredAlert> scored(List<Alert> alerts, Path logs) {

@@ -1,6 +1,11 @@
 package dev.cloudwarden.app.cli;
 
 import dev.cloudwarden.app.output.AlertWriter;
+import dev.cloudwarden.app.output.IncidentWriter;
+import dev.cloudwarden.engine.incident.AlertSelection;
+import dev.cloudwarden.engine.incident.Incident;
+import dev.cloudwarden.engine.incident.IncidentBuilder;
+import dev.cloudwarden.engine.incident.IncidentOptions;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
@@ -17,6 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,8 +66,21 @@ public final class ScanCommand implements Callable<Integer> {
                     + "about 15 minutes. Matches wait in memory until the bound passes. Default: ${DEFAULT-VALUE}."})
     java.time.Duration allowedLateness;
 
+    @Option(names = "--incidents", paramLabel = "FILE",
+            description = {"Also build incidents from the alerts (alerts sharing principals, keys, addresses, instances, "
+                    + "buckets, clusters within an hour merge) and write them to FILE as NDJSON."})
+    Path incidents;
+
+    @Option(names = "--incident-level", defaultValue = "medium", paramLabel = "LEVEL",
+            description = "With --incidents: alerts of this level and above form incidents, plus the built-in pack's own "
+                    + "low-level signatures. Default: ${DEFAULT-VALUE}.")
+    String incidentLevel;
+
     @Override
     public Integer call() throws IOException {
+        AlertSelection formsIncidents = new AlertSelection(Level.parse(incidentLevel).orElseThrow(() ->
+                new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --incident-level '" + incidentLevel + "'")));
+        List<Alert> incidentAlerts = new ArrayList<>();
         Level threshold = Level.parse(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                 spec.commandLine(), "unknown --fail-on level '" + failOn + "'"));
         PrintWriter err = spec.commandLine().getErr();
@@ -83,6 +106,9 @@ public final class ScanCommand implements Callable<Integer> {
             }
             byLevel.merge(a.level() == null ? "none" : a.level().id(), 1, Integer::sum);
             failed[0] |= a.level() != null && a.level().compareTo(threshold) >= 0;
+            if (incidents != null && formsIncidents.test(a)) {
+                incidentAlerts.add(a);
+            }
         };
         IngestStats stats = IngestRun.run(ingest, paths, spec, pipeline.readAhead(), new IngestRun.EventConsumer() {
             @Override
@@ -102,6 +128,15 @@ public final class ScanCommand implements Callable<Integer> {
         }
         int total = byLevel.values().stream().mapToInt(Integer::intValue).sum();
         err.printf(Locale.ROOT, "%,d alerts%s%n", total, total == 0 ? "" : " " + byLevel);
+        if (incidents != null) {
+            // alerts of correlations come out up to the allowed lateness after their time
+            List<Incident> built = IncidentBuilder.build(incidentAlerts,
+                    IncidentOptions.defaults().withAllowedLateness(allowedLateness.plusHours(2)));
+            try (Writer w = Files.newBufferedWriter(incidents, StandardCharsets.UTF_8)) {
+                IncidentWriter.ndjson(built, w);
+            }
+            err.printf(Locale.ROOT, "%,d incidents from %,d alerts written to %s%n", built.size(), incidentAlerts.size(), incidents);
+        }
         err.flush();
         if (failed[0]) {
             return CloudWardenCli.EXIT_FINDINGS;

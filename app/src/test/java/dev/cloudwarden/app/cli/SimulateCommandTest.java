@@ -24,6 +24,26 @@ class SimulateCommandTest {
         assertThat(Files.exists(dir.resolve("q.ndjson"))).isFalse();
     }
 
+    /** The documented chain: simulate, scan with incidents, eval the alerts and the incidents. */
+    @Test
+    void scanAndEvalScoreASimulationsAlertsAndIncidents(@TempDir Path dir) throws Exception {
+        assertThat(CliRun.of("simulate", "--out", dir.toString(), "--events", "5000", "--seed", "11").exitCode()).isZero();
+        Path incidents = dir.resolve("incidents.ndjson");
+        CliRun scan = CliRun.of("scan", "--format", "json", "--incidents", incidents.toString(),
+                dir.resolve("logs").toString());
+        assertThat(scan.exitCode()).as(scan.err()).isEqualTo(CloudWardenCli.EXIT_FINDINGS);
+        assertThat(scan.err()).containsPattern("\\d+ incidents from [0-9,]+ alerts written to");
+        Path alerts = Files.writeString(dir.resolve("alerts.ndjson"), scan.out());
+        CliRun eval = CliRun.of("eval", "--truth", dir.resolve("truth.jsonl").toString(), "--alerts", alerts.toString(),
+                "--incidents", incidents.toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("RESOLVED").contains("incident precision 1.000")
+                .contains("17 of 17 scenarios form exactly one incident, classified correctly");
+        CliRun json = CliRun.of("eval", "--format", "json", "--truth", dir.resolve("truth.jsonl").toString(),
+                "--alerts", alerts.toString(), "--incidents", incidents.toString());
+        assertThat(json.out()).contains("\"resolved_scenarios\":17");
+    }
+
     @Test
     void anUnknownScenarioIsAUsageError(@TempDir Path dir) {
         CliRun sim = CliRun.of("simulate", "--out", dir.toString(), "--scenario", "z9");
