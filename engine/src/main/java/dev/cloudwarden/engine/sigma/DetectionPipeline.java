@@ -1,6 +1,8 @@
 package dev.cloudwarden.engine.sigma;
 
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.behavior.BehaviorConfig;
+import dev.cloudwarden.engine.behavior.BehaviorEngine;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.sigma.correlate.CorrelationEngine;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
@@ -14,18 +16,20 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Everything a rule set detects in a stream of events: detection rules through the {@link Detector}, and
- * their matches through the {@link CorrelationEngine}. A detection rule referenced by a correlation does not
+ * Everything a rule set detects in a stream of events: detection rules through the {@link Detector}, their
+ * matches through the {@link CorrelationEngine}, and, unless turned off, the behavioral detectors (baselines,
+ * first-seen, beaconing) through the {@link BehaviorEngine}, all into one alert consumer. A detection rule referenced by a correlation does not
  * alert on its own unless a correlation referencing it says {@code generate: true} (Sigma's default); its
  * matches still feed the correlation.
  *
- * <p>Detection alerts come out at once; correlation alerts come out when the watermark (latest event time
- * minus the allowed lateness) has passed the event that completed them, and at the latest on {@link #finish}.
+ * <p>Detection alerts come out at once; correlation and behavioral alerts come out when the watermark (latest event
+ * time minus the allowed lateness) has passed the events that completed them, and at the latest on {@link #finish}.
  * Not thread-safe; one instance per input stream.
  */
 public final class DetectionPipeline {
     private final Detector detector;
     private final CorrelationEngine correlations;
+    private final BehaviorEngine behavior;
     private final Map<String, LoadedRule> rulesByKey = new HashMap<>();
     private final List<LoadedRule> matched = new ArrayList<>();
 
@@ -33,10 +37,20 @@ public final class DetectionPipeline {
         this(rules, CorrelationEngine.DEFAULT_ALLOWED_LATENESS);
     }
 
-    /** @param allowedLateness how far out of event-time order input may be and still correlate as if sorted */
+    /**
+     * With the behavioral detectors at their defaults.
+     *
+     * @param allowedLateness how far out of event-time order input may be and still correlate as if sorted
+     */
     public DetectionPipeline(RuleSet rules, Duration allowedLateness) {
+        this(rules, allowedLateness, BehaviorConfig.defaults());
+    }
+
+    /** @param behavior the behavioral detectors' settings; {@link BehaviorConfig#disabled()} runs the rules only */
+    public DetectionPipeline(RuleSet rules, Duration allowedLateness, BehaviorConfig behavior) {
         this.detector = new Detector(rules);
         this.correlations = new CorrelationEngine(rules, allowedLateness);
+        this.behavior = new BehaviorEngine(behavior, allowedLateness);
         rules.rules().forEach(r -> rulesByKey.put(r.key(), r));
     }
 
@@ -55,6 +69,7 @@ public final class DetectionPipeline {
             correlations.accept(rule, event, out);
         }
         correlations.advanceTo(event.time(), out);
+        behavior.process(event, out);
     }
 
     /** The fields the detection rules test, for the reader to pick up while parsing (see {@link Detector#readAhead()}). */
@@ -62,13 +77,19 @@ public final class DetectionPipeline {
         return detector.readAhead();
     }
 
-    /** End of input: correlation alerts still waiting for the watermark are emitted. */
+    /** End of input: correlation and behavioral alerts still waiting for the watermark are emitted. */
     public void finish(Consumer<Alert> out) {
         correlations.finish(out);
+        behavior.finish(out);
     }
 
     /** The correlation side, for its counters ({@link CorrelationEngine#lateMatches()}) and problems. */
     public CorrelationEngine correlations() {
         return correlations;
+    }
+
+    /** The behavioral side, for its counters ({@link BehaviorEngine#lateEvents()}) and state size. */
+    public BehaviorEngine behavior() {
+        return behavior;
     }
 }

@@ -1,0 +1,112 @@
+package dev.cloudwarden.engine.behavior;
+
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.state.BoundedLateness;
+import dev.cloudwarden.engine.state.InMemoryKeyedState;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The local runner of the behavioral detectors: routes each event to every detector that keys it, each with its
+ * own {@link InMemoryKeyedState}, and moves their watermark as the Sigma correlations' runner does
+ * ({@link BoundedLateness}: latest event time minus the allowed lateness). An event at or before the watermark is
+ * late: detectors do not see it, and it is counted ({@link #lateEvents()}). Detectors decide in timers, so alerts
+ * come out when the watermark passes the end of what they judge (an hour's bucket, a contact), and at the
+ * latest on {@link #finish}, which also releases all state.
+ *
+ * <p>A Flink job runs the same {@link BehaviorDetector}s, one keyed stream each ({@code keyBy(keyOf)}).
+ * Not thread-safe; one instance per input stream.
+ */
+public final class BehaviorEngine {
+    private final List<Runner> runners = new ArrayList<>();
+    private final BoundedLateness lateness;
+    private long lateEvents;
+
+    private record Runner(BehaviorDetector detector, InMemoryKeyedState<String> state) {
+    }
+
+    public BehaviorEngine(BehaviorConfig config, Duration allowedLateness) {
+        this(detectors(config), allowedLateness);
+    }
+
+    public BehaviorEngine(List<BehaviorDetector> detectors, Duration allowedLateness) {
+        this.lateness = new BoundedLateness(allowedLateness);
+        for (BehaviorDetector d : detectors) {
+            runners.add(new Runner(d, new InMemoryKeyedState<>(Comparator.naturalOrder())));
+        }
+    }
+
+    /** The detectors a configuration turns on (none when it is disabled), in catalog order: T4, A2, A4, M6. */
+    public static List<BehaviorDetector> detectors(BehaviorConfig c) {
+        if (!c.enabled()) {
+            return List.of();
+        }
+        return List.of(PairVolume.detector(c.pairVolume(), c.idleExpiry()),
+                PrincipalDownload.detector(c.principalDownload(), c.idleExpiry()),
+                new VhostBurstDetector(c.vhostBurst(), c.idleExpiry()),
+                new StorageC2Detector(c.storageC2(), c.idleExpiry()));
+    }
+
+    public void process(Event event, Consumer<Alert> out) {
+        if (runners.isEmpty()) {
+            return;
+        }
+        long t = event.time().toEpochMilli();
+        boolean late = t <= lateness.watermark();
+        boolean keyed = false;
+        for (Runner r : runners) {
+            String key = r.detector.keyOf(event);
+            if (key != null) {
+                keyed = true;
+                if (!late) {
+                    r.state.processElement(key, event, r.detector, out);
+                }
+            }
+        }
+        if (late && keyed) {
+            lateEvents++;
+        }
+        long watermark = lateness.observe(t);
+        for (Runner r : runners) {
+            r.state.advanceWatermark(watermark, r.detector, out);
+        }
+    }
+
+    /** End of input: every pending decision is taken and all state is released. */
+    public void finish(Consumer<Alert> out) {
+        for (Runner r : runners) {
+            r.state.advanceWatermark(Long.MAX_VALUE, r.detector, out);
+        }
+    }
+
+    /** Events a detector would have looked at that came later than the allowed lateness. */
+    public long lateEvents() {
+        return lateEvents;
+    }
+
+    public List<BehaviorDetector> detectors() {
+        return runners.stream().map(Runner::detector).toList();
+    }
+
+    /** Keys, stored items and timers over all detectors: what the state costs. */
+    public StateSize stateSize() {
+        int keys = 0;
+        int entries = 0;
+        int timers = 0;
+        for (Runner r : runners) {
+            keys += r.state.keyCount();
+            entries += r.state.entryCount();
+            timers += r.state.timerCount();
+        }
+        return new StateSize(keys, entries, timers);
+    }
+
+    /** @see #stateSize() */
+    public record StateSize(int keys, int entries, int timers) {
+    }
+}
