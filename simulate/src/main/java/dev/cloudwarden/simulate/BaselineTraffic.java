@@ -59,17 +59,9 @@ final class BaselineTraffic {
         Identity svc = Identity.user(World.ACCOUNT, "backup-svc", "AKIABACKUPSVCKEY0001");
         long bytes = 100_000 + random.nextInt(4_000_000);
         String key = "daily/" + random.nextInt(400) + "/chunk-" + random.nextInt(1000) + ".tar.zst";
-        return new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, svc, World.INSTANCES.get(4)[1],
-                "aws-sdk-go-v2/1.25.2 os/linux lang/go#1.22.1", "s3.amazonaws.com", "GetObject", "us-east-1", g -> {
-                    g.writeStringField("bucketName", "acme-backups-" + World.ACCOUNT);
-                    g.writeStringField("key", key);
-                }, null, g -> {
-                    g.writeObjectFieldStart("additionalEventData");
-                    g.writeNumberField("bytesTransferredIn", 0);
-                    g.writeNumberField("bytesTransferredOut", bytes);
-                    g.writeEndObject();
-                    g.writeStringField("eventCategory", "Data");
-                }, random.nextLong()), null);
+        return new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.getObject(t, svc, World.INSTANCES.get(4)[1],
+                "aws-sdk-go-v2/1.25.2 os/linux lang/go#1.22.1", "acme-backups-" + World.ACCOUNT, key, bytes,
+                random.nextLong()), null);
     }
 
     /** Customers on the shop's three sites; one request in twenty is a scanner (a name not served, or the bare address). */

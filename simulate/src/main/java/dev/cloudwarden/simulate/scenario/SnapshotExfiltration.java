@@ -39,17 +39,8 @@ public final class SnapshotExfiltration implements Scenario {
             t = t.plusSeconds(40 + random.nextInt(20));
             long bytes = 700_000_000L + random.nextInt(400_000_000);
             String key = "exports/customers-" + (2026_11_01 + i % 19) + "/part-" + i + ".csv.gz";
-            out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, stolen, ATTACKER, World.AGENT_CLI,
-                    "s3.amazonaws.com", "GetObject", "us-east-1", g -> {
-                        g.writeStringField("bucketName", "acme-customer-data-" + World.ACCOUNT);
-                        g.writeStringField("key", key);
-                    }, null, g -> {
-                        g.writeObjectFieldStart("additionalEventData");
-                        g.writeNumberField("bytesTransferredIn", 0);
-                        g.writeNumberField("bytesTransferredOut", bytes);
-                        g.writeEndObject();
-                        g.writeStringField("eventCategory", "Data");
-                    }, random.nextLong()), ID));
+            out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.getObject(t, stolen, ATTACKER, World.AGENT_CLI,
+                    "acme-customer-data-" + World.ACCOUNT, key, bytes, random.nextLong()), ID));
         }
         t = t.plusSeconds(90);
         out.accept(new LogLine(LogKind.CLOUDTRAIL, t, CloudTrailRecords.call(t, who, ATTACKER, World.AGENT_CLI,

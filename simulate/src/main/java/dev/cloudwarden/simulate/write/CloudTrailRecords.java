@@ -34,6 +34,21 @@ public final class CloudTrailRecords {
         return call(t, who, who.account(), ip, agent, source, name, region, request, errorCode, extra, seed);
     }
 
+    /** An S3 data event: {@code who} read {@code bytes} of {@code bucket}/{@code key} (us-east-1). */
+    public static String getObject(Instant t, Identity who, String ip, String agent, String bucket, String key, long bytes,
+                                   long seed) {
+        return call(t, who, ip, agent, "s3.amazonaws.com", "GetObject", "us-east-1", g -> {
+            g.writeStringField("bucketName", bucket);
+            g.writeStringField("key", key);
+        }, null, g -> {
+            g.writeObjectFieldStart("additionalEventData");
+            g.writeNumberField("bytesTransferredIn", 0);
+            g.writeNumberField("bytesTransferredOut", bytes);
+            g.writeEndObject();
+            g.writeStringField("eventCategory", "Data");
+        }, seed);
+    }
+
     /** A call into {@code recipientAccount}, which differs from the caller's when a role is assumed across accounts. */
     public static String call(Instant t, Identity who, String recipientAccount, String ip, String agent, String source,
                               String name, String region, Body request, String errorCode, Body extra, long seed) {
