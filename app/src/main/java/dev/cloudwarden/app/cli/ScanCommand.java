@@ -1,5 +1,6 @@
 package dev.cloudwarden.app.cli;
 
+import dev.cloudwarden.app.intel.LoadedIntel;
 import dev.cloudwarden.app.output.AlertWriter;
 import dev.cloudwarden.app.output.IncidentWriter;
 import dev.cloudwarden.engine.incident.AlertSelection;
@@ -10,6 +11,7 @@ import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestStats;
+import dev.cloudwarden.engine.intel.match.IntelDetector;
 import dev.cloudwarden.engine.sigma.DetectionPipeline;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.model.Level;
@@ -47,6 +49,14 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     RulesMixin rules;
+
+    @Mixin
+    StoreMixin store;
+
+    @Option(names = "--no-intel", description = {"Do not match threat intel. By default the store's current indicators "
+            + "(cloudwarden intel import) and the shipped starter intel are matched against every event, their alerts "
+            + "join incidents, and sightings are added to the store (when it exists or --store is given)."})
+    boolean noIntel;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories; - reads stdin.")
     List<String> paths;
@@ -96,6 +106,15 @@ public final class ScanCommand implements Callable<Integer> {
                 : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
         AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut());
         DetectionPipeline pipeline = new DetectionPipeline(ruleSet, allowedLateness);
+        LoadedIntel intel = noIntel ? null : LoadedIntel.load(store.path(), store.given(), true);
+        IntelDetector intelDetector = intel == null ? null : new IntelDetector(intel.index());
+        if (intel != null) {
+            if (intel.storeProblem() != null) {
+                err.println("warning: " + TerminalText.safe(intel.storeProblem()) + "; scanning without the store's intel");
+            }
+            err.printf(Locale.ROOT, "%,d intel indicators (%,d from the store, %,d starter) indexed in %.1f s%n",
+                    intel.indicators().size(), intel.fromStore(), intel.fromStarter(), intel.took().toMillis() / 1000.0);
+        }
         Map<String, Integer> byLevel = new TreeMap<>();
         boolean[] failed = {false};
         java.util.function.Consumer<Alert> onAlert = a -> {
@@ -114,6 +133,9 @@ public final class ScanCommand implements Callable<Integer> {
             @Override
             public void accept(Event event) {
                 pipeline.process(event, onAlert);
+                if (intelDetector != null) {
+                    intelDetector.process(event, onAlert);
+                }
             }
 
             @Override
@@ -125,6 +147,15 @@ public final class ScanCommand implements Callable<Integer> {
         if (pipeline.correlations().lateMatches() > 0) {
             err.printf(Locale.ROOT, "%,d rule matches arrived later than the allowed lateness and were left out of correlations%n",
                     pipeline.correlations().lateMatches());
+        }
+        if (intelDetector != null && !intelDetector.sightings().isEmpty()
+                && (store.given() || Files.exists(store.path()))) {
+            try {
+                int n = intel.saveSightings(store.path(), intelDetector.sightings());
+                err.printf(Locale.ROOT, "%,d intel sightings added to %s%n", n, TerminalText.safe(store.path().toString()));
+            } catch (IOException e) {
+                err.println("warning: intel sightings not saved: " + TerminalText.safe(e.getMessage()));
+            }
         }
         int total = byLevel.values().stream().mapToInt(Integer::intValue).sum();
         err.printf(Locale.ROOT, "%,d alerts%s%n", total, total == 0 ? "" : " " + byLevel);

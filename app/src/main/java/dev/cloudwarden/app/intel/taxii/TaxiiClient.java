@@ -212,8 +212,16 @@ public final class TaxiiClient {
     private record Json(HttpResponse<byte[]> response, JsonNode body) {
     }
 
+    /**
+     * Downloads a plain feed file (a MISP feed's manifest or event, a list) with the same limits, timeouts and
+     * retries as TAXII requests, and the same credentials.
+     */
+    public byte[] download(URI uri) throws TaxiiException {
+        return get(uri, "*/*").body();
+    }
+
     private Json getJson(URI uri) throws TaxiiException {
-        HttpResponse<byte[]> r = get(uri);
+        HttpResponse<byte[]> r = get(uri, MEDIA_TYPE);
         JsonNode body;
         try {
             body = json.readTree(r.body());
@@ -229,11 +237,11 @@ public final class TaxiiClient {
         return new Json(r, body);
     }
 
-    private HttpResponse<byte[]> get(URI uri) throws TaxiiException {
+    private HttpResponse<byte[]> get(URI uri, String accept) throws TaxiiException {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder req = HttpRequest.newBuilder(uri)
                     .timeout(options.requestTimeout())
-                    .header("Accept", MEDIA_TYPE)
+                    .header("Accept", accept)
                     .GET();
             options.auth().header().ifPresent(h -> req.header("Authorization", h));
             HttpResponse<byte[]> r = send(uri, req.build());

@@ -1,0 +1,244 @@
+package dev.cloudwarden.app.cli;
+
+import dev.cloudwarden.app.intel.taxii.TaxiiTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntelCommandTest {
+    static TaxiiTestServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = new TaxiiTestServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Path sample(String name) {
+        try {
+            return Path.of(IntelCommandTest.class.getResource("/intel/stix/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CliRun intel(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "intel";
+        System.arraycopy(args, 0, all, 1, 1);
+        all[2] = "--store";
+        all[3] = dir.resolve("store.duckdb").toString();
+        System.arraycopy(args, 1, all, 4, args.length - 1);
+        return CliRun.of(all);
+    }
+
+    CliRun importing(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "import";
+        all[1] = "--problems";
+        all[2] = dir.resolve("problems.ndjson").toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return intel(all);
+    }
+
+    @Test
+    void imports_a_stix_bundle_and_updates_on_reimport() {
+        CliRun first = importing(sample("indicators-for-C2-with-COA.json").toString());
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("indicators-for-C2-with-COA.json (stix): 2 indicators: 2 imported, 0 updated, 0 unchanged, 0 expired");
+        CliRun again = importing(sample("indicators-for-C2-with-COA.json").toString());
+        assertThat(again.out()).contains("0 imported, 0 updated, 2 unchanged");
+        CliRun list = intel("list", "--format", "json");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out().lines()).hasSize(2).anySatisfy(l -> assertThat(l)
+                .contains("\"type\":\"address\",\"value\":\"10.0.0.0\"", "\"source\":\"indicators-for-C2-with-COA.json\""));
+        assertThat(intel("list", "--format", "json", "--type", "sha256").out().lines()).singleElement().asString()
+                .contains("ef537f25c895bfa782526529a9b63d97aa631564d5d789c2b765448c8635fb6c");
+    }
+
+    @Test
+    void rejected_objects_are_reported_with_locations_and_exit_3_while_the_rest_is_imported() throws IOException {
+        CliRun r = importing(sample("poisonivy.json").toString());
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(r.out()).contains("poisonivy.json (stix): 64 indicators: 64 imported").contains("3 problems");
+        assertThat(r.err()).contains("problem: poisonivy.json: objects[42] (indicator--4e4c4ad7-4909-456a-b6fa-e24a6f682a40) line 597");
+        assertThat(Files.readAllLines(dir.resolve("problems.ndjson"))).hasSize(3)
+                .allSatisfy(l -> assertThat(l).startsWith("{\"source\":\"poisonivy.json\",\"location\":"));
+    }
+
+    @Test
+    void only_the_first_problems_are_printed() {
+        CliRun r = importing("--max-errors", "1", sample("poisonivy.json").toString());
+        assertThat(r.err()).contains("... and 2 more problems (all in");
+    }
+
+    @Test
+    void a_missing_source_is_an_input_error_and_the_others_still_import() {
+        CliRun r = importing(dir.resolve("nope.json").toString(), sample("indicator-for-c2-ip-address.json").toString());
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(r.out()).contains("nope.json (file): not imported").contains("indicator-for-c2-ip-address.json (stix): 1 indicators: 1 imported");
+        assertThat(r.err()).contains("error: ").contains("no such file or folder");
+    }
+
+    @Test
+    void labels_are_added_and_names_replace_the_default() {
+        CliRun r = importing("--label", "cloudwarden.m2", "--name", "lab", sample("indicator-for-c2-ip-address.json").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(intel("list", "--format", "json", "--source", "lab").out()).contains("\"labels\":[\"cloudwarden.m2\"]");
+    }
+
+    @Test
+    void pulls_a_taxii_collection_then_only_what_was_added_since() {
+        String src = server.source("reports");
+        CliRun first = importing("--user", TaxiiTestServer.USER, "--password", TaxiiTestServer.PASSWORD, src);
+        assertThat(first.out()).contains("taxii:" + server.apiRoot() + "collections/reports (taxii): 67 indicators: 67 imported")
+                .contains("next pull after " + TaxiiTestServer.FIRST_ADDED.plusSeconds(server.reports().size() - 1));
+        CliRun second = importing("--user", TaxiiTestServer.USER, "--password", TaxiiTestServer.PASSWORD, src);
+        assertThat(second.out()).contains("(taxii): 0 indicators: 0 imported");
+        assertThat(server.requests()).anyMatch(q -> q.contains("/reports/objects/?added_after="));
+        CliRun full = importing("--token", TaxiiTestServer.TOKEN, "--full", src);
+        assertThat(full.out()).contains("67 indicators: 0 imported, 0 updated, 67 unchanged");
+        CliRun stats = intel("stats", "--format", "json");
+        assertThat(stats.out()).contains("\"kind\":\"taxii\"", "\"added_after\":\"2024-01-01T00:");
+    }
+
+    @Test
+    void taxii_can_be_named_by_api_root_and_collection() {
+        CliRun r = importing("--taxii", server.apiRoot().toString(), "--collection", "malformed", "--token", TaxiiTestServer.TOKEN);
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(r.out()).contains("(taxii): 2 indicators: 2 imported").contains("problems");
+        assertThat(r.err()).contains("problem: ");
+    }
+
+    @Test
+    void refused_credentials_are_an_error_that_says_what_to_do() {
+        CliRun r = importing("--user", "analyst", "--password", "nope", server.source("reports"));
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(r.err()).contains("HTTP 401 Unauthorized: the server wants credentials (--user/--password or --token)");
+        assertThat(intel("stats").out()).contains("0 indicators");
+    }
+
+    @Test
+    void garbage_and_timeouts_fail_the_source_not_the_run() {
+        long start = System.nanoTime();
+        CliRun r = importing("--token", TaxiiTestServer.TOKEN, "--timeout", "PT0.5S", server.source("garbage"),
+                server.source("slow"), sample("indicator-for-c2-ip-address.json").toString());
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(r.err()).contains("garbage/objects/?limit=1000: the response is not JSON")
+                .containsPattern("slow/objects/\\?limit=1000: (no complete response within|timed out)");
+        assertThat(r.out()).contains("indicator-for-c2-ip-address.json (stix): 1 indicators: 1 imported");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
+    }
+
+    @Test
+    void expire_marks_indicators_past_their_validity() throws IOException {
+        Path bundle = dir.resolve("expiring.json");
+        Files.writeString(bundle, """
+                {"type":"bundle","id":"bundle--7f0b1b0e-0000-4000-8000-000000000000","objects":[
+                 {"type":"indicator","spec_version":"2.1","id":"indicator--7f0b1b0e-0000-4000-8000-000000000001",
+                  "created":"2024-01-01T00:00:00Z","modified":"2024-01-01T00:00:00Z","pattern_type":"stix",
+                  "pattern":"[domain-name:value = 'short.example']","valid_from":"2024-01-01T00:00:00Z",
+                  "valid_until":"2099-01-01T00:00:00Z"},
+                 {"type":"indicator","spec_version":"2.1","id":"indicator--7f0b1b0e-0000-4000-8000-000000000002",
+                  "created":"2024-01-01T00:00:00Z","modified":"2024-01-01T00:00:00Z","pattern_type":"stix",
+                  "pattern":"[domain-name:value = 'long.example']","valid_from":"2024-01-01T00:00:00Z"},
+                 {"type":"indicator","spec_version":"2.1","id":"indicator--7f0b1b0e-0000-4000-8000-000000000003",
+                  "created":"2020-01-01T00:00:00Z","modified":"2020-01-01T00:00:00Z","pattern_type":"stix",
+                  "pattern":"[domain-name:value = 'gone.example']","valid_from":"2020-01-01T00:00:00Z",
+                  "valid_until":"2020-02-01T00:00:00Z"}]}""", StandardCharsets.UTF_8);
+        assertThat(importing(bundle.toString()).out()).contains("3 indicators: 3 imported, 0 updated, 0 unchanged, 1 expired");
+        CliRun e = intel("expire", "--as-of", "2099-06-01T00:00:00Z");
+        assertThat(e.out()).contains("1 indicators expired as of 2099-06-01T00:00:00Z");
+        assertThat(intel("list", "--format", "json").out().lines()).singleElement().asString().contains("long.example");
+        assertThat(intel("list", "--format", "json", "--all").out().lines()).hasSize(3);
+        assertThat(intel("expire", "--purge").out()).contains("2 expired indicators deleted");
+        assertThat(intel("expire", "--as-of", "yesterday").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+    }
+
+    @Test
+    void feed_values_are_escaped_on_the_terminal() throws IOException {
+        Path bundle = dir.resolve("hostile.json");
+        Files.writeString(bundle, """
+                {"type":"bundle","id":"bundle--7f0b1b0e-0000-4000-8000-00000000000a","objects":[
+                 {"type":"indicator","spec_version":"2.1","id":"indicator--7f0b1b0e-0000-4000-8000-00000000000b",
+                  "created":"2024-01-01T00:00:00Z","modified":"2024-01-01T00:00:00Z","pattern_type":"stix",
+                  "labels":["\\u001b]0;pwned\\u0007evil\\u202e"],
+                  "pattern":"[domain-name:value = 'x.example']","valid_from":"2024-01-01T00:00:00Z"}]}""",
+                StandardCharsets.UTF_8);
+        importing("--name", "hostile\u001b[31m", bundle.toString());
+        CliRun table = intel("list", "--format", "table");
+        assertThat(table.out()).doesNotContain("\u001b").doesNotContain("\u202e").contains("\\x1b]0;pwned\\x07evil\\u202e");
+        assertThat(intel("stats").out()).doesNotContain("\u001b");
+        assertThat(intel("list", "--format", "json").out()).doesNotContain("\u001b").containsIgnoringCase("\\u001b]0;pwned");
+    }
+
+    static final String TRAIL = """
+            {"Records":[
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::123456789012:user/alice","accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"alice"},"eventTime":"2024-03-01T10:00:00Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"219.76.208.163","userAgent":"aws-cli/2.0","requestParameters":null,"responseElements":null,"requestID":"1","eventID":"e1","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"123456789012"},
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::123456789012:user/alice","accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"alice"},"eventTime":"2024-03-01T10:05:00Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"219.76.208.163","userAgent":"aws-cli/2.0","requestParameters":null,"responseElements":null,"requestID":"2","eventID":"e2","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"123456789012"},
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::123456789012:user/alice","accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"alice"},"eventTime":"2024-03-01T10:06:00Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.1","userAgent":"aws-cli/2.0","requestParameters":null,"responseElements":null,"requestID":"3","eventID":"e3","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"123456789012"}]}
+            """;
+
+    Path trail() throws IOException {
+        Path f = dir.resolve("trail.json");
+        Files.writeString(f, TRAIL, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void match_prints_intel_alerts_and_records_sightings() throws IOException {
+        importing(sample("poisonivy.json").toString());
+        Path logs = trail();
+        CliRun m = intel("match", "--quarantine", dir.resolve("q.ndjson").toString(), "--format", "json", logs.toString());
+        assertThat(m.exitCode()).isZero();
+        assertThat(m.out().lines()).hasSize(2).allSatisfy(l -> assertThat(l)
+                .contains("\"rule_id\":\"cloudwarden.intel.address\"", "address 219.76.208.163 listed by poisonivy.json"));
+        assertThat(m.err()).contains("from the store").contains("2 intel alerts");
+        CliRun stats = intel("stats", "--format", "json");
+        assertThat(stats.out()).containsPattern("\"sightings\":[1-9]");
+        intel("match", "--quarantine", dir.resolve("q.ndjson").toString(), "--format", "json", logs.toString());
+        assertThat(intel("stats", "--format", "json").out()).contains("\"sighted_indicators\":1,\"sightings\":4");
+    }
+
+    @Test
+    void scan_matches_the_store_and_starter_intel_and_ioc_alerts_join_incidents() throws IOException {
+        importing(sample("poisonivy.json").toString());
+        Path logs = trail();
+        Path incidents = dir.resolve("incidents.ndjson");
+        Path store = dir.resolve("store.duckdb");
+        CliRun scan = CliRun.of("scan", "--store", store.toString(), "--quarantine", dir.resolve("q.ndjson").toString(),
+                "--format", "json", "--incidents", incidents.toString(), logs.toString());
+        assertThat(scan.out()).contains("\"rule_id\":\"cloudwarden.intel.address\"");
+        assertThat(scan.err()).containsPattern("[0-9,]+ intel indicators \\(64 from the store, [0-9,]+ starter\\)")
+                .contains("intel sightings added to");
+        assertThat(Files.readString(incidents)).contains("Threat intel: address 219.76.208.163 listed by poisonivy.json")
+                .contains("ip:219.76.208.163");
+        CliRun without = CliRun.of("scan", "--store", store.toString(), "--no-intel", "--quarantine",
+                dir.resolve("q.ndjson").toString(), "--format", "json", logs.toString());
+        assertThat(without.out()).doesNotContain("cloudwarden.intel.");
+        assertThat(without.err()).doesNotContain("intel indicators");
+    }
+
+    @Test
+    void usage_errors_exit_2() {
+        assertThat(intel("import").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(importing("--taxii", "https://x.example/api1/").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(intel("list", "--type", "nonsense").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+    }
+}
