@@ -4,6 +4,8 @@ import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.behavior.BehaviorEngine;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.intel.match.IntelDetector;
+import dev.cloudwarden.engine.intel.match.IntelIndex;
 import dev.cloudwarden.engine.sigma.correlate.CorrelationEngine;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * Everything a rule set detects in a stream of events: detection rules through the {@link Detector}, their
  * matches through the {@link CorrelationEngine}, and, unless turned off, the behavioral detectors (baselines,
- * first-seen, beaconing) through the {@link BehaviorEngine}, all into one alert consumer. A detection rule referenced by a correlation does not
+ * first-seen, beaconing) through the {@link BehaviorEngine}, and, when given an {@link IntelIndex}, threat intel
+ * matches through an {@link IntelDetector}, all into one alert consumer. A detection rule referenced by a correlation does not
  * alert on its own unless a correlation referencing it says {@code generate: true} (Sigma's default); its
  * matches still feed the correlation.
  *
@@ -30,6 +33,7 @@ public final class DetectionPipeline {
     private final Detector detector;
     private final CorrelationEngine correlations;
     private final BehaviorEngine behavior;
+    private final IntelDetector intel; // null without intel: no cost per event
     private final Map<String, LoadedRule> rulesByKey = new HashMap<>();
     private final List<LoadedRule> matched = new ArrayList<>();
 
@@ -48,9 +52,18 @@ public final class DetectionPipeline {
 
     /** @param behavior the behavioral detectors' settings; {@link BehaviorConfig#disabled()} runs the rules only */
     public DetectionPipeline(RuleSet rules, Duration allowedLateness, BehaviorConfig behavior) {
+        this(rules, allowedLateness, behavior, null);
+    }
+
+    /**
+     * @param intel indicators to match every event against (an index can be shared by pipelines); null or empty for
+     *              none, which costs nothing
+     */
+    public DetectionPipeline(RuleSet rules, Duration allowedLateness, BehaviorConfig behavior, IntelIndex intel) {
         this.detector = new Detector(rules);
         this.correlations = new CorrelationEngine(rules, allowedLateness);
         this.behavior = new BehaviorEngine(behavior, allowedLateness);
+        this.intel = intel == null || intel.isEmpty() ? null : new IntelDetector(intel);
         rules.rules().forEach(r -> rulesByKey.put(r.key(), r));
     }
 
@@ -70,6 +83,9 @@ public final class DetectionPipeline {
         }
         correlations.advanceTo(event.time(), out);
         behavior.process(event, out);
+        if (intel != null) {
+            intel.process(event, out);
+        }
     }
 
     /** The fields the detection rules test, for the reader to pick up while parsing (see {@link Detector#readAhead()}). */
@@ -91,5 +107,10 @@ public final class DetectionPipeline {
     /** The behavioral side, for its counters ({@link BehaviorEngine#lateEvents()}) and state size. */
     public BehaviorEngine behavior() {
         return behavior;
+    }
+
+    /** The intel side, for its sightings ({@link IntelDetector#sightings()}); empty when the pipeline has no intel. */
+    public java.util.Optional<IntelDetector> intel() {
+        return java.util.Optional.ofNullable(intel);
     }
 }
