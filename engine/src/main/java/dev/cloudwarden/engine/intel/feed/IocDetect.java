@@ -33,6 +33,8 @@ public final class IocDetect {
     private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
             .allowSingleSegment(false).allowEmpty(false).allowAll(false).allowMask(false)
             .getIPv4AddressParametersBuilder().allow_inet_aton(false).getParentBuilder().toParams();
+    /** A top-level label of digits only: {@code 999.1.1.1.1} is a broken address, not a domain. */
+    private static final Pattern NUMERIC_TLD = Pattern.compile("\\.[0-9]+\\.?$");
     private static final Pattern HOST_PORT = Pattern.compile("(.+):([0-9]{1,5})");
 
     private IocDetect() {
@@ -114,7 +116,7 @@ public final class IocDetect {
         if (isAddress(h)) {
             return Detected.of(IocType.ADDRESS, h);
         }
-        if (h.indexOf('.') <= 0 || h.endsWith("..")) {
+        if (h.indexOf('.') <= 0 || h.endsWith("..") || NUMERIC_TLD.matcher(h).find()) {
             return Detected.none("'" + shorten(v) + "' is not an address or a dotted domain name");
         }
         return Detected.of(IocType.DOMAIN, h);
