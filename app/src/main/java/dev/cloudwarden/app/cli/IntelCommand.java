@@ -119,7 +119,7 @@ public final class IntelCommand {
                 description = "Retries of a request answered 429 or 503 (waiting as Retry-After says, at most a minute). Default: ${DEFAULT-VALUE}.")
         int retries;
 
-        @Option(names = "--full", description = "Pull TAXII collections from the start, not from the stored cursor.")
+        @Option(names = "--full", description = "Read TAXII collections and MISP feeds from the start, not only what was added or changed since the last import.")
         boolean full;
 
         @Option(names = "--problems", paramLabel = "FILE", defaultValue = "cloudwarden-intel-problems.ndjson",
@@ -153,7 +153,7 @@ public final class IntelCommand {
                     .withMaxResponseBytes(maxResponseBytes)
                     .withRetries(retries, Duration.ofSeconds(1), Duration.ofSeconds(60))
                     .withCaFile(caFile);
-            IntelImporter.Options o = new IntelImporter.Options(format, name, labels, t, FeedLimits.defaults(), now);
+            IntelImporter.Options o = new IntelImporter.Options(format, name, labels, t, FeedLimits.defaults(), now, full);
             int exit = CloudWardenCli.EXIT_OK;
             long problems = 0;
             JsonGenerator problemLog = null;
@@ -161,9 +161,6 @@ public final class IntelCommand {
             try (IocStore s = IocStore.open(store.path())) {
                 IntelImporter importer = new IntelImporter(s, o);
                 for (String source : all) {
-                    if (full) {
-                        forgetCursor(s, source);
-                    }
                     ImportReport r = importer.importSource(source);
                     out.println(summary(r));
                     int shown = 0;
@@ -215,19 +212,6 @@ public final class IntelCommand {
             }
             String token = System.getenv("CLOUDWARDEN_TAXII_TOKEN");
             return token != null && !token.isBlank() ? new TaxiiAuth.Bearer(token) : TaxiiAuth.none();
-        }
-
-        private void forgetCursor(IocStore s, String source) throws IOException {
-            var ts = dev.cloudwarden.app.intel.taxii.TaxiiSource.parse(source);
-            if (ts.isPresent()) {
-                String n = name != null ? name : ts.get().name();
-                var f = s.feed(n);
-                if (f.isPresent()) {
-                    var x = f.get();
-                    s.saveFeed(new StoreRecords.Feed(x.name(), x.kind(), x.url(), null, x.lastImportAt(), x.imported(),
-                            x.updated(), x.unchanged(), x.skipped(), x.expired(), x.problems()));
-                }
-            }
         }
 
         static String summary(ImportReport r) {

@@ -12,6 +12,7 @@ import dev.cloudwarden.engine.intel.FeedProblem;
 import dev.cloudwarden.engine.intel.FeedResult;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.feed.FeedLimits;
+import dev.cloudwarden.engine.intel.feed.MispReader;
 import dev.cloudwarden.engine.intel.feed.StixBundleReader;
 
 import java.io.BufferedInputStream;
@@ -44,15 +45,16 @@ public final class IntelImporter {
      * @param name   the source name to store indicators under, or null for the default (file name, URL, collection)
      * @param labels labels added to every indicator imported
      * @param now    the import time (expiry at import is judged against it)
+     * @param full   read TAXII collections and MISP feeds from the start, not from the stored cursor
      */
     public record Options(FeedFormat format, String name, List<String> labels, TaxiiOptions taxii, FeedLimits limits,
-                          Instant now) {
+                          Instant now, boolean full) {
         public Options {
             labels = List.copyOf(labels);
         }
 
         public static Options defaults(Instant now) {
-            return new Options(FeedFormat.auto, null, List.of(), TaxiiOptions.defaults(), FeedLimits.defaults(), now);
+            return new Options(FeedFormat.auto, null, List.of(), TaxiiOptions.defaults(), FeedLimits.defaults(), now, false);
         }
     }
 
@@ -98,7 +100,7 @@ public final class IntelImporter {
 
     private ImportReport importTaxii(TaxiiSource src, long start) throws IOException {
         String name = nameOr(src.name());
-        String cursor = store.feed(name).map(Feed::addedAfter).orElse(null);
+        String cursor = cursor(name);
         List<JsonNode> objects = new ArrayList<>();
         TaxiiClient c = client();
         TaxiiClient.Pull pull = c.pull(src.apiRoot(), src.collectionId(), cursor, p -> objects.addAll(p.objects()));
@@ -120,8 +122,21 @@ public final class IntelImporter {
                 objects, false, null, null, null).bundle(c.json());
     }
 
+    private String cursor(String name) throws IOException {
+        return options.full() ? null : store.feed(name).map(Feed::addedAfter).orElse(null);
+    }
+
     private ImportReport importUrl(URI uri, long start) throws IOException {
         String name = nameOr(uri.toString());
+        if (MispFeeds.isFeedUrl(uri) && (options.format() == FeedFormat.auto || options.format() == FeedFormat.misp)) {
+            MispFeeds.Read m;
+            try {
+                m = MispFeeds.readUrl(name, uri, client(), options.limits(), cursor(name));
+            } catch (TaxiiException e) {
+                return failed(name, "misp", uri.toString(), e.getMessage(), start);
+            }
+            return store(name, "misp", uri.toString(), m.result(), m.cursor(), start);
+        }
         byte[] body;
         try {
             body = client().download(uri);
@@ -136,7 +151,8 @@ public final class IntelImporter {
     private ImportReport importFolder(Path dir, long start) throws IOException {
         String name = nameOr(fileName(dir));
         if (Files.isRegularFile(dir.resolve("manifest.json")) && options.format() != FeedFormat.stix) {
-            return store(name, "misp", dir.toString(), MispFeeds.readFolder(name, dir, options.limits()), null, start);
+            MispFeeds.Read m = MispFeeds.readFolder(name, dir, options.limits(), cursor(name));
+            return store(name, "misp", dir.toString(), m.result(), m.cursor(), start);
         }
         // a folder of feed files: one source, every (non-hidden) file read by its own format
         List<Indicator> indicators = new ArrayList<>();
@@ -168,7 +184,7 @@ public final class IntelImporter {
     private FeedResult read(FeedFormat f, String name, InputStream in) throws IOException {
         return switch (f) {
             case stix, auto -> new StixBundleReader(options.limits()).read(name, in);
-            case misp -> MispFeeds.readJson(name, in, options.limits());
+            case misp -> new MispReader(options.limits()).read(name, in);
             case csv -> ListFeeds.readCsv(name, in, options.limits());
             case list -> ListFeeds.readList(name, in, options.limits());
         };

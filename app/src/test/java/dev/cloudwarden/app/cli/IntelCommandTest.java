@@ -188,6 +188,36 @@ class IntelCommandTest {
         assertThat(intel("list", "--format", "json").out()).doesNotContain("\u001b").containsIgnoringCase("\\u001b]0;pwned");
     }
 
+    static Path mispFeed() {
+        try {
+            return Path.of(IntelCommandTest.class.getResource("/intel/misp/feed").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void imports_a_misp_feed_folder_and_reports_the_event_the_manifest_lists_but_the_feed_lacks() {
+        CliRun r = importing(mispFeed().toString());
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(r.out()).contains("feed (misp): 71 indicators: 71 imported").contains("1 problems");
+        assertThat(r.err()).contains("the manifest lists event 0b6f0c2e-5a1a-4f6e-9d7e-3c2b1a0f9e8d but its file is missing");
+        assertThat(intel("list", "--format", "json", "--type", "md5").out())
+                .contains("\"value\":\"0749bae92ca336a02c83d126e04ec628\"", "\"confidence\":35", "tlp:white");
+        assertThat(intel("list", "--format", "json", "--type", "domain").out()).contains("actor:sofacy");
+    }
+
+    @Test
+    void imports_a_misp_feed_over_http_and_single_misp_events() {
+        CliRun r = importing("--token", TaxiiTestServer.TOKEN, "--name", "circl", server.base() + "misp/manifest.json");
+        assertThat(r.out()).contains("circl (misp): 71 indicators: 71 imported");
+        assertThat(r.err()).contains("misp/0b6f0c2e-5a1a-4f6e-9d7e-3c2b1a0f9e8d.json").contains("HTTP 404");
+        CliRun one = importing(mispFeed().resolve("57c4445b-c548-4654-af0b-4be3950d210f.json").toString());
+        assertThat(one.exitCode()).isZero();
+        assertThat(one.out()).contains("57c4445b-c548-4654-af0b-4be3950d210f.json (misp): 3 indicators: 3 imported")
+                .contains("6 objects skipped");
+    }
+
     static final String TRAIL = """
             {"Records":[
             {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::123456789012:user/alice","accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"alice"},"eventTime":"2024-03-01T10:00:00Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"219.76.208.163","userAgent":"aws-cli/2.0","requestParameters":null,"responseElements":null,"requestID":"1","eventID":"e1","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"123456789012"},

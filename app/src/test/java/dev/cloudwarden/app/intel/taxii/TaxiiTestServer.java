@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code X-TAXII-Date-Added-Last} only), {@code slow} (answers after 5 s), {@code trickle} (headers, then a byte every
  * 100 ms forever), {@code garbage} (binary noise as JSON), {@code endless} (a body that never ends),
  * {@code busy} (429 with {@code Retry-After: 1} twice, then the reports), {@code malformed} (an envelope with bad
- * objects among good ones), {@code loop} (always {@code more}, always the same {@code next}).
+ * objects among good ones), {@code loop} (always {@code more}, always the same {@code next}). Under {@code /misp/} it
+ * serves the MISP feed of {@code src/test/resources/intel/misp/feed} as static files.
  */
 public final class TaxiiTestServer implements AutoCloseable {
     public static final String USER = "analyst";
@@ -112,6 +113,17 @@ public final class TaxiiTestServer implements AutoCloseable {
             requests.add(x.getRequestURI().toString());
             if (!authorized(x)) {
                 send(x, 401, "{\"title\":\"Unauthorized\",\"http_status\":\"401\"}");
+                return;
+            }
+            if (path.startsWith("/misp/")) {
+                // a MISP feed as static files: src/test/resources/intel/misp/feed
+                try (InputStream in = TaxiiTestServer.class.getResourceAsStream("/intel/misp/feed/" + path.substring(6))) {
+                    if (in == null || path.substring(6).contains("/")) {
+                        send(x, 404, "not found");
+                    } else {
+                        send(x, 200, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
                 return;
             }
             if (!x.getRequestHeaders().getFirst("Accept").startsWith("application/taxii+json")) {
