@@ -22,6 +22,12 @@ class StarterIntelTest {
 
     @Test
     void everyShippedListReadsWithoutProblemsAndEveryListIsLabelled() {
+        assertThat(StarterIntel.lists()).first().satisfies(l -> {
+            assertThat(l.file()).isEqualTo("cloud-storage-apis.txt");
+            assertThat(l.confidence()).isNull();
+            assertThat(l.labels()).containsExactly("context", "attack.t1102", "attack.t1567.002");
+            assertThat(l.description()).startsWith("Cloud storage API endpoints (Dropbox, pCloud,");
+        });
         List<FeedResult> results = StarterIntel.load();
         assertThat(results).extracting(FeedResult::source).containsExactly("starter:cloud-storage-apis.txt",
                 "starter:maltrail/crypto_mining.txt", "starter:maltrail/generic_miner.txt", "starter:maltrail/elf_pacha.txt",
@@ -60,7 +66,7 @@ class StarterIntelTest {
 
     @Test
     void linesAreReadInMaltrailsFormsWithProblemsNamingFileAndLine() {
-        FeedResult r = StarterIntel.read(LIST, List.of(
+        FeedResult r = StarterIntel.read(LIST, String.join("\n",
                 "# Reference: https://example.org/report",
                 "",
                 "pool.minexmr.com",
@@ -70,7 +76,7 @@ class StarterIntelTest {
                 "https://evil.example/x.sh",
                 "45.9.148.0/24",
                 "/panel/mining/CPUMiner.files",
-                "not a domain!"));
+                "not a domain!").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(r.indicators()).extracting(Indicator::type, Indicator::value).containsExactly(
                 tuple(IocType.DOMAIN, "pool.minexmr.com"),
                 tuple(IocType.ADDRESS, "107.191.47.239"),
@@ -82,17 +88,13 @@ class StarterIntelTest {
             assertThat(i.source()).isEqualTo("starter:test.txt");
             assertThat(i.confidence()).isEqualTo(70);
             assertThat(i.killChainPhases()).containsExactly("command-and-control");
+            assertThat(i.description()).isEqualTo("test list");
+            assertThat(i.labels()).containsExactly("cloudwarden.m3");
         });
         assertThat(r.skipped()).isEqualTo(1);
         assertThat(r.problems()).singleElement().satisfies(p -> {
-            assertThat(p.location()).isEqualTo("test.txt:10");
-            assertThat(p.reason()).contains("not a domain");
+            assertThat(p.location()).endsWith("test.txt:10");
+            assertThat(p.reason()).contains("not a domain!");
         });
-    }
-
-    @Test
-    void csvCellsMayBeQuotedWithCommasAndQuotesInside() {
-        assertThat(StarterIntel.csv("a.txt,60,x y,,\"Pools, proxies and \"\"others\"\"\""))
-                .containsExactly("a.txt", "60", "x y", "", "Pools, proxies and \"others\"");
     }
 }
