@@ -15,6 +15,7 @@ import dev.cloudwarden.engine.intel.FeedProblem;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.IocType;
 import dev.cloudwarden.engine.intel.feed.FeedLimits;
+import dev.cloudwarden.engine.intel.feed.ListOptions;
 import dev.cloudwarden.engine.intel.match.IntelDetector;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -75,6 +76,17 @@ public final class IntelCommand {
 
         @Option(names = "--name", paramLabel = "NAME", description = "The source name to store the indicators under. Default: the file or folder name, the URL, taxii:<collection URL>.")
         String name;
+
+        @Option(names = "--ioc-type", paramLabel = "TYPE",
+                description = "Plain lists: every value is of this type (address, domain, url, md5, sha1, sha256, aws-access-key, "
+                        + "user-agent, email). Default: detected per line.")
+        String iocType;
+
+        @Option(names = "--confidence", paramLabel = "N", description = "Plain lists and CSV without a confidence column: 0-100.")
+        Integer confidence;
+
+        @Option(names = "--valid-until", paramLabel = "TIME", description = "Plain lists and CSV without a valid_until column: expiry (ISO-8601).")
+        String validUntil;
 
         @Option(names = "--taxii", paramLabel = "API-ROOT-URL", description = "A TAXII 2.1 API root to pull --collection from.")
         String taxii;
@@ -153,7 +165,19 @@ public final class IntelCommand {
                     .withMaxResponseBytes(maxResponseBytes)
                     .withRetries(retries, Duration.ofSeconds(1), Duration.ofSeconds(60))
                     .withCaFile(caFile);
-            IntelImporter.Options o = new IntelImporter.Options(format, name, labels, t, FeedLimits.defaults(), now, full);
+            if (confidence != null && (confidence < 0 || confidence > 100)) {
+                throw new ParameterException(spec.commandLine(), "--confidence must be 0-100");
+            }
+            ListOptions list = ListOptions.defaults().withLabels(labels).withConfidence(confidence)
+                    .withType(iocType == null ? null : parseType(spec, iocType));
+            if (validUntil != null) {
+                try {
+                    list = list.withValidUntil(Instant.parse(validUntil));
+                } catch (DateTimeParseException e) {
+                    throw new ParameterException(spec.commandLine(), "--valid-until '" + validUntil + "' is not an ISO-8601 time");
+                }
+            }
+            IntelImporter.Options o = new IntelImporter.Options(format, name, labels, t, FeedLimits.defaults(), now, full, list);
             int exit = CloudWardenCli.EXIT_OK;
             long problems = 0;
             JsonGenerator problemLog = null;

@@ -12,6 +12,8 @@ import dev.cloudwarden.engine.intel.FeedProblem;
 import dev.cloudwarden.engine.intel.FeedResult;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.feed.FeedLimits;
+import dev.cloudwarden.engine.intel.feed.ListOptions;
+import dev.cloudwarden.engine.intel.feed.ListReader;
 import dev.cloudwarden.engine.intel.feed.MispReader;
 import dev.cloudwarden.engine.intel.feed.StixBundleReader;
 
@@ -46,15 +48,17 @@ public final class IntelImporter {
      * @param labels labels added to every indicator imported
      * @param now    the import time (expiry at import is judged against it)
      * @param full   read TAXII collections and MISP feeds from the start, not from the stored cursor
+     * @param list   for plain lists and CSV: the type of every value (null: detected per line), confidence, expiry
      */
     public record Options(FeedFormat format, String name, List<String> labels, TaxiiOptions taxii, FeedLimits limits,
-                          Instant now, boolean full) {
+                          Instant now, boolean full, ListOptions list) {
         public Options {
             labels = List.copyOf(labels);
         }
 
         public static Options defaults(Instant now) {
-            return new Options(FeedFormat.auto, null, List.of(), TaxiiOptions.defaults(), FeedLimits.defaults(), now, false);
+            return new Options(FeedFormat.auto, null, List.of(), TaxiiOptions.defaults(), FeedLimits.defaults(), now, false,
+                    ListOptions.defaults());
         }
     }
 
@@ -185,8 +189,8 @@ public final class IntelImporter {
         return switch (f) {
             case stix, auto -> new StixBundleReader(options.limits()).read(name, in);
             case misp -> new MispReader(options.limits()).read(name, in);
-            case csv -> ListFeeds.readCsv(name, in, options.limits());
-            case list -> ListFeeds.readList(name, in, options.limits());
+            case csv -> new ListReader(options.limits()).readCsv(name, in, options.list());
+            case list -> new ListReader(options.limits()).readLines(name, in, options.list());
         };
     }
 

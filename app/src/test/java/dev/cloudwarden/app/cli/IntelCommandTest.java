@@ -218,6 +218,36 @@ class IntelCommandTest {
                 .contains("6 objects skipped");
     }
 
+    @Test
+    void imports_plain_lists_and_csv_with_bad_lines_and_duplicates_counted() throws IOException {
+        Path list = dir.resolve("pools.txt");
+        Files.writeString(list, "# mining pools\npool.minexmr.com\n203.0.113.5\n203.0.113.5\nhttp://evil.example/x\nnot valid!!\n198.51.100.0/24\n");
+        Path csv = dir.resolve("c2.csv");
+        Files.writeString(csv, "value,type,labels,confidence\n203.0.113.9,address,cloudwarden.m2,90\n\"evil.example\",domain,\"malware:x,c2\",50\nbad,address,,\n");
+        CliRun r = importing("--label", "lab", list.toString(), csv.toString());
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(r.out()).contains("pools.txt (list): 4 indicators: 4 imported").contains("1 objects skipped; 1 problems")
+                .contains("c2.csv (csv): 2 indicators: 2 imported");
+        assertThat(r.err()).contains("problem: pools.txt:6: 'not valid!!'").contains("problem: c2.csv:4:");
+        String json = intel("list", "--format", "json").out();
+        assertThat(json.lines()).hasSize(6);
+        assertThat(json).contains("\"value\":\"203.0.113.9\",\"source\":\"c2.csv\",\"confidence\":90,\"labels\":[\"lab\",\"cloudwarden.m2\"]");
+        assertThat(intel("list", "--format", "json", "--source", "pools.txt", "--type", "address").out().lines()).hasSize(2);
+    }
+
+    @Test
+    void lists_of_one_type_take_confidence_and_expiry_from_options() throws IOException {
+        Path agents = dir.resolve("agents.txt");
+        Files.writeString(agents, "curl/7.1 \u001b]0;x\u0007\nmasscan/1.3\n");
+        CliRun r = importing("--ioc-type", "user-agent", "--confidence", "70", "--valid-until", "2099-01-01T00:00:00Z",
+                agents.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("agents.txt (list): 2 indicators: 2 imported");
+        CliRun table = intel("list", "--format", "table", "--type", "user-agent");
+        assertThat(table.out()).doesNotContain("\u001b").contains("curl/7.1 \\x1b]0;x\\x07").contains("2099-01-01T00:00:00Z");
+        assertThat(importing("--confidence", "101", agents.toString()).exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+    }
+
     static final String TRAIL = """
             {"Records":[
             {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::123456789012:user/alice","accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"alice"},"eventTime":"2024-03-01T10:00:00Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"219.76.208.163","userAgent":"aws-cli/2.0","requestParameters":null,"responseElements":null,"requestID":"1","eventID":"e1","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"123456789012"},
