@@ -10,6 +10,7 @@ import dev.cloudwarden.engine.incident.IncidentOptions;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.ingest.IngestStats;
 import dev.cloudwarden.engine.intel.match.IntelDetector;
 import dev.cloudwarden.engine.sigma.DetectionPipeline;
@@ -105,9 +106,10 @@ public final class ScanCommand implements Callable<Integer> {
         AlertWriter.Format chosen = format != null ? format
                 : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
         AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut());
-        DetectionPipeline pipeline = new DetectionPipeline(ruleSet, allowedLateness);
         LoadedIntel intel = noIntel ? null : LoadedIntel.load(store.path(), store.given(), true);
-        IntelDetector intelDetector = intel == null ? null : new IntelDetector(intel.index());
+        DetectionPipeline pipeline = new DetectionPipeline(ruleSet, allowedLateness, BehaviorConfig.defaults(),
+                intel == null ? null : intel.index());
+        IntelDetector intelDetector = pipeline.intel().orElse(null);
         if (intel != null) {
             if (intel.storeProblem() != null) {
                 err.println("warning: " + TerminalText.safe(intel.storeProblem()) + "; scanning without the store's intel");
@@ -133,9 +135,6 @@ public final class ScanCommand implements Callable<Integer> {
             @Override
             public void accept(Event event) {
                 pipeline.process(event, onAlert);
-                if (intelDetector != null) {
-                    intelDetector.process(event, onAlert);
-                }
             }
 
             @Override
