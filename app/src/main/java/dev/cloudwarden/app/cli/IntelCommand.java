@@ -3,6 +3,7 @@ package dev.cloudwarden.app.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cloudwarden.app.intel.FeedFormat;
 import dev.cloudwarden.app.intel.ImportReport;
+import dev.cloudwarden.app.intel.IncidentObservables;
 import dev.cloudwarden.app.intel.IntelImporter;
 import dev.cloudwarden.app.intel.IntelJson;
 import dev.cloudwarden.app.intel.LoadedIntel;
@@ -46,7 +47,7 @@ import java.util.concurrent.Callable;
         description = "Imports threat intelligence (STIX 2.1, TAXII 2.1, MISP, CSV and plain lists) into the store, "
                 + "lists, counts and expires it, matches logs against it and exports STIX.",
         subcommands = {IntelCommand.Import.class, IntelCommand.ListIndicators.class, IntelCommand.Stats.class,
-                IntelCommand.Expire.class, IntelCommand.Match.class})
+                IntelCommand.Expire.class, IntelCommand.Match.class, IntelCommand.Export.class})
 public final class IntelCommand {
     enum OutFormat { table, json }
 
@@ -486,6 +487,72 @@ public final class IntelCommand {
             }
             err.flush();
             return stats.rejected() > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
+        }
+    }
+
+    /** {@code intel export}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Writes the observables of incidents (scan --incidents) as a STIX 2.1 bundle to share back: "
+                    + "an indicator, the cyber-observable, observed-data and a sighting per value (the values intel alerts "
+                    + "matched, and the incidents' public addresses).",
+                    "Exit code: 0 written; 3 some incident lines were unreadable (the rest was exported); 2 usage error."})
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "Incidents as NDJSON (scan --incidents FILE).")
+        Path incidents;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "The bundle file. Default: stdout.")
+        Path out;
+
+        @Option(names = "--with-access-keys", description = "Also share the incidents' access key ids (your own keys, as the attacker used them).")
+        boolean accessKeys;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(incidents)) {
+                throw new ParameterException(spec.commandLine(), "no incidents file " + incidents);
+            }
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<dev.cloudwarden.engine.intel.export.Observable> observables = new ArrayList<>();
+            int read = 0;
+            int bad = 0;
+            int n = 0;
+            try (var lines = Files.newBufferedReader(incidents, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    n++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        observables.addAll(IncidentObservables.of(json.readTree(line), accessKeys));
+                        read++;
+                    } catch (IOException | IllegalArgumentException e) {
+                        bad++;
+                        err.println("problem: " + TerminalText.safe(incidents + ":" + n) + ": "
+                                + TerminalText.safe(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                                ? "not JSON: " + j.getOriginalMessage() : e.getMessage()));
+                    }
+                }
+            }
+            Instant now = Instant.now();
+            if (out == null) {
+                PrintWriter o = spec.commandLine().getOut();
+                dev.cloudwarden.engine.intel.export.StixExport.write(observables, now, o);
+                o.println();
+                o.flush();
+            } else {
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    dev.cloudwarden.engine.intel.export.StixExport.write(observables, now, w);
+                }
+            }
+            err.printf(Locale.ROOT, "%,d observables from %,d incidents written%s%n", observables.size(), read,
+                    out == null ? "" : " to " + TerminalText.safe(out.toString()));
+            err.flush();
+            return bad > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
         }
     }
 

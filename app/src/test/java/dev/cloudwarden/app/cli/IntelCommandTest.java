@@ -296,6 +296,28 @@ class IntelCommandTest {
     }
 
     @Test
+    void export_shares_an_incidents_observables_as_a_stix_bundle_with_sightings() throws IOException {
+        importing(sample("poisonivy.json").toString());
+        Path incidents = dir.resolve("incidents.ndjson");
+        CliRun scan = CliRun.of("scan", "--store", dir.resolve("store.duckdb").toString(), "--quarantine",
+                dir.resolve("q.ndjson").toString(), "--format", "json", "--incidents", incidents.toString(), trail().toString());
+        assertThat(scan.exitCode()).isNotEqualTo(CloudWardenCli.EXIT_USAGE);
+        Files.writeString(incidents, Files.readString(incidents) + "{not json\n{\"id\":\"x\"}\n");
+        Path bundle = dir.resolve("bundle.json");
+        CliRun export = CliRun.of("intel", "export", "--incidents", incidents.toString(), "--out", bundle.toString());
+        assertThat(export.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(export.err()).contains("incidents.ndjson:2: not JSON").contains("incidents.ndjson:3: not an incident: no 'first'")
+                .contains("1 observables from 1 incidents written to");
+        String stix = Files.readString(bundle);
+        assertThat(stix).contains("\"type\" : \"bundle\"", "\"pattern\" : \"[ipv4-addr:value = '219.76.208.163']\"",
+                "\"type\" : \"sighting\"", "\"count\" : 2", "\"type\" : \"observed-data\"");
+        assertThat(stix).doesNotContain("198.51.100.1"); // in no incident
+        CliRun back = importing("--name", "shared", bundle.toString());
+        assertThat(back.exitCode()).isZero();
+        assertThat(back.out()).contains("shared (stix): 1 indicators: 1 imported");
+    }
+
+    @Test
     void usage_errors_exit_2() {
         assertThat(intel("import").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
         assertThat(importing("--taxii", "https://x.example/api1/").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
