@@ -100,6 +100,20 @@ class StixExportTest {
         });
     }
 
+    /**
+     * Golden file: the exact bundle for {@link #OBSERVABLES}. A deliberate format change rewrites it with
+     * {@code -Dcw.golden.update=true} and shows up in review as a diff of the JSON.
+     */
+    @Test
+    void theBundleMatchesItsGoldenFile() throws IOException {
+        String actual = StixExport.bundle(OBSERVABLES.subList(0, 4), NOW) + "\n";
+        Path golden = Path.of("src/test/resources/intel/stix/golden-export.json");
+        if (Boolean.getBoolean("cw.golden.update") || !Files.exists(golden)) {
+            Files.writeString(golden, actual);
+        }
+        assertThat(actual).isEqualTo(Files.readString(golden));
+    }
+
     @Test
     void exportsAreDeterministic() {
         assertThat(StixExport.bundle(OBSERVABLES, NOW)).isEqualTo(StixExport.bundle(OBSERVABLES, NOW));
