@@ -318,6 +318,37 @@ class IntelCommandTest {
     }
 
     @Test
+    void a_pull_that_fails_midway_keeps_what_came_and_resumes_from_there() {
+        CliRun r = importing("--token", TaxiiTestServer.TOKEN, server.source("half"));
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(r.out()).containsPattern("\\(taxii\\): [1-9][0-9]* indicators: [1-9][0-9]* imported")
+                .contains("next pull after " + TaxiiTestServer.FIRST_ADDED.plusSeconds(29));
+        assertThat(r.err()).contains("warning: stopped after 1 pages: ").contains("HTTP 500");
+        assertThat(intel("stats", "--format", "json").out()).contains("\"added_after\":\"2024-01-01T00:00:29Z\"");
+    }
+
+    @Test
+    void duplicate_and_conflicting_indicators_are_counted_and_reported() throws IOException {
+        Path bundle = dir.resolve("dups.json");
+        String ind = """
+                {"type":"indicator","spec_version":"2.1","id":"indicator--7f0b1b0e-0000-4000-8000-0000000000%s",
+                 "created":"2024-01-01T00:00:00Z","modified":"%s","pattern_type":"stix",
+                 "pattern":"[domain-name:value = '%s']","valid_from":"2024-01-01T00:00:00Z"}""";
+        Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--7f0b1b0e-0000-4000-8000-0000000000ff\",\"objects\":["
+                + String.format(ind, "01", "2024-01-01T00:00:00Z", "old.example") + ","
+                + String.format(ind, "01", "2024-02-01T00:00:00Z", "new.example") + ","
+                + String.format(ind, "02", "2024-01-01T00:00:00Z", "a.example") + ","
+                + String.format(ind, "02", "2024-01-01T00:00:00Z", "b.example") + "]}");
+        CliRun r = importing(bundle.toString());
+        assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(r.out()).contains("dups.json (stix): 2 indicators: 2 imported").contains("2 objects skipped; 1 problems");
+        assertThat(intel("list", "--format", "json").out()).contains("new.example").doesNotContain("old.example");
+        // the same indicators under another name are another source's, not duplicates
+        assertThat(importing("--name", "mirror", bundle.toString()).out()).contains("2 imported");
+        assertThat(intel("stats", "--format", "json").out()).contains("\"indicators\":4");
+    }
+
+    @Test
     void usage_errors_exit_2() {
         assertThat(intel("import").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
         assertThat(importing("--taxii", "https://x.example/api1/").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);

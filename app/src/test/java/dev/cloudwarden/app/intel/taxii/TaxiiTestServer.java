@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code X-TAXII-Date-Added-Last} only), {@code slow} (answers after 5 s), {@code trickle} (headers, then a byte every
  * 100 ms forever), {@code garbage} (binary noise as JSON), {@code endless} (a body that never ends),
  * {@code busy} (429 with {@code Retry-After: 1} twice, then the reports), {@code malformed} (an envelope with bad
- * objects among good ones), {@code loop} (always {@code more}, always the same {@code next}). Under {@code /misp/} it
+ * objects among good ones), {@code loop} (always {@code more}, always the same {@code next}), {@code half} (a first
+ * page of 30 objects, then HTTP 500). Under {@code /misp/} it
  * serves the MISP feed of {@code src/test/resources/intel/misp/feed} as static files.
  */
 public final class TaxiiTestServer implements AutoCloseable {
@@ -216,6 +217,20 @@ public final class TaxiiTestServer implements AutoCloseable {
                     + "\"pattern\":\"[domain-name:value = 'c2.example.net']\",\"valid_from\":\"2024-01-01T00:00:00Z\"}"
                     + "]}");
             case "loop" -> send(x, 200, "{\"more\":true,\"next\":\"same\",\"objects\":[]}");
+            case "half" -> {
+                if (q.containsKey("next")) {
+                    send(x, 500, "{\"title\":\"Internal Server Error\"}");
+                } else {
+                    ObjectNode env = json.createObjectNode();
+                    env.put("more", true);
+                    env.put("next", "page-2");
+                    ArrayNode arr = env.putArray("objects");
+                    reports.subList(0, 30).forEach(arr::add);
+                    x.getResponseHeaders().add("X-TAXII-Date-Added-First", added(0).toString());
+                    x.getResponseHeaders().add("X-TAXII-Date-Added-Last", added(29).toString());
+                    send(x, 200, json.writeValueAsString(env));
+                }
+            }
             default -> {
                 List<ObjectNode> objects = extra.get(collection);
                 if (objects == null) {
