@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code ip-src}, {@code ip-dst}, {@code ip-src|port}, {@code ip-dst|port}</td><td>address (the port is dropped)</td></tr>
  *   <tr><td>{@code domain}, {@code hostname}, {@code hostname|port}</td><td>domain</td></tr>
  *   <tr><td>{@code domain|ip}</td><td>a domain and an address</td></tr>
- *   <tr><td>{@code url}, {@code uri} with a host</td><td>URL</td></tr>
+ *   <tr><td>{@code url}, {@code uri} with a host</td><td>URL; a {@code url} without a scheme is read as a list
+ *   line is ({@link IocDetect}): {@code evil.top/x.php} is {@code http://evil.top/x.php}, {@code www.evil.top} the
+ *   domain</td></tr>
  *   <tr><td>{@code md5}, {@code sha1}, {@code sha256}, {@code filename|md5|sha1|sha256}, {@code malware-sample}</td><td>hashes</td></tr>
  *   <tr><td>{@code email}, {@code email-src}, {@code email-dst}, {@code email-reply-to}, {@code whois-registrant-email}</td><td>e-mail address</td></tr>
  *   <tr><td>{@code user-agent}</td><td>user agent</td></tr>
@@ -152,7 +154,7 @@ public final class MispReader {
                 }
             } else if (root.isArray()) {
                 events(root, "");
-            } else if (root.isObject() && (root.has("Attribute") || root.has("Object")) && root.has("info")) {
+            } else if (root.isObject() && (root.has("Attribute") || root.has("Object") || root.has("info"))) {
                 event(root, "Event");
             } else {
                 problems.add(new FeedProblem(source, "not MISP: expected {\"Event\": ...}, {\"response\": ...} or a list of events"));
@@ -238,7 +240,15 @@ public final class MispReader {
                         add(types, raws, IocType.ADDRESS, parts[1]);
                     }
                 }
-                case "url" -> add(types, raws, IocType.URL, value);
+                case "url" -> {
+                    if (value.contains("://")) {
+                        add(types, raws, IocType.URL, value);
+                    } else {
+                        // MISP URLs often lack the scheme: 'www.evil.top', 'evil.top/x.php' (as http://)
+                        IocDetect.Detected d = IocDetect.detect(value);
+                        add(types, raws, d.ok() && d.type() != IocType.EMAIL ? d.type() : IocType.URL, d.ok() ? d.value() : value);
+                    }
+                }
                 case "uri" -> {
                     if (value.contains("://")) {
                         add(types, raws, IocType.URL, value);

@@ -45,7 +45,9 @@ class MispReaderTest {
                 {"uuid": "a11", "type": "md5", "value": "not-a-hash", "to_ids": true},
                 {"uuid": "a12", "type": "sha1", "value": "%s", "to_ids": true, "deleted": true},
                 {"uuid": "a13", "type": "uri", "value": "/x.sh", "to_ids": true},
-                {"uuid": "a14", "type": "ip-dst"}
+                {"uuid": "a14", "type": "ip-dst"},
+                {"uuid": "a15", "type": "url", "value": "evil.top/gate.php", "to_ids": true},
+                {"uuid": "a16", "type": "url", "value": "www.evil.top", "to_ids": true}
               ],
               "Object": [{"name": "file", "Attribute": [
                 {"uuid": "o1", "type": "md5", "value": "79054025255FB1A26E4BC422AEF54EB4", "to_ids": true},
@@ -66,6 +68,8 @@ class MispReaderTest {
                 tuple("a6", IocType.SHA256, "a".repeat(64), 60),
                 tuple("a7", IocType.EMAIL, "bad@example.com", 60),
                 tuple("a8", IocType.USER_AGENT, "Docker-Client/18.09", 60),
+                tuple("a15", IocType.URL, "http://evil.top/gate.php", 60),
+                tuple("a16", IocType.DOMAIN, "www.evil.top", 60),
                 tuple("o1", IocType.MD5, "79054025255fb1a26e4bc422aef54eb4", 60));
         Indicator a1 = r.indicators().get(0);
         assertThat(a1.labels()).containsExactly("tlp:amber", "malware:graboid", "cloudwarden.m2");
@@ -73,7 +77,7 @@ class MispReaderTest {
         assertThat(a1.description()).isEqualTo("Graboid worm");
         assertThat(r.indicators().get(2).labels()).containsExactly("tlp:amber", "malware:graboid", "cloudwarden.m2", "attack.t1496");
         assertThat(r.indicators().get(2).description()).isEqualTo("Graboid worm: C2");
-        assertThat(r.indicators().get(9).labels()).containsExactly("tlp:amber", "malware:graboid", "cloudwarden.m2", "actor:apt37", "cloudwarden.m6");
+        assertThat(r.indicators().get(11).labels()).containsExactly("tlp:amber", "malware:graboid", "cloudwarden.m2", "actor:apt37", "cloudwarden.m6");
         assertThat(r.skippedByReason()).isEqualTo(Map.of("misp type link", 1, "misp attribute with to_ids false", 1,
                 "misp deleted attribute", 1, "misp uri without a host", 1, "misp type filename", 1));
         assertThat(r.problems()).extracting(FeedProblem::location, FeedProblem::reason).containsExactly(
@@ -183,6 +187,6 @@ class MispReaderTest {
             indicators += r.indicators().size();
         }
         assertThat(files).hasSize(31);
-        assertThat(indicators).isGreaterThan(100);
+        assertThat(indicators).isGreaterThan(400);
     }
 }
