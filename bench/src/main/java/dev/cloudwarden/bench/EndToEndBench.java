@@ -45,11 +45,13 @@ final class EndToEndBench {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path dir = Path.of("bench-data", "simulation-" + events);
+        // a day per million events: the same event rate and entities at every size, so only the length grows
+        long days = Math.max(1, events / 1_000_000);
+        Path dir = Path.of("bench-data", "simulation-" + events + "-" + days + "d");
         Path logs = dir.resolve("logs");
         if (!Files.isDirectory(logs)) {
-            System.out.printf(Locale.ROOT, "simulating %,d background events into %s...%n", events, dir);
-            new Simulation(1, Instant.parse("2026-11-01T00:00:00Z"), Duration.ofDays(1)).write(dir, Simulation.allScenarios(), events);
+            System.out.printf(Locale.ROOT, "simulating %,d background events over %d days into %s...%n", events, days, dir);
+            new Simulation(1, Instant.parse("2026-11-01T00:00:00Z"), Duration.ofDays(days)).write(dir, Simulation.allScenarios(), events);
         }
         List<Input> inputs = Input.expand(List.of(logs.toString()), () -> System.in, Instant.now());
         long bytes = inputs.stream().mapToLong(Input::size).sum();
