@@ -285,6 +285,9 @@ public final class IntelCommand {
             OutFormat f = format != null ? format : Terminal.stdoutIsTerminal() ? OutFormat.table : OutFormat.json;
             PrintWriter out = spec.commandLine().getOut();
             long[] n = {0};
+            if (store.missing(spec)) {
+                return CloudWardenCli.EXIT_OK;
+            }
             try (IocStore s = IocStore.open(store.path())) {
                 if (f == OutFormat.json) {
                     JsonGenerator g = IntelJson.generator(out);
@@ -338,6 +341,9 @@ public final class IntelCommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            if (store.missing(spec)) {
+                return CloudWardenCli.EXIT_OK;
+            }
             try (IocStore s = IocStore.open(store.path())) {
                 StoreRecords.Stats st = s.stats();
                 List<StoreRecords.Feed> feeds = s.feeds();
@@ -403,6 +409,9 @@ public final class IntelCommand {
                 throw new ParameterException(spec.commandLine(), "--as-of '" + asOf + "' is not an ISO-8601 time such as 2025-01-31T00:00:00Z");
             }
             PrintWriter out = spec.commandLine().getOut();
+            if (store.missing(spec)) {
+                return CloudWardenCli.EXIT_OK;
+            }
             try (IocStore s = IocStore.open(store.path())) {
                 long n = s.expire(t);
                 out.printf(Locale.ROOT, "%,d indicators expired as of %s%n", n, t);

@@ -16,6 +16,16 @@ public final class StoreMixin {
         return store != null;
     }
 
+    /** True, after saying so on stderr, when there is no store yet (commands that only read it do not create it). */
+    boolean missing(picocli.CommandLine.Model.CommandSpec spec) {
+        if (java.nio.file.Files.exists(path())) {
+            return false;
+        }
+        spec.commandLine().getErr().println("no store at " + dev.cloudwarden.app.output.TerminalText.safe(path().toString())
+                + " yet: cloudwarden intel import creates it");
+        return true;
+    }
+
     Path path() {
         return store != null ? store : IocStore.defaultPath();
     }

@@ -131,7 +131,7 @@ class IntelCommandTest {
         CliRun r = importing("--user", "analyst", "--password", "nope", server.source("reports"));
         assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
         assertThat(r.err()).contains("HTTP 401 Unauthorized: the server wants credentials (--user/--password or --token)");
-        assertThat(intel("stats").out()).contains("0 indicators");
+        assertThat(intel("stats").out()).contains("0 indicators: 0 current");
     }
 
     @Test
@@ -346,6 +346,15 @@ class IntelCommandTest {
         // the same indicators under another name are another source's, not duplicates
         assertThat(importing("--name", "mirror", bundle.toString()).out()).contains("2 imported");
         assertThat(intel("stats", "--format", "json").out()).contains("\"indicators\":4");
+    }
+
+    @Test
+    void reading_commands_do_not_create_a_store() {
+        CliRun r = intel("stats");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains("no store at").contains("cloudwarden intel import creates it");
+        assertThat(intel("list").exitCode()).isZero();
+        assertThat(dir.resolve("store.duckdb")).doesNotExist();
     }
 
     @Test
