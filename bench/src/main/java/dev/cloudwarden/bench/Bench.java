@@ -9,7 +9,7 @@ import java.util.Arrays;
 public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cloudwarden-bench ingest|scan|e2e [--events N] [--rounds R] [--file PATH]");
+            System.err.println("usage: cloudwarden-bench ingest|scan|e2e|intel [--events N] [--rounds R] [--file PATH] [--iocs N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -17,8 +17,9 @@ public final class Bench {
             case "ingest" -> IngestBench.run(rest);
             case "scan" -> ScanBench.run(rest);
             case "e2e" -> EndToEndBench.run(rest);
+            case "intel" -> IntelBench.run(rest);
             default -> {
-                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest");
+                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel");
                 System.exit(2);
             }
         }

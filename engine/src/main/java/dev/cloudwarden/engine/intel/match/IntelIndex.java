@@ -157,7 +157,7 @@ public final class IntelIndex {
         return slot;
     }
 
-    private Object ipv4Slot(int address) {
+    Object ipv4Slot(int address) {
         Object exactHit = ipv4.size() == 0 ? null : ipv4.get(address);
         Object rangeHit = ipv4Ranges.segments() == 0 ? null : ipv4Ranges.get(address);
         return exactHit == null ? rangeHit : rangeHit == null ? exactHit : Slots.merge(exactHit, rangeHit);
@@ -351,6 +351,22 @@ public final class IntelIndex {
         return parts == 4 ? result : -1;
     }
 
+    /** The prefix length after the slash, or -1 when it is not a number from 0 to {@code max}. */
+    private static int parsePrefix(String v, int from, int max) {
+        if (from >= v.length() || v.length() - from > 3) {
+            return -1;
+        }
+        int n = 0;
+        for (int k = from; k < v.length(); k++) {
+            char c = v.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n <= max ? n : -1;
+    }
+
     /** After building: each added range node also holds the indicators of every added range containing it. */
     private static IPv6AddressAssociativeTrie<Object> withContainingValues(IPv6AddressAssociativeTrie<Object> trie) {
         Iterator<IPv6AddressAssociativeTrie.IPv6AssociativeTrieNode<Object>> it = trie.containingFirstIterator(true);
@@ -412,9 +428,23 @@ public final class IntelIndex {
         }
 
         private void addAddress(Indicator i) {
-            long v4 = parseIpv4(i.value());
+            String v = i.value();
+            int slash = v.indexOf('/');
+            long v4 = parseIpv4(slash < 0 ? v : v.substring(0, slash));
             if (v4 >= 0) {
-                ipv4.add((int) v4, i);
+                int prefix = slash < 0 ? 32 : parsePrefix(v, slash + 1, 32);
+                if (prefix == 32) {
+                    ipv4.add((int) v4, i);
+                } else if (prefix >= 0) {
+                    int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+                    ipv4Ranges.add((int) v4 & mask, prefix, i);
+                } else {
+                    throw new IllegalArgumentException("indicator " + i.id() + ": '" + v + "' is not an address or range");
+                }
+                return;
+            }
+            if (slash < 0 && v.indexOf(':') >= 0) {
+                ipv6.add(v, i); // canonical already (Indicator's contract), as addressSlot looks it up
                 return;
             }
             IPAddress a = new IPAddressString(i.value()).getAddress();

@@ -114,6 +114,14 @@ public final class IntelMatcher {
 
     /** Looks {@code text} up as an address when it is one, else as a domain. Returns whether it was an address. */
     private boolean hostOrAddress(String text, String field, Collector c) {
+        char first = text.isEmpty() ? ' ' : text.charAt(0);
+        long v4 = first >= '0' && first <= '9' ? IntelIndex.parseIpv4(text) : -1;
+        if (v4 >= 0) {
+            if (index.hasAddresses()) {
+                c.add(IocType.ADDRESS, text, field, index.ipv4Slot((int) v4));
+            }
+            return true;
+        }
         if (looksLikeAddress(text)) {
             if (index.hasAddresses()) {
                 c.add(IocType.ADDRESS, text, field, index.addressSlot(text));
