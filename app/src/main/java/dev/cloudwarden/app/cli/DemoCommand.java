@@ -5,11 +5,15 @@ import dev.cloudwarden.app.output.EvaluationWriter;
 import dev.cloudwarden.app.output.IncidentWriter;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.incident.AlertSelection;
 import dev.cloudwarden.engine.incident.Incident;
 import dev.cloudwarden.engine.incident.IncidentBuilder;
 import dev.cloudwarden.engine.incident.IncidentOptions;
 import dev.cloudwarden.engine.ingest.IngestOptions;
+import dev.cloudwarden.engine.intel.Indicator;
+import dev.cloudwarden.engine.intel.match.IntelIndex;
+import dev.cloudwarden.engine.intel.starter.StarterIntel;
 import dev.cloudwarden.engine.ingest.IngestSink;
 import dev.cloudwarden.engine.ingest.IngestStats;
 import dev.cloudwarden.engine.ingest.Ingestor;
@@ -92,7 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
                 dev.cloudwarden.engine.sigma.load.RuleTuning.builtIn());
         // Each log file spans the whole day and they are read one after another: correlate as a batch.
         // the logs are read merged by time, so matches are out of order only by what a log itself shuffles
-        DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1));
+        // the shipped starter intel only (no user store), so the demo is the same on every machine
+        List<Indicator> intel = StarterIntel.indicators();
+        DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1), BehaviorConfig.defaults(),
+                IntelIndex.of(intel));
         Path results = dir.resolve("results");
         Files.createDirectories(results);
         List<Alert> significant = new ArrayList<>();
@@ -130,8 +137,9 @@ public final class DemoCommand implements Callable<Integer> {
             pipeline.finish(onAlert);
         }
         rejected.forEach(r -> err.println("error: " + r.message()));
-        err.printf(Locale.ROOT, "Scanned %,d events with %d rules: %,d alerts, %,d at %s or above%n%n", stats.events(),
-                rules.rules().size(), alertCount[0], significant.size(), threshold.id());
+        err.printf(Locale.ROOT, "Scanned %,d events with %d rules, the behavioral detectors and %,d starter indicators: "
+                + "%,d alerts, %,d at %s or above%n%n", stats.events(),
+                rules.rules().size(), intel.size(), alertCount[0], significant.size(), threshold.id());
 
         List<Incident> incidents = IncidentBuilder.build(significant,
                 // correlation and baseline alerts come out up to the pipeline's lateness plus a window after their time
