@@ -2,10 +2,6 @@ package dev.cloudwarden.bench;
 
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestOptions;
-import dev.cloudwarden.engine.ingest.IngestSink;
-import dev.cloudwarden.engine.ingest.Ingestor;
-import dev.cloudwarden.engine.ingest.TimeOrderedReader;
-import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
 import dev.cloudwarden.engine.sigma.DetectionPipeline;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
@@ -62,7 +58,7 @@ final class EndToEndBench {
         for (int round = 0; round < 2; round++) {
             resetPeaks();
             long t0 = System.nanoTime();
-            long parsed = read(inputs, IngestOptions.defaults(), e -> { });
+            long parsed = BenchInputs.read(inputs, IngestOptions.defaults(), e -> { });
             double parseS = (System.nanoTime() - t0) / 1e9;
             long parsePeak = peakHeap();
             resetPeaks();
@@ -70,7 +66,7 @@ final class EndToEndBench {
             DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1));
             long[] alerts = {0};
             t0 = System.nanoTime();
-            long scanned = read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()),
+            long scanned = BenchInputs.read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()),
                     e -> pipeline.process(e, a -> alerts[0]++));
             pipeline.finish(a -> alerts[0]++);
             double scanS = (System.nanoTime() - t0) / 1e9;
@@ -80,32 +76,15 @@ final class EndToEndBench {
                     parsed / parseS, parsePeak >> 20, scanned, scanS, scanned / scanS, scanPeak >> 20, alerts[0]);
         }
         LiveHeap live = LiveHeap.start();
-        long parsedLive = read(inputs, IngestOptions.defaults(), e -> { });
+        long parsedLive = BenchInputs.read(inputs, IngestOptions.defaults(), e -> { });
         long parseLive = live.stop();
         DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1));
         live = LiveHeap.start();
-        long scannedLive = read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()), e -> pipeline.process(e, a -> { }));
+        long scannedLive = BenchInputs.read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()), e -> pipeline.process(e, a -> { }));
         pipeline.finish(a -> { });
         long scanLive = live.stop();
         System.out.printf(Locale.ROOT, "memory round (a full GC every 2 s): largest live heap %,d MB parsing %,d events, "
                 + "%,d MB scanning %,d%n", parseLive >> 20, parsedLive, scanLive >> 20, scannedLive);
-    }
-
-    private static long read(List<Input> inputs, IngestOptions options, java.util.function.Consumer<Event> onEvent) {
-        long[] n = {0};
-        new TimeOrderedReader(new Ingestor(options)).read(TimeOrderedReader.lanes(inputs), new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                n[0]++;
-                onEvent.accept(event);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                throw new IllegalStateException(rejection.message());
-            }
-        });
-        return n[0];
     }
 
     private static void resetPeaks() {

@@ -3,10 +3,6 @@ package dev.cloudwarden.bench;
 import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestOptions;
-import dev.cloudwarden.engine.ingest.IngestSink;
-import dev.cloudwarden.engine.ingest.Ingestor;
-import dev.cloudwarden.engine.ingest.Rejection;
-import dev.cloudwarden.engine.ingest.TimeOrderedReader;
 import dev.cloudwarden.engine.ingest.read.Input;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.IocType;
@@ -122,7 +118,7 @@ final class IntelBench {
         IntelIndex intel = index;
         // The matcher alone, over events parsed once and kept in memory: its cost per event without reading noise.
         List<Event> sample = new ArrayList<>();
-        read(inputs, IngestOptions.defaults(), e -> {
+        BenchInputs.read(inputs, IngestOptions.defaults(), e -> {
             if (sample.size() < SAMPLE) {
                 sample.add(e);
             }
@@ -196,7 +192,7 @@ final class IntelBench {
         long[] alerts = {0};
         double cpu0 = processCpuSeconds();
         long t0 = System.nanoTime();
-        long n = read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()), e -> pipeline.process(e, a -> alerts[0]++));
+        long n = BenchInputs.read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()), e -> pipeline.process(e, a -> alerts[0]++));
         pipeline.finish(a -> alerts[0]++);
         return new Pass(n, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0, alerts[0]);
     }
@@ -204,25 +200,8 @@ final class IntelBench {
     private static Pass pass(List<Input> inputs, IngestOptions options, Consumer<Event> onEvent) {
         double cpu0 = processCpuSeconds();
         long t0 = System.nanoTime();
-        long n = read(inputs, options, onEvent);
+        long n = BenchInputs.read(inputs, options, onEvent);
         return new Pass(n, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0, 0);
-    }
-
-    private static long read(List<Input> inputs, IngestOptions options, Consumer<Event> onEvent) {
-        long[] n = {0};
-        new TimeOrderedReader(new Ingestor(options)).read(TimeOrderedReader.lanes(inputs), new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                n[0]++;
-                onEvent.accept(event);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                throw new IllegalStateException(rejection.message());
-            }
-        });
-        return n[0];
     }
 
     /** Heap in use after full collections (several, until it stops shrinking). */
