@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,16 +127,7 @@ class IntelDetectionTest {
     }
 
     private static List<Evaluation.ScoredIncident> scored(List<Incident> incidents, Path simulation) {
-        List<Evaluation.ScoredIncident> out = new ArrayList<>();
-        for (Incident i : incidents) {
-            Set<String> categories = new LinkedHashSet<>(i.classification().initialAccess());
-            categories.addAll(i.classification().actions());
-            categories.addAll(i.classification().malware());
-            List<GroundTruth.LineRef> refs = new ArrayList<>();
-            i.alerts().forEach(a -> refs.addAll(lines(simulation, a)));
-            out.add(new Evaluation.ScoredIncident(i.id(), categories, refs));
-        }
-        return out;
+        return incidents.stream().map(i -> Evaluation.ScoredIncident.of(i, simulation.resolve(SimulationWriter.LOGS))).toList();
     }
 
     private static Set<String> scenariosOf(GroundTruth truth, Path simulation, Alert a) {
@@ -152,13 +142,7 @@ class IntelDetectionTest {
     }
 
     private static List<GroundTruth.LineRef> lines(Path simulation, Alert a) {
-        Path root = simulation.resolve(SimulationWriter.LOGS).toAbsolutePath().normalize();
-        List<GroundTruth.LineRef> refs = new ArrayList<>();
-        for (Event e : a.events()) {
-            String relative = root.relativize(Path.of(e.origin().input()).toAbsolutePath().normalize()).toString().replace('\\', '/');
-            refs.add(new GroundTruth.LineRef(relative, e.origin().line()));
-        }
-        return refs;
+        return Evaluation.linesOf(a, simulation.resolve(SimulationWriter.LOGS));
     }
 
     private static List<Alert> scan(Path simulation, IntelIndex intel) throws IOException {

@@ -44,10 +44,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -151,42 +149,12 @@ public final class DemoCommand implements Callable<Integer> {
             IncidentWriter.ndjson(incidents, w);
         }
         stdout.println();
-        Evaluation.Result eval = Evaluation.score(GroundTruth.read(dir.resolve("truth.jsonl")), scored(significant, logs),
-                scoredIncidents(incidents, logs));
+        Evaluation.Result eval = Evaluation.score(GroundTruth.read(dir.resolve("truth.jsonl")),
+                significant.stream().map(a -> Evaluation.ScoredAlert.of(a, logs)).toList(),
+                incidents.stream().map(i -> Evaluation.ScoredIncident.of(i, logs)).toList());
         EvaluationWriter.table(eval, true, false, stdout);
         stdout.printf("%nResults (alerts, incidents, logs, ground truth) are under %s%n", dir);
         stdout.flush();
         return rejected.isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
-    }
-
-    private static List<Evaluation.ScoredAlert> scored(List<Alert> alerts, Path logs) {
-        List<Evaluation.ScoredAlert> out = new ArrayList<>();
-        for (Alert a : alerts) {
-            out.add(new Evaluation.ScoredAlert(a.ruleTitle(), lines(a, logs)));
-        }
-        return out;
-    }
-
-    private static List<Evaluation.ScoredIncident> scoredIncidents(List<Incident> incidents, Path logs) {
-        List<Evaluation.ScoredIncident> out = new ArrayList<>();
-        for (Incident i : incidents) {
-            Set<String> categories = new LinkedHashSet<>(i.classification().initialAccess());
-            categories.addAll(i.classification().actions());
-            categories.addAll(i.classification().malware());
-            List<GroundTruth.LineRef> refs = new ArrayList<>();
-            i.alerts().forEach(a -> refs.addAll(lines(a, logs)));
-            out.add(new Evaluation.ScoredIncident(i.id(), categories, refs));
-        }
-        return out;
-    }
-
-    private static List<GroundTruth.LineRef> lines(Alert a, Path logs) {
-        Path root = logs.toAbsolutePath().normalize();
-        List<GroundTruth.LineRef> refs = new ArrayList<>();
-        for (Event e : a.events()) {
-            Path p = Path.of(e.origin().input()).toAbsolutePath().normalize();
-            refs.add(new GroundTruth.LineRef(root.relativize(p).toString().replace('\\', '/'), e.origin().line()));
-        }
-        return refs;
     }
 }

@@ -1,5 +1,10 @@
 package dev.cloudwarden.simulate.eval;
 
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.incident.Incident;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -28,6 +33,10 @@ import java.util.TreeSet;
 public final class Evaluation {
     /** An alert as the evaluation sees it: its rule and the log lines of its events. */
     public record ScoredAlert(String rule, List<GroundTruth.LineRef> lines) {
+        /** {@code alert} scored by its rule's title and its events' lines, files taken relative to {@code logs}. */
+        public static ScoredAlert of(Alert alert, Path logs) {
+            return new ScoredAlert(alert.ruleTitle(), linesOf(alert, logs));
+        }
     }
 
     /**
@@ -41,6 +50,27 @@ public final class Evaluation {
             categories = Collections.unmodifiableSet(new LinkedHashSet<>(categories));
             lines = List.copyOf(lines);
         }
+
+        /** {@code incident} scored by its classification and all its alerts' lines (see {@link ScoredAlert#of}). */
+        public static ScoredIncident of(Incident incident, Path logs) {
+            Set<String> categories = new LinkedHashSet<>(incident.classification().initialAccess());
+            categories.addAll(incident.classification().actions());
+            categories.addAll(incident.classification().malware());
+            List<GroundTruth.LineRef> refs = new ArrayList<>();
+            incident.alerts().forEach(a -> refs.addAll(linesOf(a, logs)));
+            return new ScoredIncident(incident.id(), categories, refs);
+        }
+    }
+
+    /** The log lines of an alert's events, as the ground truth names them: file relative to {@code logs}, line. */
+    public static List<GroundTruth.LineRef> linesOf(Alert alert, Path logs) {
+        Path root = logs.toAbsolutePath().normalize();
+        List<GroundTruth.LineRef> refs = new ArrayList<>();
+        for (Event e : alert.events()) {
+            Path p = Path.of(e.origin().input()).toAbsolutePath().normalize();
+            refs.add(new GroundTruth.LineRef(root.relativize(p).toString().replace('\\', '/'), e.origin().line()));
+        }
+        return refs;
     }
 
     /**
