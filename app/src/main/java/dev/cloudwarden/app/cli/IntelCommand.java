@@ -1,5 +1,7 @@
 package dev.cloudwarden.app.cli;
 
+import dev.cloudwarden.engine.event.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cloudwarden.app.intel.FeedFormat;
 import dev.cloudwarden.app.intel.ImportReport;
@@ -548,20 +550,33 @@ public final class IntelCommand {
                 }
             }
             Instant now = Instant.now();
+            var bundle = dev.cloudwarden.engine.intel.export.StixExport.build(observables, now);
             if (out == null) {
                 PrintWriter o = spec.commandLine().getOut();
-                dev.cloudwarden.engine.intel.export.StixExport.write(observables, now, o);
+                writeBundle(bundle, o);
                 o.println();
                 o.flush();
             } else {
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    dev.cloudwarden.engine.intel.export.StixExport.write(observables, now, w);
+                    writeBundle(bundle, w);
                 }
             }
             err.printf(Locale.ROOT, "%,d observables from %,d incidents written%s%n", observables.size(), read,
                     out == null ? "" : " to " + TerminalText.safe(out.toString()));
             err.flush();
             return bad > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
+        }
+
+        /**
+         * Pretty-printed, with the escapes every JSON output of CloudWarden uses: observable values come from logs
+         * and feeds, and C1 controls or bidi overrides in them must not act on the terminal the bundle is shown on.
+         */
+        private static void writeBundle(ObjectNode bundle, Writer w) throws IOException {
+            try (JsonGenerator g = IntelJson.generator(w)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.useDefaultPrettyPrinter();
+                Json.MAPPER.writeTree(g, bundle);
+            }
         }
     }
 
