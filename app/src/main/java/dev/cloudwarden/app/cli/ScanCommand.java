@@ -59,6 +59,11 @@ public final class ScanCommand implements Callable<Integer> {
             + "join incidents, and sightings are added to the store (when it exists or --store is given)."})
     boolean noIntel;
 
+    @Option(names = "--no-behavior", description = {"Do not run the behavioral detectors (volume baselines between "
+            + "networks and per principal, bursts of new virtual hosts, first-seen cloud-storage APIs and beacons): "
+            + "the rules, correlations and intel only."})
+    boolean noBehavior;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories; - reads stdin.")
     List<String> paths;
 
@@ -107,7 +112,8 @@ public final class ScanCommand implements Callable<Integer> {
                 : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
         AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut());
         LoadedIntel intel = noIntel ? null : LoadedIntel.load(store.path(), store.given(), true);
-        DetectionPipeline pipeline = new DetectionPipeline(ruleSet, allowedLateness, BehaviorConfig.defaults(),
+        DetectionPipeline pipeline = new DetectionPipeline(ruleSet, allowedLateness,
+                noBehavior ? BehaviorConfig.disabled() : BehaviorConfig.defaults(),
                 intel == null ? null : intel.index());
         IntelDetector intelDetector = pipeline.intel().orElse(null);
         if (intel != null) {

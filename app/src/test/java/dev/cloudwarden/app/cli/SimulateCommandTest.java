@@ -42,6 +42,11 @@ class SimulateCommandTest {
         CliRun json = CliRun.of("eval", "--format", "json", "--truth", dir.resolve("truth.jsonl").toString(),
                 "--alerts", alerts.toString(), "--incidents", incidents.toString());
         assertThat(json.out()).contains("\"resolved_scenarios\":17");
+
+        // the behavioral detectors run by default, and --no-behavior turns them off
+        assertThat(scan.out()).contains("\"rule_id\":\"cloudwarden.behavior.");
+        CliRun rulesOnly = CliRun.of("scan", "--format", "json", "--no-behavior", dir.resolve("logs").toString());
+        assertThat(rulesOnly.out()).contains("\"rule_id\":").doesNotContain("cloudwarden.behavior.");
     }
 
     @Test
