@@ -318,6 +318,18 @@ class IntelCommandTest {
     }
 
     @Test
+    void export_to_stdout_escapes_what_would_act_on_a_terminal() throws IOException {
+        // an incidents file is input too: a bidi override in an incident id must reach the terminal escaped
+        Path incidents = Files.writeString(dir.resolve("hostile.ndjson"), "{\"id\":\"inc\u202Eevil\",\"severity\":\"high\","
+                + "\"first\":\"2026-11-25T10:00:00Z\",\"last\":\"2026-11-25T10:05:00Z\",\"techniques\":[\"T1496\"],"
+                + "\"malware\":[\"M4\"],\"alerts\":[{\"id\":\"a1\",\"rule\":\"Threat intel: domain pool.minexmr.com listed by "
+                + "starter\",\"time\":\"2026-11-25T10:00:00Z\"}]}\n");
+        CliRun export = CliRun.of("intel", "export", "--incidents", incidents.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("pool.minexmr.com").contains("\\u202e").doesNotContain("\u202E");
+    }
+
+    @Test
     void a_pull_that_fails_midway_keeps_what_came_and_resumes_from_there() {
         CliRun r = importing("--token", TaxiiTestServer.TOKEN, server.source("half"));
         assertThat(r.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
