@@ -50,6 +50,12 @@ public final class TimeOrderedReader {
     /** Threads and queued batches are per lane; beyond this, lanes are appended to earlier ones. */
     static final int MAX_LANES = 64;
 
+    /** Earliest head event first, lower lane on ties; written out because it runs once or twice per event. */
+    private static final Comparator<Lane> EARLIEST_HEAD = (a, b) -> {
+        int byTime = a.head.time().compareTo(b.head.time());
+        return byTime != 0 ? byTime : Integer.compare(a.index, b.index);
+    };
+
     private final Ingestor ingestor;
 
     public TimeOrderedReader(Ingestor ingestor) {
@@ -122,8 +128,7 @@ public final class TimeOrderedReader {
 
     private void merge(List<Lane> lanes, IngestSink sink) {
         Progress progress = new Progress(lanes.size(), sink);
-        PriorityQueue<Lane> ready = new PriorityQueue<>(
-                Comparator.comparing((Lane l) -> l.head.time()).thenComparingInt(l -> l.index));
+        PriorityQueue<Lane> ready = new PriorityQueue<>(EARLIEST_HEAD);
         for (Lane lane : lanes) {
             if (lane.advance(sink, progress)) {
                 ready.add(lane);

@@ -38,6 +38,9 @@ final class ContainerLaunches {
 
     /** Adds what an AMLauncher {@code message} says to the event; other messages are left alone. */
     void read(String message, ObjectNode raw, EventBuilder b) {
+        if (!message.startsWith("Setting up container ") && !message.startsWith("Command to launch container ")) {
+            return; // most ResourceManager lines: no regular expression for them
+        }
         Matcher setup = SETUP.matcher(message);
         if (setup.matches()) {
             String container = setup.group(1);
