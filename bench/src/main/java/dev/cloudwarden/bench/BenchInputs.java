@@ -1,6 +1,12 @@
 package dev.cloudwarden.bench;
 
+import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.ingest.IngestStats;
+import dev.cloudwarden.engine.run.DetectionRun;
+import dev.cloudwarden.engine.run.FileSource;
+import dev.cloudwarden.engine.run.IncidentSink;
+import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.IngestSink;
 import dev.cloudwarden.engine.ingest.Ingestor;
@@ -32,5 +38,19 @@ final class BenchInputs {
             }
         });
         return n[0];
+    }
+
+    /**
+     * Runs the inputs through a detection run of {@code config} to the end, alerts to {@code onAlert}; returns the
+     * events read. A rejection fails the benchmark.
+     */
+    static long scan(List<Input> inputs, RunConfig config, Consumer<Alert> onAlert) {
+        try (DetectionRun run = new DetectionRun(config, onAlert::accept, IncidentSink.NONE)) {
+            IngestStats stats = FileSource.read(run, inputs, IngestOptions.defaults(), r -> {
+                throw new IllegalStateException(r.message());
+            });
+            run.finish();
+            return stats.events();
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.cloudwarden.bench;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.read.Input;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
@@ -34,9 +34,12 @@ final class EndToEndBench {
 
     static void run(String[] args) throws IOException {
         long events = 1_000_000;
+        int threads = 1;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--events")) {
                 events = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--threads")) {
+                threads = Integer.parseInt(args[++i]);
             } else {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -55,6 +58,8 @@ final class EndToEndBench {
         System.out.printf(Locale.ROOT, "%,d bytes in %d files; %d rules, %d correlations; java %s, max heap %,d MB%n",
                 bytes, inputs.size(), rules.rules().size(), rules.correlations().size(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
+        // the scan's defaults: every rule, behavior, grouping, incidents; inputs merged by event time as scan reads them
+        RunConfig config = RunConfig.of(rules).withIncidents(RunConfig.Incidents.defaults()).withThreads(threads);
         for (int round = 0; round < 2; round++) {
             resetPeaks();
             long t0 = System.nanoTime();
@@ -63,12 +68,9 @@ final class EndToEndBench {
             long parsePeak = peakHeap();
             resetPeaks();
             // inputs are merged by event time, as scan reads them, so an hour of lateness is enough
-            DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1));
             long[] alerts = {0};
             t0 = System.nanoTime();
-            long scanned = BenchInputs.read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()),
-                    e -> pipeline.process(e, a -> alerts[0]++));
-            pipeline.finish(a -> alerts[0]++);
+            long scanned = BenchInputs.scan(inputs, config, a -> alerts[0]++);
             double scanS = (System.nanoTime() - t0) / 1e9;
             long scanPeak = peakHeap();
             System.out.printf(Locale.ROOT, "round %d: parse only %,d events in %.2f s (%,.0f ev/s, peak heap %,d MB); "
@@ -78,10 +80,8 @@ final class EndToEndBench {
         LiveHeap live = LiveHeap.start();
         long parsedLive = BenchInputs.read(inputs, IngestOptions.defaults(), e -> { });
         long parseLive = live.stop();
-        DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1));
         live = LiveHeap.start();
-        long scannedLive = BenchInputs.read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()), e -> pipeline.process(e, a -> { }));
-        pipeline.finish(a -> { });
+        long scannedLive = BenchInputs.scan(inputs, config, a -> { });
         long scanLive = live.stop();
         System.out.printf(Locale.ROOT, "memory round (a full GC every 2 s): largest live heap %,d MB parsing %,d events, "
                 + "%,d MB scanning %,d%n", parseLive >> 20, parsedLive, scanLive >> 20, scannedLive);

@@ -8,7 +8,7 @@ import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.IocType;
 import dev.cloudwarden.engine.intel.match.IntelDetector;
 import dev.cloudwarden.engine.intel.match.IntelIndex;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
@@ -188,12 +188,10 @@ final class IntelBench {
     }
 
     private static Pass scan(List<Input> inputs, RuleSet rules, IntelIndex intel) {
-        DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1), BehaviorConfig.defaults(), intel);
         long[] alerts = {0};
         double cpu0 = processCpuSeconds();
         long t0 = System.nanoTime();
-        long n = BenchInputs.read(inputs, IngestOptions.defaults().withReadAhead(pipeline.readAhead()), e -> pipeline.process(e, a -> alerts[0]++));
-        pipeline.finish(a -> alerts[0]++);
+        long n = BenchInputs.scan(inputs, RunConfig.of(rules).withIntel(intel), a -> alerts[0]++);
         return new Pass(n, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0, alerts[0]);
     }
 

@@ -7,7 +7,11 @@ import dev.cloudwarden.engine.ingest.IngestSink;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
-import dev.cloudwarden.engine.sigma.Detector;
+import dev.cloudwarden.engine.behavior.BehaviorConfig;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.DetectionRun;
+import dev.cloudwarden.engine.run.IncidentSink;
+import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleFile;
@@ -117,12 +121,16 @@ final class ScanBench {
     }
 
     private static long compiled(Path file, RuleSet rules, long[] count) {
-        Detector detector = new Detector(rules);
+        // the rules alone: no baselines, every match an alert of its own, as the other passes count
+        RunConfig config = RunConfig.of(rules).withBehavior(BehaviorConfig.disabled()).withGrouping(AlertGrouping.off());
         long[] m = new long[1];
-        read(file, IngestOptions.defaults().withReadAhead(detector.readAhead()), e -> {
-            count[0]++;
-            detector.process(e, a -> m[0]++);
-        });
+        try (DetectionRun run = new DetectionRun(config, a -> m[0]++, IncidentSink.NONE)) {
+            read(file, IngestOptions.defaults().withReadAhead(run.readAhead()), e -> {
+                count[0]++;
+                run.accept(e);
+            });
+            run.finish();
+        }
         return m[0];
     }
 

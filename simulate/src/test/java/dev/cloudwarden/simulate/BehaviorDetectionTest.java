@@ -1,6 +1,13 @@
 package dev.cloudwarden.simulate;
 
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.DetectionRun;
+import dev.cloudwarden.engine.run.FileSource;
+import dev.cloudwarden.engine.run.IncidentSink;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.behavior.BehaviorEngine;
 import dev.cloudwarden.engine.event.Event;
@@ -10,7 +17,7 @@ import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.TimeOrderedReader;
 import dev.cloudwarden.engine.ingest.read.Input;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.simulate.eval.GroundTruth;
 import dev.cloudwarden.simulate.scenario.Scenario;
 import dev.cloudwarden.simulate.write.SimulationWriter;
@@ -74,24 +81,17 @@ class BehaviorDetectionTest {
         assertThat(scan(dir)).filteredOn(a -> a.level().compareTo(Level.LOW) > 0).isEmpty();
     }
 
+    /** The behavioral detectors alone (no rules, no intel), every finding an alert of its own. */
     private static List<Alert> scan(Path simulation) throws IOException {
-        BehaviorEngine engine = new BehaviorEngine(BehaviorConfig.defaults(), Duration.ofHours(1));
         List<Alert> alerts = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
-        new TimeOrderedReader(new Ingestor(IngestOptions.defaults())).read(TimeOrderedReader.lanes(Input.expand(
-                List.of(simulation.resolve(SimulationWriter.LOGS).toString()), () -> System.in, Instant.now())), new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                engine.process(event, alerts::add);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                rejected.add(rejection);
-            }
-        });
-        engine.finish(alerts::add);
-        assertThat(engine.lateEvents()).isZero();
+        RunConfig config = RunConfig.of(RuleSet.compile(List.of(), SigmaConfig.defaults())).withGrouping(AlertGrouping.off());
+        try (DetectionRun run = new DetectionRun(config, alerts::add, IncidentSink.NONE)) {
+            FileSource.read(run, Input.expand(List.of(simulation.resolve(SimulationWriter.LOGS).toString()),
+                    () -> System.in, Instant.now()), IngestOptions.defaults(), rejected::add);
+            run.finish();
+            assertThat(run.lateInputs()).isEmpty();
+        }
         assertThat(rejected).extracting(Rejection::message).isEmpty();
         return alerts;
     }

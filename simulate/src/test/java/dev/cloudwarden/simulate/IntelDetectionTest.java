@@ -5,7 +5,11 @@ import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.incident.AlertSelection;
 import dev.cloudwarden.engine.incident.Incident;
-import dev.cloudwarden.engine.incident.IncidentBuilder;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.DetectionRun;
+import dev.cloudwarden.engine.run.FileSource;
+import dev.cloudwarden.engine.run.IncidentSink;
+import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.incident.IncidentOptions;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.IngestSink;
@@ -16,12 +20,11 @@ import dev.cloudwarden.engine.ingest.read.Input;
 import dev.cloudwarden.engine.intel.match.IntelDetector;
 import dev.cloudwarden.engine.intel.match.IntelIndex;
 import dev.cloudwarden.engine.intel.starter.StarterIntel;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.load.RuleTuning;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.simulate.eval.Evaluation;
 import dev.cloudwarden.simulate.eval.GroundTruth;
 import dev.cloudwarden.simulate.scenario.Scenario;
@@ -71,7 +74,8 @@ class IntelDetectionTest {
             Path out = dir.resolve("s" + seed);
             new Simulation(seed, START, Duration.ofHours(24)).write(out, Simulation.allScenarios(), 20_000);
             GroundTruth truth = GroundTruth.read(out.resolve("truth.jsonl"));
-            List<Alert> withIntel = scan(out, starter);
+            Scanned scannedWithIntel = scan(out, starter);
+            List<Alert> withIntel = scannedWithIntel.alerts();
 
             Map<String, Map<String, Level>> found = new java.util.TreeMap<>();
             for (Alert a : withIntel) {
@@ -85,7 +89,7 @@ class IntelDetectionTest {
             }
             assertThat(found).as("seed %d", seed).isEqualTo(EXPECTED);
 
-            List<Incident> incidents = incidents(withIntel);
+            List<Incident> incidents = scannedWithIntel.incidents();
             for (Incident incident : incidents) {
                 for (Alert a : incident.alerts()) {
                     if (a.ruleId().startsWith(IntelDetector.RULE_PREFIX)) {
@@ -105,7 +109,7 @@ class IntelDetectionTest {
 
             // Intel adds evidence; it must not merge or split what the rules resolved.
             Evaluation.Result with = Evaluation.score(truth, List.of(), scored(incidents, out));
-            Evaluation.Result without = Evaluation.score(truth, List.of(), scored(incidents(scan(out, null)), out));
+            Evaluation.Result without = Evaluation.score(truth, List.of(), scored(scan(out, null).incidents(), out));
             assertThat(with.resolvedScenarios()).as("seed %d", seed).isGreaterThanOrEqualTo(without.resolvedScenarios())
                     .isEqualTo(truth.linesOfScenario().size());
             assertThat(with.incidents()).isEqualTo(without.incidents());
@@ -116,14 +120,9 @@ class IntelDetectionTest {
     @Test
     void aHundredThousandBackgroundEventsRaiseNoIntelAlert(@TempDir Path dir) throws IOException {
         new Simulation(42, START, Duration.ofHours(24)).write(dir, List.<Scenario>of(), 100_000);
-        List<Alert> alerts = scan(dir, starter);
-        assertThat(alerts).filteredOn(a -> a.ruleId().startsWith(IntelDetector.RULE_PREFIX)).isEmpty();
-        assertThat(incidents(alerts)).isEmpty();
-    }
-
-    private static List<Incident> incidents(List<Alert> alerts) {
-        List<Alert> significant = alerts.stream().filter(AlertSelection.defaults()).toList();
-        return IncidentBuilder.build(significant, IncidentOptions.defaults().withAllowedLateness(Duration.ofHours(3)));
+        Scanned scanned = scan(dir, starter);
+        assertThat(scanned.alerts()).filteredOn(a -> a.ruleId().startsWith(IntelDetector.RULE_PREFIX)).isEmpty();
+        assertThat(scanned.incidents()).isEmpty();
     }
 
     private static List<Evaluation.ScoredIncident> scored(List<Incident> incidents, Path simulation) {
@@ -145,25 +144,22 @@ class IntelDetectionTest {
         return Evaluation.linesOf(a, simulation.resolve(SimulationWriter.LOGS));
     }
 
-    private static List<Alert> scan(Path simulation, IntelIndex intel) throws IOException {
-        DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1), BehaviorConfig.defaults(), intel);
-        List<Alert> alerts = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
-        new TimeOrderedReader(new Ingestor(IngestOptions.defaults().withReadAhead(pipeline.readAhead())))
-                .read(TimeOrderedReader.lanes(Input.expand(List.of(simulation.resolve(SimulationWriter.LOGS).toString()),
-                        () -> System.in, Instant.now())), new IngestSink() {
-                    @Override
-                    public void onEvent(Event event) {
-                        pipeline.process(event, alerts::add);
-                    }
+    /** Every match (ungrouped) and the final incidents of a default run over a simulation's logs. */
+    private record Scanned(List<Alert> alerts, List<Incident> incidents) {
+    }
 
-                    @Override
-                    public void onRejected(Rejection rejection) {
-                        rejected.add(rejection);
-                    }
-                });
-        pipeline.finish(alerts::add);
+    private static Scanned scan(Path simulation, IntelIndex intel) throws IOException {
+        List<Alert> alerts = new ArrayList<>();
+        List<Incident> incidents = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        RunConfig config = RunConfig.of(rules).withIntel(intel).withGrouping(AlertGrouping.off())
+                .withIncidents(RunConfig.Incidents.defaults());
+        try (DetectionRun run = new DetectionRun(config, alerts::add, IncidentSink.closedOnly(u -> incidents.add(u.incident())))) {
+            FileSource.read(run, Input.expand(List.of(simulation.resolve(SimulationWriter.LOGS).toString()),
+                    () -> System.in, Instant.now()), IngestOptions.defaults(), rejected::add);
+            run.finish();
+        }
         assertThat(rejected).extracting(Rejection::message).isEmpty();
-        return alerts;
+        return new Scanned(alerts, incidents);
     }
 }

@@ -4,32 +4,30 @@ import dev.cloudwarden.app.output.AlertWriter;
 import dev.cloudwarden.app.output.EvaluationWriter;
 import dev.cloudwarden.app.output.IncidentWriter;
 import dev.cloudwarden.engine.alert.Alert;
-import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.behavior.BehaviorConfig;
-import dev.cloudwarden.engine.incident.AlertSelection;
 import dev.cloudwarden.engine.incident.Incident;
-import dev.cloudwarden.engine.incident.IncidentBuilder;
-import dev.cloudwarden.engine.incident.IncidentOptions;
+import dev.cloudwarden.engine.incident.IncidentUpdate;
 import dev.cloudwarden.engine.ingest.IngestOptions;
+import dev.cloudwarden.engine.ingest.IngestStats;
+import dev.cloudwarden.engine.ingest.Rejection;
+import dev.cloudwarden.engine.ingest.read.Input;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.match.IntelIndex;
 import dev.cloudwarden.engine.intel.starter.StarterIntel;
-import dev.cloudwarden.engine.ingest.IngestSink;
-import dev.cloudwarden.engine.ingest.IngestStats;
-import dev.cloudwarden.engine.ingest.Ingestor;
-import dev.cloudwarden.engine.ingest.Rejection;
-import dev.cloudwarden.engine.ingest.TimeOrderedReader;
-import dev.cloudwarden.engine.ingest.read.Input;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.DetectionRun;
+import dev.cloudwarden.engine.run.FileSource;
+import dev.cloudwarden.engine.run.IncidentSink;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.run.RunStats;
+import dev.cloudwarden.engine.run.SinkFailedException;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
-import dev.cloudwarden.engine.sigma.model.Level;
 import dev.cloudwarden.simulate.Simulation;
 import dev.cloudwarden.simulate.eval.Evaluation;
 import dev.cloudwarden.simulate.eval.GroundTruth;
 import dev.cloudwarden.simulate.write.SimulationWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,11 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "low-level signatures. Default: ${DEFAULT-VALUE}.")
     String incidentLevel;
 
+    @Mixin
+    RunMixin run;
+
     @Override
     public Integer call() throws IOException {
-        Level threshold = Level.parse(incidentLevel).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "unknown --incident-level '" + incidentLevel + "'"));
-        AlertSelection formsIncidents = new AlertSelection(threshold);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Files.createTempDirectory("cloudwarden-demo-");
@@ -92,63 +90,54 @@ public final class DemoCommand implements Callable<Integer> {
 
         RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(),
                 dev.cloudwarden.engine.sigma.load.RuleTuning.builtIn());
-        // Each log file spans the whole day and they are read one after another: correlate as a batch.
-        // the logs are read merged by time, so matches are out of order only by what a log itself shuffles
         // the shipped starter intel only (no user store), so the demo is the same on every machine
         List<Indicator> intel = StarterIntel.indicators();
-        DetectionPipeline pipeline = new DetectionPipeline(rules, Duration.ofHours(1), BehaviorConfig.defaults(),
-                IntelIndex.of(intel));
+        RunConfig config = run.config(spec, rules, IntelIndex.of(intel))
+                .withIncidents(RunMixin.incidents(spec, incidentLevel));
         Path results = dir.resolve("results");
         Files.createDirectories(results);
-        List<Alert> significant = new ArrayList<>();
-        long[] alertCount = {0};
         List<Rejection> rejected = new ArrayList<>();
+        List<Incident> incidents = new ArrayList<>();
         IngestStats stats;
-        // Every alert goes to the file as it comes; only those that form incidents stay in memory.
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(results.resolve("alerts.ndjson"), StandardCharsets.UTF_8));
-             AlertWriter aw = AlertWriter.create(AlertWriter.Format.json, w)) {
-            java.util.function.Consumer<Alert> onAlert = a -> {
-                alertCount[0]++;
-                try {
-                    aw.write(a);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                if (formsIncidents.test(a)) {
-                    significant.add(a);
-                }
-            };
-            stats = new IngestStats(new IngestSink() {
+        RunStats runStats;
+        // Alerts and final incidents go to their files as event time advances; only the incidents stay in memory.
+        try (PrintWriter alertFile = new PrintWriter(Files.newBufferedWriter(results.resolve("alerts.ndjson"), StandardCharsets.UTF_8));
+             Writer incidentFile = Files.newBufferedWriter(results.resolve("incidents.ndjson"), StandardCharsets.UTF_8);
+             AlertWriter alerts = AlertWriter.create(AlertWriter.Format.json, alertFile)) {
+            IncidentSink file = IncidentSink.closedOnly(IncidentWriter.sink(incidentFile, false));
+            IncidentSink sink = new IncidentSink() {
                 @Override
-                public void onEvent(Event event) {
-                    pipeline.process(event, onAlert);
+                public void accept(IncidentUpdate u) throws IOException {
+                    file.accept(u);
+                    if (u.kind() == IncidentUpdate.Kind.CLOSED) {
+                        incidents.add(u.incident());
+                    }
                 }
 
                 @Override
-                public void onRejected(Rejection rejection) {
-                    rejected.add(rejection);
+                public void flush() throws IOException {
+                    file.flush();
                 }
-            });
-            Ingestor ingestor = new Ingestor(IngestOptions.defaults().withReadAhead(pipeline.readAhead()));
-            new TimeOrderedReader(ingestor).read(TimeOrderedReader.lanes(
-                    Input.expand(List.of(logs.toString()), () -> System.in, Instant.now())), stats);
-            pipeline.finish(onAlert);
+            };
+            try (DetectionRun detection = new DetectionRun(config, alerts, sink)) {
+                stats = FileSource.read(detection, Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()),
+                        IngestOptions.defaults(), rejected::add);
+                detection.finish();
+                runStats = detection.stats();
+            } catch (SinkFailedException e) {
+                return SinkFailures.report(spec, e);
+            }
         }
         rejected.forEach(r -> err.println("error: " + r.message()));
         err.printf(Locale.ROOT, "Scanned %,d events with %d rules, the behavioral detectors and %,d starter indicators: "
-                + "%,d alerts, %,d at %s or above%n%n", stats.events(),
-                rules.rules().size(), intel.size(), alertCount[0], significant.size(), threshold.id());
+                + "%,d alerts from %,d matches, %,d incidents%n%n", stats.events(), rules.rules().size(), intel.size(),
+                runStats.alerts(), runStats.matches(), incidents.size());
 
-        List<Incident> incidents = IncidentBuilder.build(significant,
-                // correlation and baseline alerts come out up to the pipeline's lateness plus a window after their time
-                IncidentOptions.defaults().withAllowedLateness(Duration.ofHours(3)));
         stdout.printf("%d incidents%n", incidents.size());
         IncidentWriter.table(incidents, stdout);
-
-        try (Writer w = Files.newBufferedWriter(results.resolve("incidents.ndjson"), StandardCharsets.UTF_8)) {
-            IncidentWriter.ndjson(incidents, w);
-        }
         stdout.println();
+        // every alert that formed an incident is scored: what the incidents were built from
+        List<Alert> significant = incidents.stream().flatMap(i -> i.alerts().stream()).toList();
         Evaluation.Result eval = Evaluation.score(GroundTruth.read(dir.resolve("truth.jsonl")),
                 significant.stream().map(a -> Evaluation.ScoredAlert.of(a, logs)).toList(),
                 incidents.stream().map(i -> Evaluation.ScoredIncident.of(i, logs)).toList());

@@ -1,6 +1,8 @@
 package dev.cloudwarden.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudwarden.engine.alert.AlertCodec;
+import dev.cloudwarden.engine.incident.IncidentCodec;
 import dev.cloudwarden.app.output.EvaluationWriter;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.event.Json;
@@ -61,28 +63,12 @@ public final class EvalCommand implements Callable<Integer> {
         Path root = (logs != null ? logs : truth.toAbsolutePath().getParent().resolve("logs")).toAbsolutePath().normalize();
         GroundTruth t = GroundTruth.read(truth);
         List<Evaluation.ScoredAlert> scored = new ArrayList<>();
-        Map<String, List<GroundTruth.LineRef>> linesOfAlert = new HashMap<>();
-        List<String> lines = Files.readAllLines(alerts);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            JsonNode a = Json.MAPPER.readTree(lines.get(i));
-            if (a == null || !a.has("events")) {
-                throw new ParameterException(spec.commandLine(), alerts + ":" + (i + 1) + ": not an alert (scan --format json)");
-            }
-            List<GroundTruth.LineRef> refs = new ArrayList<>();
-            for (JsonNode e : a.get("events")) {
-                String input = e.at("/origin/input").asText();
-                long line = e.at("/origin/line").asLong();
-                Path p = Path.of(input).toAbsolutePath().normalize();
-                String rel = p.startsWith(root) ? root.relativize(p).toString().replace('\\', '/') : input;
-                refs.add(new GroundTruth.LineRef(rel, line));
-            }
-            scored.add(new Evaluation.ScoredAlert(a.path("rule").asText(), refs));
-            linesOfAlert.put(a.path("id").asText(), refs);
+        forEachLine(alerts, (line, n) -> scored.add(Evaluation.ScoredAlert.of(AlertCodec.read(n), root)));
+        List<Evaluation.ScoredIncident> scoredIncidents = new ArrayList<>();
+        if (incidents != null) {
+            forEachLine(incidents, (line, n) -> scoredIncidents.add(
+                    Evaluation.ScoredIncident.of(IncidentCodec.read(n).incident(), root)));
         }
-        List<Evaluation.ScoredIncident> scoredIncidents = incidents == null ? List.of() : readIncidents(linesOfAlert);
         Evaluation.Result r = Evaluation.score(t, scored, scoredIncidents);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
@@ -94,32 +80,25 @@ public final class EvalCommand implements Callable<Integer> {
         return CloudWardenCli.EXIT_OK;
     }
 
-    private List<Evaluation.ScoredIncident> readIncidents(Map<String, List<GroundTruth.LineRef>> linesOfAlert) throws IOException {
-        List<Evaluation.ScoredIncident> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(incidents);
+    /** What to do with one record of an NDJSON file. */
+    @FunctionalInterface
+    private interface LineHandler {
+        void accept(int line, JsonNode record);
+    }
+
+    /** Each non-blank line of {@code file} as JSON; the first malformed one stops the command, named by file:line. */
+    private void forEachLine(Path file, LineHandler handler) throws IOException {
+        List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            JsonNode n = Json.MAPPER.readTree(lines.get(i));
-            if (n == null || !n.has("alerts") || !n.has("id")) {
-                throw new ParameterException(spec.commandLine(), incidents + ":" + (i + 1) + ": not an incident (id, alerts)");
+            try {
+                handler.accept(i + 1, Json.MAPPER.readTree(lines.get(i)));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), file + ":" + (i + 1) + ": "
+                        + TerminalText.safe(e.getMessage()));
             }
-            Set<String> categories = new LinkedHashSet<>();
-            for (String field : List.of("initial_access", "actions", "malware")) {
-                n.path(field).forEach(c -> categories.add(c.asText()));
-            }
-            List<GroundTruth.LineRef> refs = new ArrayList<>();
-            for (JsonNode a : n.get("alerts")) {
-                List<GroundTruth.LineRef> of = linesOfAlert.get(a.path("id").asText());
-                if (of == null) {
-                    throw new ParameterException(spec.commandLine(), incidents + ":" + (i + 1) + ": alert "
-                            + TerminalText.safe(a.path("id").asText()) + " is not in " + alerts);
-                }
-                refs.addAll(of);
-            }
-            out.add(new Evaluation.ScoredIncident(n.get("id").asText(), categories, refs));
         }
-        return out;
     }
 }

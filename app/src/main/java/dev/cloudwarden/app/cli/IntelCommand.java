@@ -466,31 +466,39 @@ public final class IntelCommand {
             var chosen = format != null ? format : Terminal.stdoutIsTerminal()
                     ? dev.cloudwarden.app.output.AlertWriter.Format.table : dev.cloudwarden.app.output.AlertWriter.Format.json;
             var writer = dev.cloudwarden.app.output.AlertWriter.create(chosen, spec.commandLine().getOut());
-            IntelDetector detector = new IntelDetector(intel.index());
+            // intel only, every match an alert of its own: the same run as scan with no rules and no baselines
+            var config = dev.cloudwarden.engine.run.RunConfig.of(dev.cloudwarden.engine.sigma.load.RuleSet.compile(
+                            List.of(), dev.cloudwarden.engine.sigma.eval.SigmaConfig.defaults()))
+                    .withBehavior(dev.cloudwarden.engine.behavior.BehaviorConfig.disabled()).withIntel(intel.index())
+                    .withGrouping(dev.cloudwarden.engine.run.AlertGrouping.off());
+            IntelDetector detector;
             long[] alerts = {0};
-            java.util.function.Consumer<dev.cloudwarden.engine.alert.Alert> onAlert = a -> {
+            dev.cloudwarden.engine.ingest.IngestStats stats;
+            try (var run = new dev.cloudwarden.engine.run.DetectionRun(config, a -> {
                 alerts[0]++;
-                try {
-                    writer.write(a);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            };
-            var stats = IngestRun.run(ingest, paths, spec, new IngestRun.EventConsumer() {
-                @Override
-                public void accept(dev.cloudwarden.engine.event.Event event) {
-                    detector.process(event, onAlert);
-                }
+                writer.write(a);
+            }, dev.cloudwarden.engine.run.IncidentSink.NONE)) {
+                detector = run.detector(IntelDetector.class).orElse(null); // none: no indicators at all
+                stats = IngestRun.run(ingest, paths, spec, new IngestRun.EventConsumer() {
+                    @Override
+                    public void accept(dev.cloudwarden.engine.event.Event event) {
+                        run.accept(event);
+                    }
 
-                @Override
-                public void finish() throws IOException {
-                    writer.close();
-                }
-            });
-            err.printf(Locale.ROOT, "%,d intel alerts; %,d indicators sighted%n", alerts[0], detector.sightings().size());
-            if (!noSightings && !detector.sightings().isEmpty()) {
+                    @Override
+                    public void finish() throws IOException {
+                        run.finish();
+                        writer.close();
+                    }
+                });
+            } catch (dev.cloudwarden.engine.run.SinkFailedException e) {
+                return SinkFailures.report(spec, e);
+            }
+            var sightings = detector == null ? new dev.cloudwarden.engine.intel.match.Sightings() : detector.sightings();
+            err.printf(Locale.ROOT, "%,d intel alerts; %,d indicators sighted%n", alerts[0], sightings.size());
+            if (!noSightings && !sightings.isEmpty()) {
                 try {
-                    int n = intel.saveSightings(store.path(), detector.sightings());
+                    int n = intel.saveSightings(store.path(), sightings);
                     err.printf(Locale.ROOT, "%,d sightings added to %s%n", n, TerminalText.safe(store.path().toString()));
                 } catch (IOException e) {
                     err.println("warning: sightings not saved: " + TerminalText.safe(e.getMessage()));

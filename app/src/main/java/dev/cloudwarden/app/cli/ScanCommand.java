@@ -3,19 +3,18 @@ package dev.cloudwarden.app.cli;
 import dev.cloudwarden.app.intel.LoadedIntel;
 import dev.cloudwarden.app.output.AlertWriter;
 import dev.cloudwarden.app.output.IncidentWriter;
-import dev.cloudwarden.engine.incident.AlertSelection;
-import dev.cloudwarden.engine.incident.Incident;
-import dev.cloudwarden.engine.incident.IncidentBuilder;
-import dev.cloudwarden.engine.incident.IncidentOptions;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.ingest.IngestStats;
 import dev.cloudwarden.engine.intel.match.IntelDetector;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.AlertSink;
+import dev.cloudwarden.engine.run.DetectionRun;
+import dev.cloudwarden.engine.run.IncidentSink;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.run.SinkFailedException;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
-import dev.cloudwarden.engine.sigma.model.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,11 +28,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code cloudwarden scan PATH...}: run the rules over logs and print alerts. */
@@ -59,11 +55,6 @@ public final class ScanCommand implements Callable<Integer> {
             + "join incidents, and sightings are added to the store (when it exists or --store is given)."})
     boolean noIntel;
 
-    @Option(names = "--no-behavior", description = {"Do not run the behavioral detectors (volume baselines between "
-            + "networks and per principal, bursts of new virtual hosts, first-seen cloud-storage APIs and beacons): "
-            + "the rules, correlations and intel only."})
-    boolean noBehavior;
-
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories; - reads stdin.")
     List<String> paths;
 
@@ -75,12 +66,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Exit 1 when an alert of this level or above fires: informational, low, medium, high, critical. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
-    @Option(names = "--allowed-lateness", paramLabel = "DURATION", defaultValue = "PT1H",
-            description = {"How far out of event-time order rule matches may arrive and still correlate (ISO-8601, e.g. PT15M). "
-                    + "Inputs are read at once and merged by event time (one lane per file, or per folder of more than "
-                    + "16 files, read in name order), so only the disorder within a lane counts: CloudTrail delivers within "
-                    + "about 15 minutes. Matches wait in memory until the bound passes. Default: ${DEFAULT-VALUE}."})
-    java.time.Duration allowedLateness;
+    @Mixin
+    RunMixin run;
+
+    @Option(names = "--raw", description = "Include each event's original record in JSON alerts and incidents.")
+    boolean raw;
 
     @Option(names = "--incidents", paramLabel = "FILE",
             description = {"Also build incidents from the alerts (alerts sharing principals, keys, addresses, instances, "
@@ -94,9 +84,6 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AlertSelection formsIncidents = new AlertSelection(Level.parse(incidentLevel).orElseThrow(() ->
-                new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --incident-level '" + incidentLevel + "'")));
-        List<Alert> incidentAlerts = new ArrayList<>();
         Level threshold = Level.parse(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                 spec.commandLine(), "unknown --fail-on level '" + failOn + "'"));
         PrintWriter err = spec.commandLine().getErr();
@@ -108,14 +95,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         err.printf("%d rules and %d correlations loaded from %d files%n", ruleSet.rules().size(),
                 ruleSet.correlations().size(), ruleSet.files());
-        AlertWriter.Format chosen = format != null ? format
-                : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
-        AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut());
         LoadedIntel intel = noIntel ? null : LoadedIntel.load(store.path(), store.given(), true);
-        DetectionPipeline pipeline = new DetectionPipeline(ruleSet, allowedLateness,
-                noBehavior ? BehaviorConfig.disabled() : BehaviorConfig.defaults(),
-                intel == null ? null : intel.index());
-        IntelDetector intelDetector = pipeline.intel().orElse(null);
         if (intel != null) {
             if (intel.storeProblem() != null) {
                 err.println("warning: " + TerminalText.safe(intel.storeProblem()) + "; scanning without the store's intel");
@@ -123,60 +103,68 @@ public final class ScanCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "%,d intel indicators (%,d from the store, %,d starter) indexed in %.1f s%n",
                     intel.indicators().size(), intel.fromStore(), intel.fromStarter(), intel.took().toMillis() / 1000.0);
         }
-        Map<String, Integer> byLevel = new TreeMap<>();
+        RunConfig config = run.config(spec, ruleSet, intel == null ? null : intel.index());
+        if (incidents != null) {
+            config = config.withIncidents(RunMixin.incidents(spec, incidentLevel));
+        }
+        AlertWriter.Format chosen = format != null ? format
+                : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
+        AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut(), raw);
         boolean[] failed = {false};
-        java.util.function.Consumer<Alert> onAlert = a -> {
-            try {
-                writer.write(a);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            byLevel.merge(a.level() == null ? "none" : a.level().id(), 1, Integer::sum);
-            failed[0] |= a.level() != null && a.level().compareTo(threshold) >= 0;
-            if (incidents != null && formsIncidents.test(a)) {
-                incidentAlerts.add(a);
-            }
-        };
-        IngestStats stats = IngestRun.run(ingest, paths, spec, pipeline.readAhead(), new IngestRun.EventConsumer() {
+        AlertSink alerts = new AlertSink() {
             @Override
-            public void accept(Event event) {
-                pipeline.process(event, onAlert);
+            public void accept(Alert a) throws IOException {
+                writer.write(a);
+                failed[0] |= a.level() != null && a.level().compareTo(threshold) >= 0;
             }
 
             @Override
-            public void finish() throws IOException {
-                pipeline.finish(onAlert);
+            public void flush() throws IOException {
                 writer.close();
             }
-        });
-        if (pipeline.correlations().lateMatches() > 0) {
-            err.printf(Locale.ROOT, "%,d rule matches arrived later than the allowed lateness and were left out of correlations%n",
-                    pipeline.correlations().lateMatches());
+        };
+        IngestStats stats;
+        DetectionRun detection;
+        try (Writer incidentFile = incidents == null ? null : Files.newBufferedWriter(incidents, StandardCharsets.UTF_8);
+             DetectionRun r = new DetectionRun(config, alerts, incidentFile == null ? IncidentSink.NONE
+                     : IncidentSink.closedOnly(IncidentWriter.sink(incidentFile, raw)))) {
+            detection = r;
+            stats = IngestRun.run(ingest, paths, spec, r.readAhead(), new IngestRun.EventConsumer() {
+                @Override
+                public void accept(Event event) {
+                    r.accept(event);
+                }
+
+                @Override
+                public void finish() {
+                    r.finish();
+                }
+            });
+        } catch (SinkFailedException e) {
+            return SinkFailures.report(spec, e);
         }
-        if (intelDetector != null && !intelDetector.sightings().isEmpty()
-                && (store.given() || Files.exists(store.path()))) {
-            try {
-                int n = intel.saveSightings(store.path(), intelDetector.sightings());
-                err.printf(Locale.ROOT, "%,d intel sightings added to %s%n", n, TerminalText.safe(store.path().toString()));
-            } catch (IOException e) {
-                err.println("warning: intel sightings not saved: " + TerminalText.safe(e.getMessage()));
-            }
-        }
-        int total = byLevel.values().stream().mapToInt(Integer::intValue).sum();
-        err.printf(Locale.ROOT, "%,d alerts%s%n", total, total == 0 ? "" : " " + byLevel);
+        detection.detector(IntelDetector.class).ifPresent(d -> saveSightings(err, intel, d));
+        RunMixin.summary(err, detection.stats(), detection.lateInputs());
         if (incidents != null) {
-            // alerts of correlations come out up to the allowed lateness after their time
-            List<Incident> built = IncidentBuilder.build(incidentAlerts,
-                    IncidentOptions.defaults().withAllowedLateness(allowedLateness.plusHours(2)));
-            try (Writer w = Files.newBufferedWriter(incidents, StandardCharsets.UTF_8)) {
-                IncidentWriter.ndjson(built, w);
-            }
-            err.printf(Locale.ROOT, "%,d incidents from %,d alerts written to %s%n", built.size(), incidentAlerts.size(), incidents);
+            err.printf(Locale.ROOT, "%,d incidents written to %s%n", detection.stats().incidentsClosed(),
+                    TerminalText.safe(incidents.toString()));
         }
         err.flush();
         if (failed[0]) {
             return CloudWardenCli.EXIT_FINDINGS;
         }
         return stats.rejected() > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
+    }
+
+    private void saveSightings(PrintWriter err, LoadedIntel intel, IntelDetector detector) {
+        if (detector.sightings().isEmpty() || !(store.given() || Files.exists(store.path()))) {
+            return;
+        }
+        try {
+            int n = intel.saveSightings(store.path(), detector.sightings());
+            err.printf(Locale.ROOT, "%,d intel sightings added to %s%n", n, TerminalText.safe(store.path().toString()));
+        } catch (IOException e) {
+            err.println("warning: intel sightings not saved: " + TerminalText.safe(e.getMessage()));
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.cloudwarden.app.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.AlertCodec;
+import dev.cloudwarden.engine.run.AlertSink;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.EventJson;
 
@@ -11,22 +13,35 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints alerts: a table for people, NDJSON, or OCSF Detection Findings (class 2004). */
-public abstract class AlertWriter implements Closeable {
+/**
+ * Prints alerts as a run's alert sink: a table for people, NDJSON in the engine's alert format
+ * ({@link AlertCodec}, {@code cloudwarden.alert/1}), or OCSF Detection Findings (class 2004).
+ */
+public abstract class AlertWriter implements AlertSink, Closeable {
     public enum Format { table, json, ocsf }
 
     public abstract void write(Alert alert) throws IOException;
 
+    @Override
+    public void accept(Alert alert) throws IOException {
+        write(alert);
+    }
+
     public static AlertWriter create(Format format, PrintWriter out) throws IOException {
+        return create(format, out, false);
+    }
+
+    /** @param raw include each event's original record (JSON and OCSF) */
+    public static AlertWriter create(Format format, PrintWriter out, boolean raw) throws IOException {
         return switch (format) {
             case table -> new Table(out);
-            case json -> new Ndjson(out, false);
-            case ocsf -> new Ndjson(out, true);
+            case json -> new Ndjson(out, false, raw);
+            case ocsf -> new Ndjson(out, true, raw);
         };
     }
 
     private static final class Table extends AlertWriter {
-        private static final String ROW = "%-8s %-20s %-50s %-34s %-16s %s%n";
+        private static final String ROW = "%-8s %-20s %6s %-50s %-34s %-16s %s%n";
         private final PrintWriter out;
         private boolean headed;
 
@@ -37,7 +52,7 @@ public abstract class AlertWriter implements Closeable {
         @Override
         public void write(Alert a) {
             if (!headed) {
-                out.printf(ROW, "LEVEL", "TIME", "RULE", "ACTOR", "SOURCE IP", "ATT&CK / KEY FIELDS");
+                out.printf(ROW, "LEVEL", "TIME", "COUNT", "RULE", "ACTOR", "SOURCE IP", "ATT&CK / KEY FIELDS");
                 headed = true;
             }
             Event e = a.event();
@@ -46,8 +61,13 @@ public abstract class AlertWriter implements Closeable {
             String key = (e.operation().name() == null ? "" : e.operation().name())
                     + (e.cloud().account() == null ? "" : " acct=" + e.cloud().account());
             out.printf(ROW, a.level() == null ? "-" : a.level().id(), e.time().toString().replace("T", " ").replace("Z", ""),
-                    TableEventWriter.cell(a.ruleTitle(), 50), TableEventWriter.cell(e.actor().principal(), 34),
+                    a.occurrences().count(), TableEventWriter.cell(a.ruleTitle(), 50), TableEventWriter.cell(e.actor().principal(), 34),
                     TableEventWriter.cell(e.src().ip(), 16), TerminalText.safe(techniques + (techniques.isEmpty() ? "" : " ") + key));
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
         }
 
         @Override
@@ -59,10 +79,12 @@ public abstract class AlertWriter implements Closeable {
     private static final class Ndjson extends AlertWriter {
         private final JsonGenerator g;
         private final boolean ocsf;
+        private final boolean raw;
 
-        Ndjson(PrintWriter out, boolean ocsf) throws IOException {
+        Ndjson(PrintWriter out, boolean ocsf, boolean raw) throws IOException {
             this.g = JsonEventWriter.newlineSeparated(out);
             this.ocsf = ocsf;
+            this.raw = raw;
         }
 
         @Override
@@ -71,21 +93,7 @@ public abstract class AlertWriter implements Closeable {
                 finding(a);
                 return;
             }
-            g.writeStartObject();
-            g.writeStringField("id", a.id());
-            g.writeStringField("rule_id", a.ruleId());
-            g.writeStringField("rule", a.ruleTitle());
-            if (a.level() != null) {
-                g.writeStringField("level", a.level().id());
-            }
-            g.writeStringField("time", a.time().toString());
-            tags(a.tags());
-            g.writeArrayFieldStart("events");
-            for (Event e : a.events()) {
-                EventJson.write(e, g, false, true);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            AlertCodec.write(a, g, raw);
         }
 
         /** OCSF 1.1 Detection Finding: finding_info names the rule, evidences carry the events. */
@@ -97,6 +105,9 @@ public abstract class AlertWriter implements Closeable {
             g.writeNumberField("activity_id", 1);
             g.writeNumberField("type_uid", 200401);
             g.writeNumberField("time", a.time().toEpochMilli());
+            g.writeNumberField("count", a.occurrences().count());
+            g.writeNumberField("start_time", a.occurrences().firstSeen().toEpochMilli());
+            g.writeNumberField("end_time", a.occurrences().lastSeen().toEpochMilli());
             g.writeNumberField("severity_id", severity(a));
             g.writeObjectFieldStart("metadata");
             g.writeStringField("version", "1.1.0");
@@ -150,12 +161,9 @@ public abstract class AlertWriter implements Closeable {
             };
         }
 
-        private void tags(List<String> tags) throws IOException {
-            g.writeArrayFieldStart("tags");
-            for (String t : tags) {
-                g.writeString(t);
-            }
-            g.writeEndArray();
+        @Override
+        public void flush() throws IOException {
+            g.flush();
         }
 
         @Override

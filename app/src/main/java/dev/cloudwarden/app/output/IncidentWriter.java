@@ -1,9 +1,11 @@
 package dev.cloudwarden.app.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.incident.Entity;
 import dev.cloudwarden.engine.incident.Incident;
+import dev.cloudwarden.engine.incident.IncidentCodec;
+import dev.cloudwarden.engine.incident.IncidentUpdate;
+import dev.cloudwarden.engine.run.IncidentSink;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,53 +55,34 @@ public final class IncidentWriter {
         return t.toString().replace("T", " ").substring(0, 16);
     }
 
+    /** Final incidents as NDJSON in the engine's incident format ({@code cloudwarden.incident/1}). */
     public static void ndjson(List<Incident> incidents, Writer out) throws IOException {
-        JsonGenerator g = JsonEventWriter.newlineSeparated(out);
+        IncidentSink sink = sink(out, false);
         for (Incident i : incidents) {
-            g.writeStartObject();
-            g.writeStringField("id", i.id());
-            g.writeStringField("severity", i.severity() == null ? null : i.severity().id());
-            g.writeNumberField("score", i.score());
-            g.writeStringField("first", i.first().toString());
-            g.writeStringField("last", i.last().toString());
-            g.writeArrayFieldStart("initial_access");
-            for (String s : i.classification().initialAccess()) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("actions");
-            for (String s : i.classification().actions()) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("malware");
-            for (String s : i.classification().malware()) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-            g.writeStringField("motive", i.classification().motive().name().toLowerCase());
-            g.writeArrayFieldStart("techniques");
-            for (String s : i.techniques()) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("entities");
-            for (Entity e : i.entities()) {
-                g.writeString(e.toString());
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("alerts");
-            for (Alert a : i.alerts()) {
-                g.writeStartObject();
-                g.writeStringField("id", a.id());
-                g.writeStringField("rule", a.ruleTitle());
-                g.writeStringField("time", a.time().toString());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            sink.accept(IncidentUpdate.of(IncidentUpdate.Kind.CLOSED, i));
         }
-        g.writeRaw('\n');
-        g.flush();
+        sink.flush();
+    }
+
+    /**
+     * A run's incident sink writing NDJSON ({@link IncidentCodec}); wrap it in {@link IncidentSink#closedOnly} for a
+     * file of final incidents.
+     */
+    public static IncidentSink sink(Writer out, boolean raw) throws IOException {
+        JsonGenerator g = JsonEventWriter.newlineSeparated(out);
+        g.setRootValueSeparator(null); // each line ends as it is written, so a reader never waits for a separator
+        return new IncidentSink() {
+            @Override
+            public void accept(IncidentUpdate update) throws IOException {
+                IncidentCodec.write(update, g, raw);
+                g.writeRaw('\n');
+            }
+
+            @Override
+            public void flush() throws IOException {
+                g.flush();
+                out.flush();
+            }
+        };
     }
 }

@@ -1,11 +1,14 @@
 package dev.cloudwarden.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,5 +53,33 @@ class DemoCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("Scanned 1,000,000 events");
         assertThat(run.out()).startsWith("0 incidents");
+    }
+
+    /**
+     * The run's contracts on the demo: every line it writes is valid against docs/schema; the grouped alerts' counts add
+     * up to the matches --no-dedup prints; and two detection threads give the alert and incident ids of one.
+     */
+    @Test
+    void theDemosOutputFollowsTheSchemasAndDoesNotDependOnGroupingOrThreads(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        Path every = dir.resolve("every");
+        assertThat(CliRun.of("demo", "--out", one.toString(), "--events", "5000", "--seed", "3", "--threads", "1").exitCode()).isZero();
+        assertThat(CliRun.of("demo", "--out", two.toString(), "--events", "5000", "--seed", "3", "--threads", "2").exitCode()).isZero();
+        assertThat(CliRun.of("demo", "--out", every.toString(), "--events", "5000", "--seed", "3", "--no-dedup").exitCode()).isZero();
+
+        List<JsonNode> alerts = Schemas.validLines(one.resolve("results/alerts.ndjson"), Schemas.ALERT);
+        List<JsonNode> incidents = Schemas.validLines(one.resolve("results/incidents.ndjson"), Schemas.INCIDENT);
+        List<JsonNode> ungrouped = Schemas.validLines(every.resolve("results/alerts.ndjson"), Schemas.ALERT);
+        assertThat(incidents).hasSize(17);
+        assertThat(alerts.size()).isLessThan(ungrouped.size());
+        assertThat(alerts.stream().mapToLong(a -> a.get("count").asLong()).sum()).isEqualTo(ungrouped.size());
+        assertThat(ungrouped).allSatisfy(a -> assertThat(a.get("count").asLong()).isEqualTo(1));
+
+        // the simulation's clock starts at the wall-clock hour, so the runs are compared by content, not ids alone
+        assertThat(Files.readString(two.resolve("results/alerts.ndjson")).replace(two.toString(), one.toString()))
+                .isEqualTo(Files.readString(one.resolve("results/alerts.ndjson")));
+        assertThat(Files.readString(two.resolve("results/incidents.ndjson")).replace(two.toString(), one.toString()))
+                .isEqualTo(Files.readString(one.resolve("results/incidents.ndjson")));
     }
 }

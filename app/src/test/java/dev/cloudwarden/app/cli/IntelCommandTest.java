@@ -288,7 +288,8 @@ class IntelCommandTest {
         assertThat(scan.err()).containsPattern("[0-9,]+ intel indicators \\(64 from the store, [0-9,]+ starter\\)")
                 .contains("intel sightings added to");
         assertThat(Files.readString(incidents)).contains("Threat intel: address 219.76.208.163 listed by poisonivy.json")
-                .contains("ip:219.76.208.163");
+                .contains("{\"type\":\"ip\",\"value\":\"219.76.208.163\"}")
+                .contains("{\"type\":\"address\",\"value\":\"219.76.208.163\",\"role\":\"matched\"}");
         CliRun without = CliRun.of("scan", "--store", store.toString(), "--no-intel", "--quarantine",
                 dir.resolve("q.ndjson").toString(), "--format", "json", logs.toString());
         assertThat(without.out()).doesNotContain("cloudwarden.intel.");
@@ -306,7 +307,7 @@ class IntelCommandTest {
         Path bundle = dir.resolve("bundle.json");
         CliRun export = CliRun.of("intel", "export", "--incidents", incidents.toString(), "--out", bundle.toString());
         assertThat(export.exitCode()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
-        assertThat(export.err()).contains("incidents.ndjson:2: not JSON").contains("incidents.ndjson:3: not an incident: no 'first'")
+        assertThat(export.err()).contains("incidents.ndjson:2: not JSON").contains("incidents.ndjson:3: not an incident (no \"schema\": \"cloudwarden.incident/1\")")
                 .contains("1 observables from 1 incidents written to");
         String stix = Files.readString(bundle);
         assertThat(stix).contains("\"type\" : \"bundle\"", "\"pattern\" : \"[ipv4-addr:value = '219.76.208.163']\"",
@@ -320,10 +321,16 @@ class IntelCommandTest {
     @Test
     void export_to_stdout_escapes_what_would_act_on_a_terminal() throws IOException {
         // an incidents file is input too: a bidi override in an incident id must reach the terminal escaped
-        Path incidents = Files.writeString(dir.resolve("hostile.ndjson"), "{\"id\":\"inc\u202Eevil\",\"severity\":\"high\","
-                + "\"first\":\"2026-11-25T10:00:00Z\",\"last\":\"2026-11-25T10:05:00Z\",\"techniques\":[\"T1496\"],"
-                + "\"malware\":[\"M4\"],\"alerts\":[{\"id\":\"a1\",\"rule\":\"Threat intel: domain pool.minexmr.com listed by "
-                + "starter\",\"time\":\"2026-11-25T10:00:00Z\"}]}\n");
+        Path incidents = Files.writeString(dir.resolve("hostile.ndjson"), """
+                {"schema":"cloudwarden.incident/1","id":"inc\u202Eevil","update":"closed","severity":"high","score":70,\
+                "first":"2026-11-25T10:00:00Z","last":"2026-11-25T10:05:00Z","initial_access":[],"actions":["A3"],\
+                "malware":["M4"],"motive":"financial","techniques":["T1496"],"tactics":[],"entities":[],"alerts":[\
+                {"schema":"cloudwarden.alert/1","id":"a1","rule_id":"cloudwarden.intel.domain","rule":"Threat intel",\
+                "level":"high","time":"2026-11-25T10:00:00Z","count":1,"first_seen":"2026-11-25T10:00:00Z",\
+                "last_seen":"2026-11-25T10:00:00Z","tags":["attack.t1496"],"observables":[{"type":"domain",\
+                "value":"pool.minexmr.com","role":"matched"}],"events":[{"time":"2026-11-25T10:00:00Z",\
+                "source":"route53resolver","class":"DNS Activity","outcome":{"status":"success"}}]}]}
+                """);
         CliRun export = CliRun.of("intel", "export", "--incidents", incidents.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out()).contains("pool.minexmr.com").contains("\\u202e").doesNotContain("\u202E");

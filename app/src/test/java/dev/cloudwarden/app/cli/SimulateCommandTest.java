@@ -32,7 +32,7 @@ class SimulateCommandTest {
         CliRun scan = CliRun.of("scan", "--format", "json", "--incidents", incidents.toString(),
                 dir.resolve("logs").toString());
         assertThat(scan.exitCode()).as(scan.err()).isEqualTo(CloudWardenCli.EXIT_FINDINGS);
-        assertThat(scan.err()).containsPattern("\\d+ incidents from [0-9,]+ alerts written to");
+        assertThat(scan.err()).containsPattern("\\d+ incidents written to").containsPattern("[0-9,]+ alerts .* from [0-9,]+ matches");
         Path alerts = Files.writeString(dir.resolve("alerts.ndjson"), scan.out());
         CliRun eval = CliRun.of("eval", "--truth", dir.resolve("truth.jsonl").toString(), "--alerts", alerts.toString(),
                 "--incidents", incidents.toString());

@@ -1,11 +1,26 @@
 package dev.cloudwarden.app.intel;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.event.Endpoint;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.Json;
+import dev.cloudwarden.engine.event.RawRecord;
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.incident.Entity;
+import dev.cloudwarden.engine.incident.EntityType;
+import dev.cloudwarden.engine.incident.Incident;
+import dev.cloudwarden.engine.incident.IncidentCodec;
+import dev.cloudwarden.engine.incident.IncidentUpdate;
 import dev.cloudwarden.engine.intel.IocType;
 import dev.cloudwarden.engine.intel.export.Observable;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,16 +28,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IncidentObservablesTest {
-    static final String INCIDENT = """
-            {"id":"inc1","severity":"high","score":70,"first":"2024-03-01T10:00:00Z","last":"2024-03-01T11:00:00Z",
-             "initial_access":["T2"],"actions":["A3"],"malware":["M2"],"motive":"financial","techniques":["T1496"],
-             "entities":["principal:arn:aws:iam::1:user/a","access-key:AKIAIOSFODNN7EXAMPLE","ip:10.0.2.20","ip:100.64.1.1",
-                         "ip:169.254.169.254","ip:203.0.113.7","ip:::ffff:198.51.100.9","host:ip-10-0-2-20"],
-             "alerts":[
-               {"id":"a1","rule":"Threat intel: domain eu.pool.example listed by starter:mining-pools.txt","time":"2024-03-01T10:05:00Z"},
-               {"id":"a2","rule":"Threat intel: domain eu.pool.example listed by starter:mining-pools.txt","time":"2024-03-01T10:50:00Z"},
-               {"id":"a3","rule":"Threat intel: user-agent curl/7.1? listed by x","time":"2024-03-01T10:06:00Z"},
-               {"id":"a4","rule":"Cryptomining pool connection","time":"2024-03-01T10:07:00Z"}]}""";
+    private static final Instant T = Instant.parse("2024-03-01T10:00:00Z");
+
+    /** An event of a host's DNS query (its own entities do not matter here: the incident lists them). */
+    private static Event dns(int minute) {
+        return Event.builder(SourceType.ROUTE53_RESOLVER, T.plusSeconds(60L * minute),
+                        RawRecord.ofTree(Json.NODES.objectNode().put("n", minute)))
+                .src(Endpoint.ip("10.0.2.20")).dst(new Endpoint(null, null, "eu.pool.example")).build();
+    }
+
+    private static Alert intel(String id, int minute, String type, String value) {
+        return new Alert(id.repeat(32).substring(0, 32), "cloudwarden.intel." + type, "Threat intel: " + type + " "
+                + value + " listed by x", Level.HIGH, T.plusSeconds(60L * minute), List.of("attack.t1496", "cloudwarden.a3"),
+                List.of(dns(minute)), List.of(new dev.cloudwarden.engine.alert.Observable(type, value,
+                dev.cloudwarden.engine.alert.Observable.MATCHED)), null);
+    }
+
+    /** An incident as scan --incidents writes it: two intel alerts on the pool, one on a user agent, one rule. */
+    static final String INCIDENT = write(Incident.of(List.of(
+            intel("a", 5, "domain", "eu.pool.example"), intel("b", 50, "domain", "eu.pool.example"),
+            intel("c", 6, "user-agent", "curl/7.1\u0007"),
+            new Alert("d".repeat(32), "r", "Cryptomining pool connection", Level.HIGH, T.plusSeconds(420),
+                    List.of("attack.t1496", "cloudwarden.t2", "cloudwarden.m2"), List.of(dns(7)))),
+            List.of(new Entity(EntityType.PRINCIPAL, "arn:aws:iam::1:user/a"),
+                    new Entity(EntityType.ACCESS_KEY, "AKIAIOSFODNN7EXAMPLE"), new Entity(EntityType.IP, "10.0.2.20"),
+                    new Entity(EntityType.IP, "100.64.1.1"), new Entity(EntityType.IP, "169.254.169.254"),
+                    new Entity(EntityType.IP, "203.0.113.7"), new Entity(EntityType.IP, "::ffff:198.51.100.9"),
+                    new Entity(EntityType.HOST, "ip-10-0-2-20"))));
+
+    private static String write(Incident incident) {
+        try {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
+                IncidentCodec.write(IncidentUpdate.of(IncidentUpdate.Kind.CLOSED, incident), g, false);
+            }
+            return w.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static List<Observable> of(boolean keys) throws IOException {
         return IncidentObservables.of(new ObjectMapper().readTree(INCIDENT), keys);
@@ -31,16 +75,18 @@ class IncidentObservablesTest {
     @Test
     void intel_values_are_counted_per_alert_and_public_addresses_per_incident() throws IOException {
         List<Observable> o = of(false);
+        // the user agent is matched as logged (with its control character) and shared as such
         assertThat(o).extracting(Observable::value)
-                .containsExactly("eu.pool.example", "203.0.113.7", "198.51.100.9");
+                .containsExactly("eu.pool.example", "curl/7.1\u0007", "203.0.113.7", "198.51.100.9");
         Observable pool = o.get(0);
         assertThat(pool.type()).isEqualTo(IocType.DOMAIN);
         assertThat(pool.count()).isEqualTo(2);
         assertThat(pool.firstSeen()).isEqualTo(Instant.parse("2024-03-01T10:05:00Z"));
         assertThat(pool.lastSeen()).isEqualTo(Instant.parse("2024-03-01T10:50:00Z"));
         assertThat(pool.labels()).containsExactly("attack.t1496", "cloudwarden.t2", "cloudwarden.a3", "cloudwarden.m2");
-        assertThat(pool.incidentTitle()).startsWith("CloudWarden incident inc1 (high; attack.t1496");
-        assertThat(o.get(1).count()).isEqualTo(4);
+        assertThat(pool.incidentTitle()).startsWith("CloudWarden incident " + Incident.idOf("a".repeat(32)) + " (")
+                .contains("attack.t1496");
+        assertThat(o.get(2).count()).isEqualTo(4);
     }
 
     @Test
@@ -65,6 +111,6 @@ class IncidentObservablesTest {
     @Test
     void a_line_that_is_not_an_incident_says_why() {
         assertThatThrownBy(() -> IncidentObservables.of(new ObjectMapper().readTree("{\"id\":\"x\",\"first\":\"soon\"}"), false))
-                .hasMessage("not an incident: 'first' is not a time");
+                .hasMessage("not an incident (no \"schema\": \"cloudwarden.incident/1\")");
     }
 }

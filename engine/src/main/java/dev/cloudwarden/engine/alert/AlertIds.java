@@ -1,10 +1,10 @@
 package dev.cloudwarden.engine.alert;
 
+import dev.cloudwarden.engine.event.Digests;
 import dev.cloudwarden.engine.event.RawRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -16,7 +16,7 @@ public final class AlertIds {
     }
 
     public static String of(String ruleId, Iterable<RawRecord> records) {
-        MessageDigest d = sha256();
+        MessageDigest d = Digests.newSha256();
         d.update(ruleId.getBytes(StandardCharsets.UTF_8));
         for (RawRecord r : records) {
             d.update((byte) 0);
@@ -25,16 +25,4 @@ public final class AlertIds {
         return HexFormat.of().formatHex(d.digest(), 0, 16);
     }
 
-    /** SHA-256 of some bytes (used for record digests). */
-    public static byte[] sha256(byte[] bytes) {
-        return sha256().digest(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
 }

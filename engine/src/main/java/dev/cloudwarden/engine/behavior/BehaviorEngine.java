@@ -2,7 +2,8 @@ package dev.cloudwarden.engine.behavior;
 
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.state.BoundedLateness;
+import dev.cloudwarden.engine.detect.EventDetector;
+import dev.cloudwarden.engine.detect.RuleMatches;
 import dev.cloudwarden.engine.state.InMemoryKeyedState;
 
 import java.time.Duration;
@@ -13,29 +14,33 @@ import java.util.function.Consumer;
 
 /**
  * The local runner of the behavioral detectors: routes each event to every detector that keys it, each with its
- * own {@link InMemoryKeyedState}, and moves their watermark as the Sigma correlations' runner does
- * ({@link BoundedLateness}: latest event time minus the allowed lateness). An event at or before the watermark is
- * late: detectors do not see it, and it is counted ({@link #lateEvents()}). Detectors decide in timers, so alerts
- * come out when the watermark passes the end of what they judge (an hour's bucket, a contact), and at the
- * latest on {@link #finish}, which also releases all state.
+ * own {@link InMemoryKeyedState}, on the detection run's watermark. An event at or before the watermark is late:
+ * detectors do not see it, and it is counted ({@link #lateInputs()}). Detectors decide in timers, so alerts come
+ * out when the watermark passes the end of what they judge (an hour's bucket, a contact), and at the latest at
+ * the end of input, which also releases all state.
  *
  * <p>A Flink job runs the same {@link BehaviorDetector}s, one keyed stream each ({@code keyBy(keyOf)}).
- * Not thread-safe; one instance per input stream.
+ * Not thread-safe; one instance per run.
  */
-public final class BehaviorEngine {
+public final class BehaviorEngine implements EventDetector {
+    /**
+     * How far before the watermark a behavioral alert can be dated: a volume baseline judges an hour's bucket
+     * when the watermark passes its end and dates the alert inside it; a beacon is judged over its contacts.
+     */
+    private static final Duration ALERT_DELAY = Duration.ofHours(2);
+
     private final List<Runner> runners = new ArrayList<>();
-    private final BoundedLateness lateness;
+    private long watermark = Long.MIN_VALUE;
     private long lateEvents;
 
     private record Runner(BehaviorDetector detector, InMemoryKeyedState<String> state) {
     }
 
-    public BehaviorEngine(BehaviorConfig config, Duration allowedLateness) {
-        this(detectors(config), allowedLateness);
+    public BehaviorEngine(BehaviorConfig config) {
+        this(detectors(config));
     }
 
-    public BehaviorEngine(List<BehaviorDetector> detectors, Duration allowedLateness) {
-        this.lateness = new BoundedLateness(allowedLateness);
+    public BehaviorEngine(List<BehaviorDetector> detectors) {
         for (BehaviorDetector d : detectors) {
             runners.add(new Runner(d, new InMemoryKeyedState<>(Comparator.naturalOrder())));
         }
@@ -52,12 +57,23 @@ public final class BehaviorEngine {
                 new StorageC2Detector(c.storageC2(), c.idleExpiry()));
     }
 
-    public void process(Event event, Consumer<Alert> out) {
-        if (runners.isEmpty()) {
-            return;
-        }
-        long t = event.time().toEpochMilli();
-        boolean late = t <= lateness.watermark();
+    @Override
+    public String name() {
+        return "behavior";
+    }
+
+    @Override
+    public Duration alertDelay() {
+        return ALERT_DELAY;
+    }
+
+    public boolean isEmpty() {
+        return runners.isEmpty();
+    }
+
+    @Override
+    public void process(Event event, RuleMatches matches, Consumer<Alert> out) {
+        boolean late = event.time().toEpochMilli() <= watermark;
         boolean keyed = false;
         for (Runner r : runners) {
             String key = r.detector.keyOf(event);
@@ -71,21 +87,22 @@ public final class BehaviorEngine {
         if (late && keyed) {
             lateEvents++;
         }
-        long watermark = lateness.observe(t);
+    }
+
+    @Override
+    public void advanceWatermark(long watermark, Consumer<Alert> out) {
+        if (watermark <= this.watermark) {
+            return;
+        }
+        this.watermark = watermark;
         for (Runner r : runners) {
             r.state.advanceWatermark(watermark, r.detector, out);
         }
     }
 
-    /** End of input: every pending decision is taken and all state is released. */
-    public void finish(Consumer<Alert> out) {
-        for (Runner r : runners) {
-            r.state.advanceWatermark(Long.MAX_VALUE, r.detector, out);
-        }
-    }
-
     /** Events a detector would have looked at that came later than the allowed lateness. */
-    public long lateEvents() {
+    @Override
+    public long lateInputs() {
         return lateEvents;
     }
 

@@ -4,7 +4,7 @@ import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.alert.AlertIds;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.RawRecord;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 
 import java.util.ArrayList;
 import java.util.Arrays;

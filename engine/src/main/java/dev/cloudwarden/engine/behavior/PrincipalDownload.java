@@ -3,7 +3,7 @@ package dev.cloudwarden.engine.behavior;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.Outcome;
 import dev.cloudwarden.engine.event.SourceType;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 
 import java.time.Duration;
 import java.util.List;

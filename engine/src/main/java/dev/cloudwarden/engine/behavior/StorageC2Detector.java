@@ -3,7 +3,7 @@ package dev.cloudwarden.engine.behavior;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.SourceType;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.state.KeyedState;
 import dev.cloudwarden.engine.state.MapState;
 import dev.cloudwarden.engine.state.ValueState;

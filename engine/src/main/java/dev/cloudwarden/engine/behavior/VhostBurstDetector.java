@@ -5,7 +5,7 @@ import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.Outcome;
 import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.net.Addresses;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.state.KeyedState;
 import dev.cloudwarden.engine.state.MapState;
 import dev.cloudwarden.engine.state.ValueState;

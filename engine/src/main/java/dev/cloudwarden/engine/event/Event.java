@@ -11,6 +11,9 @@ import java.util.Objects;
  * names ({@code requestParameters.bucketName}).
  *
  * @param time       when it happened (the source's event time, not the time we read it)
+ * @param uid        the record's own id, for an analyst to pivot on: CloudTrail {@code eventID}, Kubernetes
+ *                   {@code auditID}, GCP {@code insertId}, Azure's operation or correlation id; null when the
+ *                   source has none
  * @param source     which parser produced it
  * @param logSource  the Sigma logsource rules select it by
  * @param ocsfClass  the OCSF class it normalizes into
@@ -28,6 +31,7 @@ import java.util.Objects;
  */
 public record Event(
         Instant time,
+        String uid,
         SourceType source,
         LogSource logSource,
         OcsfClass ocsfClass,

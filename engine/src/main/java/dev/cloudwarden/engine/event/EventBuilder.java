@@ -21,6 +21,7 @@ public final class EventBuilder {
     private Traffic traffic = Traffic.NONE;
     private String userAgent;
     private Origin origin;
+    private String uid;
 
     EventBuilder(SourceType source, Instant time, RawRecord raw) {
         this.source = source;
@@ -40,6 +41,8 @@ public final class EventBuilder {
     public EventBuilder traffic(Traffic value) { this.traffic = value; return this; }
     public EventBuilder userAgent(String value) { this.userAgent = value; return this; }
     public EventBuilder origin(Origin value) { this.origin = value; return this; }
+    /** The record's own id (empty counts as none). */
+    public EventBuilder uid(String value) { this.uid = value == null || value.isEmpty() ? null : value; return this; }
 
     /** Adds a resource; null ids are skipped because a resource without an id names nothing. */
     public EventBuilder resource(String type, String id) {
@@ -53,7 +56,7 @@ public final class EventBuilder {
     }
 
     public Event build() {
-        return new Event(time, source, logSource, ocsfClass, cloud, actor, src, dst, operation, outcome,
+        return new Event(time, uid, source, logSource, ocsfClass, cloud, actor, src, dst, operation, outcome,
                 resources, traffic, userAgent, raw, origin);
     }
 }

@@ -18,6 +18,7 @@ public final class EventJson {
         g.writeStringField("time", e.time().toString());
         g.writeStringField("source", e.source().id());
         g.writeStringField("class", e.ocsfClass().caption());
+        str(g, "uid", e.uid());
         LogSource ls = e.logSource();
         if (ls.product() != null || ls.service() != null || ls.category() != null) {
             g.writeObjectFieldStart("logsource");

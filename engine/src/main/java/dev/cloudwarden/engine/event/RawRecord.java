@@ -85,7 +85,7 @@ public final class RawRecord {
         byte[] d = digest;
         if (d == null) {
             byte[] bytes = json != null ? json : text().getBytes(StandardCharsets.UTF_8);
-            d = dev.cloudwarden.engine.alert.AlertIds.sha256(bytes);
+            d = Digests.sha256(bytes);
             digest = d;
         }
         return d;

@@ -1,7 +1,7 @@
 package dev.cloudwarden.engine.incident;
 
 import dev.cloudwarden.engine.alert.Alert;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 
 import java.util.Objects;
 import java.util.function.Predicate;

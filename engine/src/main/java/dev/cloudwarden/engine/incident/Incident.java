@@ -1,8 +1,8 @@
 package dev.cloudwarden.engine.incident;
 
 import dev.cloudwarden.engine.alert.Alert;
-import dev.cloudwarden.engine.alert.AlertIds;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.event.Digests;
+import dev.cloudwarden.engine.alert.Level;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -94,7 +94,7 @@ public record Incident(String id, Instant first, Instant last, List<Alert> alert
 
     /** The id of an incident whose earliest alert has id {@code alertId}: 128 bits of SHA-256, in hex. */
     public static String idOf(String alertId) {
-        byte[] d = AlertIds.sha256(("incident\0" + alertId).getBytes(StandardCharsets.UTF_8));
+        byte[] d = Digests.sha256(("incident\0" + alertId).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(d, 0, 16);
     }
 

@@ -1,9 +1,9 @@
 package dev.cloudwarden.engine.incident;
 
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.state.BoundedLateness;
 import dev.cloudwarden.engine.state.InMemoryKeyedState;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,15 +16,14 @@ import java.util.function.Consumer;
  * <p><b>Semantics</b> (see also the package documentation): two alerts belong to one incident when they
  * share a linking entity ({@link EntityExtractor#links}) and are at most {@link IncidentOptions#window()}
  * apart, and transitively: an alert that links two open incidents merges them, the older absorbing the
- * newer. An incident closes, and is handed to the caller, once the watermark shows that no alert within the
- * window of its last one can still come; its state is then gone. Closed incidents are final: nothing is
- * emitted for an incident before it closes.
+ * newer. An incident closes once the watermark shows that no alert within the window of its last one can still
+ * come; its state is then gone. Every change leaves as an {@link IncidentUpdate}.
  *
- * <p><b>Event time and lateness</b> as in {@link dev.cloudwarden.engine.sigma.correlate.CorrelationEngine}:
- * the watermark trails the latest time seen by the allowed lateness (minus 1 ms); alerts wait until it passes
- * them and are then handled in (time, id) order, so input out of order within the allowed lateness gives the
- * same incidents, with the same ids, as sorted input. Later alerts are handled at once and counted
- * ({@link #lateAlerts()}), never dropped.
+ * <p><b>Event time.</b> The detection run drives the watermark ({@link #advanceWatermark}): alerts wait until it
+ * passes them and are then handled in (time, id) order, so input out of order within the run's lateness gives
+ * the same incidents, with the same ids, as sorted input. Later alerts are handled at once and counted
+ * ({@link #lateAlerts()}), never dropped. {@link #build} runs a finished list of alerts with its own watermark
+ * ({@link IncidentOptions#allowedLateness()} behind the latest alert).
  *
  * <p>Not thread-safe; one instance per alert stream.
  */
@@ -33,54 +32,54 @@ public final class IncidentBuilder {
 
     private final IncidentProcessor processor;
     private final InMemoryKeyedState<String> state = new InMemoryKeyedState<>(Comparator.naturalOrder());
-    private final long latenessMillis;
-    private long maxSeen = Long.MIN_VALUE;
     private long lateAlerts;
 
     public IncidentBuilder() {
         this(IncidentOptions.defaults());
     }
 
+    /** The options' allowed lateness is used by {@link #build} only; a run passes its own watermark. */
     public IncidentBuilder(IncidentOptions options) {
         this.processor = new IncidentProcessor(options);
-        this.latenessMillis = options.allowedLateness().toMillis();
     }
 
-    /** All incidents of {@code alerts}, in the order they close. */
+    /** The final (closed) incidents of a finished list of alerts, in the order they close. */
     public static List<Incident> build(Iterable<Alert> alerts, IncidentOptions options) {
         IncidentBuilder b = new IncidentBuilder(options);
+        BoundedLateness lateness = new BoundedLateness(options.allowedLateness());
         List<Incident> out = new ArrayList<>();
+        Consumer<IncidentUpdate> closed = u -> {
+            if (u.kind() == IncidentUpdate.Kind.CLOSED) {
+                out.add(u.incident());
+            }
+        };
         for (Alert a : alerts) {
-            b.accept(a, out::add);
+            b.add(a, closed);
+            b.advanceWatermark(lateness.observe(a.time().toEpochMilli()), closed);
         }
-        b.finish(out::add);
+        b.advanceWatermark(Long.MAX_VALUE, closed);
         return out;
     }
 
-    /** One alert; incidents that this closes (event time moved on) go to {@code out}. */
-    public void accept(Alert alert, Consumer<Incident> out) {
+    /** One alert; it waits for the watermark to pass its time unless it is already late. */
+    public void add(Alert alert, Consumer<IncidentUpdate> out) {
         if (alert.time().toEpochMilli() <= state.watermark()) {
             lateAlerts++;
         }
         state.processElement(KEY, alert, processor, out);
-        advanceTo(alert.time(), out);
     }
 
-    /** Event time moved on (any event or alert): incidents idle for a whole window close. */
-    public void advanceTo(Instant eventTime, Consumer<Incident> out) {
-        long t = eventTime.toEpochMilli();
-        if (t > maxSeen) {
-            maxSeen = t;
-            state.advanceWatermark(maxSeen - latenessMillis - 1, processor, out);
+    /**
+     * Alerts are complete up to {@code watermark} (epoch ms; {@link Long#MAX_VALUE} at the end of input): waiting
+     * alerts are placed and incidents idle for a whole window close.
+     */
+    public void advanceWatermark(long watermark, Consumer<IncidentUpdate> out) {
+        if (watermark > state.watermark()) {
+            state.advanceWatermark(watermark, processor, out);
         }
     }
 
-    /** End of input: every alert still waiting is placed and every open incident closes. */
-    public void finish(Consumer<Incident> out) {
-        state.advanceWatermark(Long.MAX_VALUE, processor, out);
-    }
-
-    /** Alerts that came later than the allowed lateness (handled anyway, see the class documentation). */
+    /** Alerts that came later than the watermark (handled anyway, see the class documentation). */
     public long lateAlerts() {
         return lateAlerts;
     }

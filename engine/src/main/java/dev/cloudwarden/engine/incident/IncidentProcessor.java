@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * it); idle checks ({@value #EXPIRY}, time → incident ids). Timers: one at each pending time and one at each
  * {@code last alert + window}.
  *
+ * <p>Every change leaves as an {@link IncidentUpdate} (opened, updated, merged, closed; see its state machine).
+ *
  * <p>Alerts are handled when the watermark passes their time, in (time, alert id) order, so the result does
  * not depend on arrival order within the allowed lateness: an incident's first handled alert is its
  * earliest, and its id ({@link Incident#idOf} of that alert) never changes; when an alert links several
@@ -29,7 +31,7 @@ import java.util.function.Consumer;
  * links to, or starts its own); only then can the id of an incident come from an alert that is not its
  * earliest.
  */
-final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident> {
+final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentUpdate> {
     static final String PENDING = "incident-pending";
     static final String OPEN = "incident-open";
     static final String LINKS = "incident-links";
@@ -50,7 +52,7 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident>
     }
 
     @Override
-    public void processElement(Alert alert, KeyedState<String> state, Consumer<Incident> out) {
+    public void processElement(Alert alert, KeyedState<String> state, Consumer<IncidentUpdate> out) {
         long t = alert.time().toEpochMilli();
         if (t <= state.timers().currentWatermark()) {
             place(alert, state, out);
@@ -63,7 +65,7 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident>
     }
 
     @Override
-    public void onTimer(long time, KeyedState<String> state, Consumer<Incident> out) {
+    public void onTimer(long time, KeyedState<String> state, Consumer<IncidentUpdate> out) {
         MapState<Long, OpenIncident.AlertBatch> pending = pending(state);
         OpenIncident.AlertBatch batch = pending.get(time);
         if (batch != null) {
@@ -94,7 +96,7 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident>
     }
 
     /** Adds one alert: to the open incidents it links (merging them), or to a new incident. */
-    private void place(Alert alert, KeyedState<String> state, Consumer<Incident> out) {
+    private void place(Alert alert, KeyedState<String> state, Consumer<IncidentUpdate> out) {
         MapState<String, OpenIncident> open = open(state);
         MapState<Entity, String> links = links(state);
         long t = alert.time().toEpochMilli();
@@ -118,8 +120,10 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident>
             }
         }
         OpenIncident target = linked.isEmpty() ? new OpenIncident(ownId) : linked.first();
+        boolean opened = linked.isEmpty();
         for (OpenIncident other : linked) {
             if (other != target) {
+                out.accept(new IncidentUpdate(IncidentUpdate.Kind.MERGED, other.toIncident(), target.id));
                 target.absorb(other);
                 open.remove(other.id);
                 for (Entity e : other.lastSeen.keySet()) {
@@ -136,10 +140,17 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident>
         }
         open.put(target.id, target);
         if (target.alerts.size() >= maxAlerts) {
+            if (opened) {
+                out.accept(IncidentUpdate.of(IncidentUpdate.Kind.OPENED, target.toIncident()));
+            }
             close(target, state, out);
-        } else if (target.last != lastBefore) {
+            return;
+        }
+        if (target.last != lastBefore) {
             schedule(target, state);
         }
+        out.accept(IncidentUpdate.of(opened ? IncidentUpdate.Kind.OPENED : IncidentUpdate.Kind.UPDATED,
+                target.toIncident()));
     }
 
     private void schedule(OpenIncident inc, KeyedState<String> state) {
@@ -152,7 +163,7 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident>
         state.timers().registerEventTimeTimer(at);
     }
 
-    private void close(OpenIncident inc, KeyedState<String> state, Consumer<Incident> out) {
+    private void close(OpenIncident inc, KeyedState<String> state, Consumer<IncidentUpdate> out) {
         MapState<Entity, String> links = links(state);
         for (Entity e : inc.lastSeen.keySet()) {
             if (inc.id.equals(links.get(e))) {
@@ -160,7 +171,7 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, Incident>
             }
         }
         open(state).remove(inc.id);
-        out.accept(inc.toIncident());
+        out.accept(IncidentUpdate.of(IncidentUpdate.Kind.CLOSED, inc.toIncident()));
     }
 
     /** A long-running incident forgets links it can no longer make, so its index entries stay bounded. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
-import dev.cloudwarden.engine.ingest.parse.Parsers;
 import dev.cloudwarden.engine.ingest.read.ContainerFormat;
 import dev.cloudwarden.engine.ingest.read.ContainerSniffer;
 import dev.cloudwarden.engine.ingest.read.Input;

@@ -12,7 +12,6 @@ import dev.cloudwarden.engine.ingest.parse.JsonSourceDetector;
 import dev.cloudwarden.engine.ingest.parse.LineFormat;
 import dev.cloudwarden.engine.ingest.parse.LineParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
-import dev.cloudwarden.engine.ingest.parse.Parsers;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
 
 import java.io.IOException;

@@ -102,29 +102,27 @@ class BehaviorEngineTest {
 
     @Test
     void idleKeysAreForgottenSoStateStaysBounded() {
-        BehaviorEngine engine = new BehaviorEngine(BehaviorConfig.defaults().withIdleExpiry(Duration.ofHours(6)), Duration.ZERO);
-        List<Alert> out = new ArrayList<>();
+        Events.Driven d = new Events.Driven(BehaviorConfig.defaults().withIdleExpiry(Duration.ofHours(6)), Duration.ZERO);
         for (Event e : dayWithAttacks(3)) {
-            engine.process(e, out::add);
+            d.process(e);
         }
-        assertThat(engine.stateSize().keys()).isPositive();
+        assertThat(d.engine.stateSize().keys()).isPositive();
         // A day later only the one new key's state is left.
-        engine.process(dns(minutes(48 * 60), "10.9.9.9", "api.github.com"), out::add);
-        engine.process(dns(minutes(49 * 60), "10.9.9.9", "api.github.com"), out::add);
-        assertThat(engine.stateSize().keys()).isEqualTo(1);
-        assertThat(engine.stateSize().timers()).isEqualTo(1);
-        engine.finish(out::add);
-        assertThat(engine.stateSize()).isEqualTo(new BehaviorEngine.StateSize(0, 0, 0));
+        d.process(dns(minutes(48 * 60), "10.9.9.9", "api.github.com"));
+        d.process(dns(minutes(49 * 60), "10.9.9.9", "api.github.com"));
+        assertThat(d.engine.stateSize().keys()).isEqualTo(1);
+        assertThat(d.engine.stateSize().timers()).isEqualTo(1);
+        d.finish();
+        assertThat(d.engine.stateSize()).isEqualTo(new BehaviorEngine.StateSize(0, 0, 0));
     }
 
     @Test
     void lateEventsAreCountedAndLeftOut() {
-        BehaviorEngine engine = new BehaviorEngine(BehaviorConfig.defaults(), Duration.ofMinutes(15));
-        List<Alert> out = new ArrayList<>();
-        engine.process(dns(minutes(60), "10.0.2.20", "api.github.com"), out::add);
-        engine.process(dns(minutes(30), "10.0.2.20", "api.github.com"), out::add);
-        engine.process(web(minutes(50), "10.0.1.10", "shop.example.com", 200), out::add);
-        assertThat(engine.lateEvents()).isEqualTo(1);
+        Events.Driven d = new Events.Driven(BehaviorConfig.defaults(), Duration.ofMinutes(15));
+        d.process(dns(minutes(60), "10.0.2.20", "api.github.com"));
+        d.process(dns(minutes(30), "10.0.2.20", "api.github.com"));
+        d.process(web(minutes(50), "10.0.1.10", "shop.example.com", 200));
+        assertThat(d.engine.lateInputs()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,13 @@
 package dev.cloudwarden.engine.behavior;
 
+import dev.cloudwarden.engine.detect.RuleMatches;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.run.RunResults;
+import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.state.BoundedLateness;
+
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Actor;
 import dev.cloudwarden.engine.event.Cloud;
@@ -77,11 +85,31 @@ final class Events {
 
     /** Runs {@code events} in the given order through an engine; returns every alert, finish included. */
     static List<Alert> run(BehaviorConfig config, Duration lateness, List<Event> events) {
-        BehaviorEngine engine = new BehaviorEngine(config, lateness);
-        List<Alert> out = new ArrayList<>();
-        events.forEach(e -> engine.process(e, out::add));
-        engine.finish(out::add);
-        return out;
+        return RunResults.of(RunConfig.of(NO_RULES).withBehavior(config).withAllowedLateness(lateness)
+                .withGrouping(AlertGrouping.off()), events).alerts();
+    }
+
+    static final RuleSet NO_RULES = RuleSet.compile(List.of(), SigmaConfig.defaults());
+
+    /** Drives one engine directly (for its state and counters), with a run's watermark {@code lateness} behind. */
+    static final class Driven {
+        final BehaviorEngine engine;
+        final List<Alert> out = new ArrayList<>();
+        private final BoundedLateness lateness;
+
+        Driven(BehaviorConfig config, Duration lateness) {
+            this.engine = new BehaviorEngine(config);
+            this.lateness = new BoundedLateness(lateness);
+        }
+
+        void process(Event e) {
+            engine.process(e, new RuleMatches(), out::add);
+            engine.advanceWatermark(lateness.observe(e.time().toEpochMilli()), out::add);
+        }
+
+        void finish() {
+            engine.advanceWatermark(Long.MAX_VALUE, out::add);
+        }
     }
 
     static List<Alert> run(List<Event> events) {

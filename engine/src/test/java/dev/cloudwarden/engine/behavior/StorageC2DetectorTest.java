@@ -2,7 +2,7 @@ package dev.cloudwarden.engine.behavior;
 
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

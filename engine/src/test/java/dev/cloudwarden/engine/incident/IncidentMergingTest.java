@@ -149,7 +149,7 @@ class IncidentMergingTest {
 
     @Test
     void lateAlertsAreCountedAndStillJoin() {
-        IncidentBuilder b = new IncidentBuilder(OPTIONS.withAllowedLateness(Duration.ofMinutes(1)));
+        DrivenBuilder b = new DrivenBuilder(OPTIONS.withAllowedLateness(Duration.ofMinutes(1)));
         List<Incident> out = new ArrayList<>();
         b.accept(alert("a").at(0).srcIp("203.0.113.5").build(), out::add);
         b.accept(alert("b").at(30).srcIp("203.0.113.5").build(), out::add);
@@ -161,7 +161,7 @@ class IncidentMergingTest {
 
     @Test
     void anIncidentClosesOnceIdleForAWindowAndFreesItsState() {
-        IncidentBuilder b = new IncidentBuilder(OPTIONS.withAllowedLateness(Duration.ZERO));
+        DrivenBuilder b = new DrivenBuilder(OPTIONS.withAllowedLateness(Duration.ZERO));
         List<Incident> out = new ArrayList<>();
         b.accept(alert("a").at(0).srcIp("203.0.113.5").principal("arn:aws:iam::1:user/x").build(), out::add);
         b.advanceTo(TestAlerts.minute(60), out::add);
@@ -174,7 +174,7 @@ class IncidentMergingTest {
 
     @Test
     void stateStaysBoundedOverManyAlerts() {
-        IncidentBuilder b = new IncidentBuilder(OPTIONS);
+        DrivenBuilder b = new DrivenBuilder(OPTIONS);
         List<Incident> out = new ArrayList<>();
         int maxEntries = 0;
         for (int i = 0; i < 20_000; i++) {
@@ -192,7 +192,7 @@ class IncidentMergingTest {
 
     @Test
     void aLongRunningIncidentForgetsStaleLinks() {
-        IncidentBuilder b = new IncidentBuilder(OPTIONS);
+        DrivenBuilder b = new DrivenBuilder(OPTIONS);
         List<Incident> out = new ArrayList<>();
         int maxEntries = 0;
         for (int i = 0; i < 5_000; i++) {

@@ -8,7 +8,7 @@ import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.EventBuilder;
 import dev.cloudwarden.engine.event.RawRecord;
 import dev.cloudwarden.engine.event.SourceType;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -42,6 +42,10 @@ public final class AzureActivityParser extends ExtractingJsonParser {
     private static final int TIME = PATHS.path("time");
     private static final int EVENT_TIMESTAMP = PATHS.path("eventTimestamp");
     private static final int OPERATION = PATHS.path("operationName");
+    // the record's own id: eventDataId in the REST schema; exports carry the operation and correlation ids
+    private static final int EVENT_DATA_ID = PATHS.path("eventDataId");
+    private static final int OPERATION_ID = PATHS.path("operationId");
+    private static final int CORRELATION_ID = PATHS.path("correlationId");
     private static final int OPERATION_VALUE = PATHS.path("operationName.value");
     private static final int PROVIDER = PATHS.path("resourceProviderName.value");
     private static final int RESOURCE_ID = PATHS.path("resourceId");
@@ -87,7 +91,8 @@ public final class AzureActivityParser extends ExtractingJsonParser {
             throw new RecordRejectedException("operationName missing");
         }
         String resourceId = f.nonEmpty(RESOURCE_ID) != null ? f.get(RESOURCE_ID) : f.nonEmpty(RESOURCE_URI);
-        EventBuilder b = Event.builder(SourceType.AZURE_ACTIVITY, Timestamps.parseIso(time), raw).origin(origin);
+        EventBuilder b = Event.builder(SourceType.AZURE_ACTIVITY, Timestamps.parseIso(time), raw).origin(origin)
+                .uid(firstOf(f, EVENT_DATA_ID, OPERATION_ID, CORRELATION_ID));
         b.cloud(new Cloud("azure", account(f, resourceId), f.nonEmpty(LOCATION)));
         b.actor(actor(f));
         b.src(CallerAddress.parse(f.nonEmpty(CALLER_IP) != null ? f.get(CALLER_IP) : f.nonEmpty(CLIENT_IP)));
@@ -188,5 +193,15 @@ public final class AzureActivityParser extends ExtractingJsonParser {
 
     private static String nonEmpty(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String firstOf(ExtractedFields f, int... slots) {
+        for (int slot : slots) {
+            String v = f.nonEmpty(slot);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 }

@@ -30,6 +30,7 @@ import dev.cloudwarden.engine.ingest.time.Timestamps;
 public final class AzureSignInParser extends ExtractingJsonParser {
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
     private static final int TIME = PATHS.path("time");
+    private static final int CORRELATION_ID = PATHS.path("correlationId");
     private static final int CATEGORY = PATHS.path("category");
     private static final int TENANT = PATHS.path("tenantId");
     private static final int TOP_RESOURCE_ID = PATHS.path("resourceId");
@@ -37,6 +38,7 @@ public final class AzureSignInParser extends ExtractingJsonParser {
     private static final int RESULT_TYPE = PATHS.path("resultType");
     private static final int RESULT_DESCRIPTION = PATHS.path("resultDescription");
     private static final Both CREATED = both("createdDateTime");
+    private static final Both SIGNIN_ID = both("id");
     private static final Both UPN = both("userPrincipalName");
     private static final Both USER_ID = both("userId");
     private static final Both USER_TYPE = both("userType");
@@ -85,7 +87,8 @@ public final class AzureSignInParser extends ExtractingJsonParser {
         if (actor.principal() == null) {
             throw new RecordRejectedException("no userPrincipalName, userId or servicePrincipalId: not a sign-in");
         }
-        EventBuilder b = Event.builder(SourceType.AZURE_SIGNIN, Timestamps.parseIso(time), raw).origin(origin);
+        EventBuilder b = Event.builder(SourceType.AZURE_SIGNIN, Timestamps.parseIso(time), raw).origin(origin)
+                .uid(SIGNIN_ID.get(f) != null ? SIGNIN_ID.get(f) : f.nonEmpty(CORRELATION_ID));
         b.cloud(new Cloud("azure", tenant(f), null));
         b.actor(actor);
         b.src(CallerAddress.parse(IP.get(f) != null ? IP.get(f) : f.nonEmpty(CALLER_IP)));

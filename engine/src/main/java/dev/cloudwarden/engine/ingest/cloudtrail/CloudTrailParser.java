@@ -34,6 +34,7 @@ public final class CloudTrailParser extends ExtractingJsonParser {
     private static final int EVENT_TIME = PATHS.path("eventTime");
     private static final int EVENT_SOURCE = PATHS.path("eventSource");
     private static final int EVENT_NAME = PATHS.path("eventName");
+    private static final int EVENT_ID = PATHS.path("eventID");
     private static final int REGION = PATHS.path("awsRegion");
     private static final int RECIPIENT_ACCOUNT = PATHS.path("recipientAccountId");
     private static final int SOURCE_IP = PATHS.path("sourceIPAddress");
@@ -82,7 +83,7 @@ public final class CloudTrailParser extends ExtractingJsonParser {
         String eventName = required(f, EVENT_NAME, "eventName");
         String eventSource = f.get(EVENT_SOURCE);
         EventBuilder b = Event.builder(SourceType.CLOUDTRAIL,
-                Timestamps.parseIso(required(f, EVENT_TIME, "eventTime")), raw).origin(origin);
+                Timestamps.parseIso(required(f, EVENT_TIME, "eventTime")), raw).origin(origin).uid(f.nonEmpty(EVENT_ID));
         String account = f.nonEmpty(RECIPIENT_ACCOUNT) != null ? f.get(RECIPIENT_ACCOUNT) : f.get(ID_ACCOUNT);
         b.cloud(Cloud.aws(account, f.get(REGION)));
         b.operation(eventSource, eventName);

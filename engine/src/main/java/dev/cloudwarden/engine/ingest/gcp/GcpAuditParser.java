@@ -32,6 +32,7 @@ public final class GcpAuditParser extends ExtractingJsonParser {
     private static final int TIMESTAMP = PATHS.path("timestamp");
     private static final int RECEIVE_TIMESTAMP = PATHS.path("receiveTimestamp");
     private static final int LOG_NAME = PATHS.path("logName");
+    private static final int INSERT_ID = PATHS.path("insertId");
     private static final int PAYLOAD_TYPE = PATHS.path("protoPayload.@type");
     private static final int SERVICE = PATHS.path("protoPayload.serviceName");
     private static final int METHOD = PATHS.path("protoPayload.methodName");
@@ -72,7 +73,8 @@ public final class GcpAuditParser extends ExtractingJsonParser {
         }
         String method = required(f, METHOD, "protoPayload.methodName");
         String service = f.nonEmpty(SERVICE);
-        EventBuilder b = Event.builder(SourceType.GCP_AUDIT, Timestamps.parseIso(time), raw).origin(origin);
+        EventBuilder b = Event.builder(SourceType.GCP_AUDIT, Timestamps.parseIso(time), raw).origin(origin)
+                .uid(f.nonEmpty(INSERT_ID));
         b.cloud(new Cloud("gcp", account(f), region(f)));
         b.actor(actor(f));
         b.src(caller(f.nonEmpty(CALLER_IP) != null ? f.get(CALLER_IP) : f.nonEmpty(CALLER_IP_UPPER)));

@@ -24,6 +24,9 @@ public final class ReadAhead {
     /** Paths longer than this are left to the tree: 2^(n-1) splittings each. */
     private static final int MAX_SEGMENTS = 6;
 
+    /** No fields: records are parsed on demand only. */
+    public static final ReadAhead NONE = new ReadAhead(List.of());
+
     private final Map<FieldPath, List<List<String>>> splittings = new LinkedHashMap<>();
 
     public ReadAhead(Collection<FieldPath> paths) {
@@ -40,6 +43,16 @@ public final class ReadAhead {
 
     public boolean isEmpty() {
         return splittings.isEmpty();
+    }
+
+    /** These fields and {@code other}'s, each once. */
+    public ReadAhead plus(ReadAhead other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        java.util.Set<FieldPath> all = new java.util.LinkedHashSet<>(paths());
+        all.addAll(other.paths());
+        return new ReadAhead(all);
     }
 
     /** An extractor reading {@code base}'s paths (same slots) and these fields after them. */

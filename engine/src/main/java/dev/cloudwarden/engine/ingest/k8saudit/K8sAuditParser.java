@@ -36,6 +36,7 @@ public final class K8sAuditParser extends ExtractingJsonParser {
     private static final int RECEIVED_TIME = PATHS.path("requestReceivedTimestamp");
     private static final int V1BETA1_TIME = PATHS.path("timestamp");
     private static final int VERB = PATHS.path("verb");
+    private static final int AUDIT_ID = PATHS.path("auditID");
     private static final int REQUEST_URI = PATHS.path("requestURI");
     private static final int USER_NAME = PATHS.path("user.username");
     private static final int USER_GROUPS = PATHS.path("user.groups");
@@ -79,7 +80,8 @@ public final class K8sAuditParser extends ExtractingJsonParser {
         if (verb == null && f.nonEmpty(REQUEST_URI) == null) {
             throw new RecordRejectedException("verb and requestURI missing");
         }
-        EventBuilder b = Event.builder(SourceType.K8S_AUDIT, Timestamps.parseIso(time), raw).origin(origin);
+        EventBuilder b = Event.builder(SourceType.K8S_AUDIT, Timestamps.parseIso(time), raw).origin(origin)
+                .uid(f.nonEmpty(AUDIT_ID));
         b.cloud(cloud(f));
         b.actor(actor(f));
         b.src(Endpoint.ip(f.nonEmpty(SOURCE_IPS)));

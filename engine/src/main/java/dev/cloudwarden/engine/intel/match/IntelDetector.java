@@ -2,9 +2,12 @@ package dev.cloudwarden.engine.intel.match;
 
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.alert.AlertIds;
+import dev.cloudwarden.engine.alert.Observable;
+import dev.cloudwarden.engine.detect.EventDetector;
+import dev.cloudwarden.engine.detect.RuleMatches;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.intel.Indicator;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,16 +34,43 @@ import java.util.regex.Pattern;
  * The alert's one event is the matched event, so its entities (addresses, hosts, principal) link it into the
  * incident of the activity around it. Not thread-safe (the sightings); one per pipeline, over a shared index.
  */
-public final class IntelDetector {
+public final class IntelDetector implements EventDetector {
     public static final String RULE_PREFIX = "cloudwarden.intel.";
     private static final Pattern TAG = Pattern.compile("attack\\.t\\d{4}(\\.\\d{3})?|cloudwarden\\.[tam][1-6]");
     private static final int MAX_TITLE_VALUE = 120;
 
     private final IntelMatcher matcher;
-    private final Sightings sightings = new Sightings();
+    private final Sightings sightings;
 
     public IntelDetector(IntelIndex index) {
+        this(index, new Sightings());
+    }
+
+    private IntelDetector(IntelIndex index, Sightings sightings) {
         this.matcher = new IntelMatcher(index);
+        this.sightings = sightings;
+    }
+
+    @Override
+    public String name() {
+        return "intel";
+    }
+
+    /** Each event is judged alone; the sightings are counted in order-free sums, minima and maxima. */
+    @Override
+    public boolean isStateless() {
+        return true;
+    }
+
+    /** A detector for another thread: the same index and the same (thread-safe) sightings. */
+    @Override
+    public IntelDetector fork() {
+        return new IntelDetector(matcher.index(), sightings);
+    }
+
+    @Override
+    public void process(Event event, RuleMatches matches, Consumer<Alert> out) {
+        process(event, out);
     }
 
     public IntelIndex index() {
@@ -89,7 +119,8 @@ public final class IntelDetector {
         String title = "Threat intel: " + m.type().id() + " " + printable(m.observed()) + " listed by "
                 + printable(String.join(", ", sources));
         String id = AlertIds.of(ruleId + "\n" + m.observed(), List.of(event.raw()));
-        return new Alert(id, ruleId, title, level, event.time(), List.copyOf(tags), List.of(event));
+        return new Alert(id, ruleId, title, level, event.time(), List.copyOf(tags), List.of(event),
+                List.of(new Observable(m.type().id(), m.observed(), Observable.MATCHED)), null);
     }
 
     /** Control characters replaced, and cut to a readable length. */

@@ -1,7 +1,7 @@
 package dev.cloudwarden.engine.intel.match;
 
 import dev.cloudwarden.engine.intel.Indicator;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 
 import java.util.Locale;
 import java.util.Set;

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * How often each indicator was seen, and when first and last (event time), for the app to persist and to export as
- * STIX sightings. An indicator counts once per event, whichever fields of the event carried it. Not thread-safe:
- * one per pipeline; {@link #merge} combines them (and restores persisted counts).
+ * STIX sightings. An indicator counts once per event, whichever fields of the event carried it. Thread-safe, so
+ * the intel detectors of a run's worker threads share one (matches are rare: the lock costs nothing measurable);
+ * {@link #merge} combines counts (and restores persisted ones). Counts, minima and maxima do not depend on the
+ * order events arrive in.
  */
 public final class Sightings {
     private final Map<String, Sighting> byIndicator = new HashMap<>();
@@ -50,31 +52,31 @@ public final class Sightings {
     }
 
     /** Adds a count (from another pipeline, or as persisted). */
-    public void merge(Sighting sighting) {
+    public synchronized void merge(Sighting sighting) {
         byIndicator.merge(sighting.indicatorId(), sighting, Sighting::plus);
     }
 
-    public void mergeAll(Collection<Sighting> sightings) {
+    public synchronized void mergeAll(Collection<Sighting> sightings) {
         sightings.forEach(this::merge);
     }
 
-    public Optional<Sighting> get(String indicatorId) {
+    public synchronized Optional<Sighting> get(String indicatorId) {
         return Optional.ofNullable(byIndicator.get(indicatorId));
     }
 
     /** Every sighting, by indicator id. */
-    public List<Sighting> all() {
+    public synchronized List<Sighting> all() {
         List<Sighting> out = new ArrayList<>(byIndicator.values());
         out.sort(Comparator.comparing(Sighting::indicatorId));
         return out;
     }
 
     /** Distinct indicators seen. */
-    public int size() {
+    public synchronized int size() {
         return byIndicator.size();
     }
 
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return byIndicator.isEmpty();
     }
 }

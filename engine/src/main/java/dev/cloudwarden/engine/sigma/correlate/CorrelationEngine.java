@@ -2,74 +2,74 @@ package dev.cloudwarden.engine.sigma.correlate;
 
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
-import dev.cloudwarden.engine.state.BoundedLateness;
+import dev.cloudwarden.engine.detect.EventDetector;
+import dev.cloudwarden.engine.detect.RuleMatches;
 import dev.cloudwarden.engine.state.InMemoryKeyedState;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Runs a rule set's Sigma correlations over the matches of its detection rules, on event time, with the
  * state in an {@link InMemoryKeyedState}. The operator itself ({@link WindowProcessor}) only speaks the keyed
- * state interface; this class is the local runner around it: it routes matches to groups, keeps the
- * watermark, and feeds correlation alerts to the correlations chained on them.
+ * state interface; this class is the local runner around it: it routes matches to groups and feeds correlation
+ * alerts to the correlations chained on them. The watermark comes from the detection run (its one lateness
+ * bound).
  *
- * <p><b>Event time and lateness.</b> The watermark trails the latest event time seen by the allowed
- * lateness (minus 1 ms, as Flink's bounded-out-of-orderness generator does). A match waits until the watermark
- * passes its time, so any input that is out of order by at most the allowed lateness gives the same alerts
- * as sorted input. A match at or before the watermark is late: dropped and counted ({@link #lateMatches()}).
+ * <p><b>Event time and lateness.</b> A match waits until the watermark passes its time, so any input that is
+ * out of order by at most the run's allowed lateness gives the same alerts as sorted input. A match at or
+ * before the watermark is late: dropped and counted ({@link #lateInputs()}).
  *
  * <p><b>Semantics</b> (one contract for every type, see the package documentation): a window is the
  * timespan ending at each match, both ends inclusive; a group fires when the window ending at a match meets
  * the condition, then stays quiet until that window has slid past the firing match (at most one alert per
- * group per timespan); alert ids hash the correlation key and the texts of the contributing events.
+ * group per timespan); alert ids hash the correlation key and the texts of the contributing events. An alert
+ * carries the time of the match that completed it and comes out as the watermark passes that match.
  *
- * <p>Not thread-safe; one instance per input stream.
+ * <p>Not thread-safe; one instance per run.
  */
-public final class CorrelationEngine {
-    /** CloudTrail delivers most events within 15 minutes and files overlap in time by about as much. */
-    public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(15);
-
+public final class CorrelationEngine implements EventDetector {
     private final CorrelationPlan plan;
     private final WindowProcessor processor;
     private final InMemoryKeyedState<GroupKey> state = new InMemoryKeyedState<>(Comparator.naturalOrder());
-    private final BoundedLateness lateness;
     private final List<CorrelationHit> hits = new ArrayList<>();
     private long lateMatches;
 
     public CorrelationEngine(RuleSet rules) {
-        this(rules, DEFAULT_ALLOWED_LATENESS);
-    }
-
-    public CorrelationEngine(RuleSet rules, Duration allowedLateness) {
-        this.lateness = new BoundedLateness(allowedLateness);
         this.plan = CorrelationPlan.of(rules);
         this.processor = new WindowProcessor(plan.correlations);
     }
 
-    /** Whether any correlation references {@code rule}: its matches should be passed to {@link #accept}. */
-    public boolean consumes(LoadedRule rule) {
-        return plan.byRule.containsKey(rule.key());
-    }
-
     /**
-     * Whether {@code rule}'s own alerts are withheld: it is referenced by a correlation and none of the
-     * correlations referencing it says {@code generate: true}.
+     * Keys of the detection rules whose own alerts are withheld: referenced by a correlation and none of the
+     * correlations referencing them says {@code generate: true}.
      */
-    public boolean silences(LoadedRule rule) {
-        return plan.silencedRules.contains(rule.key());
+    public static Set<String> silencedRules(RuleSet rules) {
+        return CorrelationPlan.of(rules).silencedRules;
     }
 
-    /** A detection rule matched an event. Correlation alerts that this completes go to {@code out}. */
-    public void accept(LoadedRule rule, Event event, Consumer<Alert> out) {
-        List<Subscription> subs = plan.byRule.get(rule.key());
-        if (subs != null) {
+    /** Whether the rule set has any correlation that can run. */
+    public boolean isEmpty() {
+        return plan.correlations.isEmpty();
+    }
+
+    @Override
+    public String name() {
+        return "correlations";
+    }
+
+    /** Detection rules matched an event (listed in {@code matches}); they feed the correlations referencing them. */
+    @Override
+    public void process(Event event, RuleMatches matches, Consumer<Alert> out) {
+        for (String ruleKey : matches.keys()) {
+            List<Subscription> subs = plan.byRule.get(ruleKey);
+            if (subs == null) {
+                continue;
+            }
             if (event.time().toEpochMilli() <= state.watermark()) {
                 lateMatches++;
             } else {
@@ -78,23 +78,20 @@ public final class CorrelationEngine {
                 }
             }
         }
-        advanceTo(event.time(), out);
     }
 
-    /** Event time moved on (any event, matched or not): windows and buffers up to the new watermark settle. */
-    public void advanceTo(Instant eventTime, Consumer<Alert> out) {
-        state.advanceWatermark(lateness.observe(eventTime.toEpochMilli()));
-        settle(out);
-    }
-
-    /** End of input: everything still buffered is processed, and all state is released. */
-    public void finish(Consumer<Alert> out) {
-        state.advanceWatermark(Long.MAX_VALUE);
-        settle(out);
+    /** Event time is complete up to {@code watermark}: windows and buffers up to it settle. */
+    @Override
+    public void advanceWatermark(long watermark, Consumer<Alert> out) {
+        if (watermark > state.watermark()) {
+            state.advanceWatermark(watermark);
+            settle(out);
+        }
     }
 
     /** Matches dropped because they came later than the allowed lateness. */
-    public long lateMatches() {
+    @Override
+    public long lateInputs() {
         return lateMatches;
     }
 

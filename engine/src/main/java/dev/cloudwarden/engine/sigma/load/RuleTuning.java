@@ -1,6 +1,6 @@
 package dev.cloudwarden.engine.sigma.load;
 
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.sigma.model.SigmaRule;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -43,7 +43,7 @@ public record RuleTuning(Map<String, LevelChange> levels) {
         return new SigmaRule(rule.title(), rule.id(), rule.name(), rule.status(), rule.description(), rule.author(),
                 rule.date(), rule.modified(), rule.references(), rule.logSource(), rule.identifiers(), rule.conditions(),
                 rule.conditionTexts(), change.level(), rule.tags(), rule.fields(), rule.falsePositives(), rule.related(),
-                rule.source());
+                rule.grouping(), rule.source());
     }
 
     /** The tuning shipped with the built-in packs. */

@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.sigma.model;
 
+import dev.cloudwarden.engine.alert.Level;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.sigma.model;
 
+import dev.cloudwarden.engine.alert.Level;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,7 @@ import java.util.Map;
  *
  * @param identifiers search identifiers in file order
  * @param conditions  the condition, or several (a list in YAML, OR-ed)
+ * @param grouping    the rule's own alert grouping ({@code grouping:} attribute), or null for the run's default
  * @param source      the file and line of the rule's document
  */
 public record SigmaRule(
@@ -29,6 +32,7 @@ public record SigmaRule(
         List<String> fields,
         List<String> falsePositives,
         List<Related> related,
+        RuleGrouping grouping,
         SourceLocation source) {
 
     public SigmaRule {

@@ -4,10 +4,11 @@ import dev.cloudwarden.engine.sigma.model.Condition;
 import dev.cloudwarden.engine.sigma.model.CorrelationRule;
 import dev.cloudwarden.engine.sigma.model.DetectionNode;
 import dev.cloudwarden.engine.sigma.model.FieldItem;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.sigma.model.Modifier;
 import dev.cloudwarden.engine.sigma.model.RuleLogSource;
 import dev.cloudwarden.engine.sigma.model.SigmaFilter;
+import dev.cloudwarden.engine.sigma.model.RuleGrouping;
 import dev.cloudwarden.engine.sigma.model.SigmaRule;
 import dev.cloudwarden.engine.sigma.model.SourceLocation;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -140,7 +141,20 @@ public final class RuleParser {
                 yaml.optionalString(e, "author"), yaml.optionalString(e, "date"), yaml.optionalString(e, "modified"),
                 yaml.stringList(e, "references"), logSource, d.identifiers, d.conditions, d.conditionTexts, level,
                 yaml.stringList(e, "tags"), yaml.stringList(e, "fields"), yaml.stringList(e, "falsepositives"),
-                related, yaml.at(root));
+                related, grouping(e, yaml), yaml.at(root));
+    }
+
+    /** The {@code grouping:} custom attribute ({@link RuleGrouping}), or null. */
+    private static RuleGrouping grouping(Map<String, NodeTuple> e, YamlNodes yaml) throws RuleParseException {
+        NodeTuple t = e.get("grouping");
+        if (t == null || YamlNodes.isNull(t.getValueNode())) {
+            return null;
+        }
+        MappingNode m = yaml.mapping(t.getValueNode(), "grouping");
+        Map<String, NodeTuple> g = yaml.entries(m);
+        String period = yaml.optionalString(g, "period");
+        return new RuleGrouping(yaml.stringList(g, "by"),
+                period == null ? null : timespan(period, g.get("period").getValueNode(), yaml, "grouping.period"));
     }
 
     private SigmaFilter filter(Map<String, NodeTuple> e, YamlNodes yaml, MappingNode root) throws RuleParseException {
@@ -247,10 +261,14 @@ public final class RuleParser {
     }
 
     private static Duration timespan(String text, Node node, YamlNodes yaml) throws RuleParseException {
+        return timespan(text, node, yaml, "correlation.timespan");
+    }
+
+    private static Duration timespan(String text, Node node, YamlNodes yaml, String field) throws RuleParseException {
         Matcher m = TIMESPAN.matcher(text.trim());
-        if (!m.matches()) {
-            throw yaml.error(RuleErrorCode.INVALID_FIELD, "timespan must be a number and one of s, m, h, d (e.g. 90m), got '"
-                    + text + "'", "correlation.timespan", node);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw yaml.error(RuleErrorCode.INVALID_FIELD, "timespan must be a positive number and one of s, m, h, d "
+                    + "(e.g. 90m), got '" + text + "'", field, node);
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

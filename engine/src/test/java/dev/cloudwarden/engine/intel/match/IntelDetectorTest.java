@@ -6,7 +6,7 @@ import dev.cloudwarden.engine.incident.AlertSelection;
 import dev.cloudwarden.engine.incident.Classification;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.IocType;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

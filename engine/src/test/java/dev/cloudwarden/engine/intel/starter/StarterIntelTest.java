@@ -5,7 +5,7 @@ import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.IocType;
 import dev.cloudwarden.engine.intel.match.IntelIndex;
 import dev.cloudwarden.engine.intel.match.IntelLevels;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

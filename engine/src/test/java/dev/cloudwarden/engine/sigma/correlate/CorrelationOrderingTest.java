@@ -2,7 +2,9 @@ package dev.cloudwarden.engine.sigma.correlate;
 
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.run.RunResults;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import org.junit.jupiter.api.Test;
@@ -138,7 +140,7 @@ class CorrelationOrderingTest {
                   condition: {gte: 2}
                 """);
         LoadedRule failed = set.rules().stream().filter(r -> "failed_login".equals(r.rule().name())).findFirst().orElseThrow();
-        CorrelationEngine engine = new CorrelationEngine(set, Duration.ofMinutes(1));
+        DrivenEngine engine = new DrivenEngine(set, Duration.ofMinutes(1));
         List<Alert> alerts = new ArrayList<>();
         var events = Scenario.events()
                 .at(300, "ConsoleLogin", "result", "failure", "user", "alice", "ip", "192.0.2.1")
@@ -210,14 +212,17 @@ class CorrelationOrderingTest {
         assertThat(first).allSatisfy(a -> assertThat(a.id()).matches("[0-9a-f]{32}"));
     }
 
-    /** A pipeline run that also reports the late-match counter. */
+    /** A detection run that also reports the correlations' late-match counter. */
     private record DetectionPipelineRun(List<Alert> alerts, long pipelineLateMatches) {
         static DetectionPipelineRun of(RuleSet set, List<Event> events, Duration lateness) {
-            var pipeline = new DetectionPipeline(set, lateness);
             List<Alert> out = new ArrayList<>();
-            events.forEach(e -> pipeline.process(e, out::add));
-            pipeline.finish(out::add);
-            return new DetectionPipelineRun(out, pipeline.correlations().lateMatches());
+            RunConfig config = RunConfig.of(set).withAllowedLateness(lateness)
+                    .withBehavior(dev.cloudwarden.engine.behavior.BehaviorConfig.disabled()).withGrouping(AlertGrouping.off());
+            try (var run = new dev.cloudwarden.engine.run.DetectionRun(config, out::add, u -> { })) {
+                events.forEach(run::accept);
+                run.finish();
+                return new DetectionPipelineRun(out, run.lateInputs().getOrDefault("correlations", 0L));
+            }
         }
     }
 }

@@ -130,7 +130,7 @@ class CorrelationWindowTest {
                   timespan: 10m
                 """);
         LoadedRule failed = set.rules().stream().filter(r -> "failed_login".equals(r.rule().name())).findFirst().orElseThrow();
-        CorrelationEngine engine = new CorrelationEngine(set, Duration.ofMinutes(1));
+        DrivenEngine engine = new DrivenEngine(set, Duration.ofMinutes(1));
         List<Alert> alerts = new ArrayList<>();
         int maxKeys = 0;
         int maxEntries = 0;
@@ -160,7 +160,7 @@ class CorrelationWindowTest {
         }
         RuleSet set = rules(TWO_FAILURES);
         LoadedRule failed = set.rules().stream().filter(r -> "failed_login".equals(r.rule().name())).findFirst().orElseThrow();
-        CorrelationEngine engine = new CorrelationEngine(set, Duration.ZERO);
+        DrivenEngine engine = new DrivenEngine(set, Duration.ZERO);
         List<Alert> alerts = new ArrayList<>();
         int maxEntries = 0;
         for (Event e : s.list()) {

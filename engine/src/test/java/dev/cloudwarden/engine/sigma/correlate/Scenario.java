@@ -4,7 +4,9 @@ import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.RawRecord;
 import dev.cloudwarden.engine.event.SourceType;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.run.RunResults;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFile;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
@@ -107,13 +109,11 @@ final class Scenario {
                 .build();
     }
 
-    /** Every alert of a pipeline run over {@code events} in the given order, then flushed. */
+    /** Every alert (ungrouped) of a detection run over {@code events} in the given order, to the end. */
     static List<Alert> run(RuleSet rules, List<Event> events, Duration allowedLateness) {
-        DetectionPipeline pipeline = new DetectionPipeline(rules, allowedLateness);
-        List<Alert> out = new ArrayList<>();
-        events.forEach(e -> pipeline.process(e, out::add));
-        pipeline.finish(out::add);
-        return out;
+        return RunResults.of(RunConfig.of(rules).withAllowedLateness(allowedLateness)
+                .withBehavior(dev.cloudwarden.engine.behavior.BehaviorConfig.disabled())
+                .withGrouping(AlertGrouping.off()), events).alerts();
     }
 
     static List<Alert> run(RuleSet rules, List<Event> events) {

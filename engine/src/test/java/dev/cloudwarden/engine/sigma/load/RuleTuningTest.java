@@ -1,7 +1,7 @@
 package dev.cloudwarden.engine.sigma.load;
 
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

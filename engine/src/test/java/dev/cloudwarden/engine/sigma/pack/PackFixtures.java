@@ -6,7 +6,9 @@ import dev.cloudwarden.engine.ingest.GoldenFiles;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.read.Input;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.run.RunResults;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
@@ -68,13 +70,7 @@ final class PackFixtures {
 
     /** All alerts of the built-in rule set over the events, correlations flushed at the end. */
     static List<Alert> detect(List<Event> events) {
-        DetectionPipeline pipeline = new DetectionPipeline(RULES);
-        List<Alert> out = new ArrayList<>();
-        for (Event e : events) {
-            pipeline.process(e, out::add);
-        }
-        pipeline.finish(out::add);
-        return out;
+        return RunResults.of(RunConfig.of(RULES).withGrouping(AlertGrouping.off()), events).alerts();
     }
 
     /** Names of the CloudWarden rules among the alerts (SigmaHQ alerts are left out). */

@@ -1,7 +1,7 @@
 package dev.cloudwarden.engine.sigma.pack;
 
 import dev.cloudwarden.engine.alert.Alert;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

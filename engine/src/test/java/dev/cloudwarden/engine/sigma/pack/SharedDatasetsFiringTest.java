@@ -10,14 +10,16 @@ import dev.cloudwarden.engine.ingest.GoldenFiles;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.read.Input;
-import dev.cloudwarden.engine.sigma.DetectionPipeline;
+import dev.cloudwarden.engine.run.AlertGrouping;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.run.RunResults;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.load.RuleTuning;
 import dev.cloudwarden.engine.sigma.model.CorrelationRule;
-import dev.cloudwarden.engine.sigma.model.Level;
+import dev.cloudwarden.engine.alert.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -376,12 +378,7 @@ class SharedDatasetsFiringTest {
     private static Outcome run(Input input, IngestOptions options) {
         GoldenFiles.Collected c = new GoldenFiles.Collected();
         new Ingestor(options).read(input, c);
-        DetectionPipeline pipeline = new DetectionPipeline(RULES);
-        List<Alert> alerts = new ArrayList<>();
-        for (Event e : c.events) {
-            pipeline.process(e, alerts::add);
-        }
-        pipeline.finish(alerts::add);
+        List<Alert> alerts = RunResults.of(RunConfig.of(RULES).withGrouping(AlertGrouping.off()), c.events).alerts();
         return new Outcome(c.events.size(), c.rejections.stream().map(r -> r.reason()).toList(), alerts);
     }
 

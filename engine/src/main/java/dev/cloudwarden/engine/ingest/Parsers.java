@@ -1,4 +1,7 @@
-package dev.cloudwarden.engine.ingest.parse;
+package dev.cloudwarden.engine.ingest;
+
+import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
+import dev.cloudwarden.engine.ingest.parse.LineFormat;
 
 import dev.cloudwarden.engine.event.SourceType;
 
@@ -8,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every parser CloudWarden ships, by source. Line formats are listed in autodetection order: the
- * more specific a format's first-line signature, the earlier it is tried.
+ * Every parser CloudWarden ships, by source: the registry, one line per source. It sits above the source packages
+ * (which build on {@code ingest.parse}), so no source package depends on it. Line formats are listed in
+ * autodetection order: the more specific a format's first-line signature, the earlier it is tried.
  */
 public final class Parsers {
     private final Map<SourceType, JsonRecordParser> json = new EnumMap<>(SourceType.class);

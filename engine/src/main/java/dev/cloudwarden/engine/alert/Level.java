@@ -1,4 +1,4 @@
-package dev.cloudwarden.engine.sigma.model;
+package dev.cloudwarden.engine.alert;
 
 import java.util.Locale;
 import java.util.Optional;

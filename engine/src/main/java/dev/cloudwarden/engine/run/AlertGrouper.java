@@ -1,0 +1,89 @@
+package dev.cloudwarden.engine.run;
+
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.state.KeyedProcessor;
+import dev.cloudwarden.engine.state.KeyedState;
+import dev.cloudwarden.engine.state.ValueState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The grouping operator, keyed by rule and group key ({@link #keyOf}): the first match of a key opens a group for
+ * the rule's period; later matches within it add to its count, times and sample; the group leaves as one alert
+ * (the first match's, so its id is the id {@code --no-dedup} gives that match) when the watermark passes the
+ * period's end, or when a match after the period opens the next group. Only the open group is kept per key.
+ */
+final class AlertGrouper implements KeyedProcessor<String, Alert, Alert> {
+    static final String OPEN = "alert-group";
+
+    private final GroupingPlan plan;
+    private final int sampleSize;
+
+    /** One key's open group. */
+    record Group(Alert first, String groupKey, long count, long firstSeen, long lastSeen, long closesAt,
+                 List<Event> sample) {
+        Group plus(Alert a, int sampleSize) {
+            long t = a.time().toEpochMilli();
+            List<Event> s = sample;
+            if (s.size() < sampleSize) {
+                s = new ArrayList<>(sample);
+                s.add(a.event());
+                s = List.copyOf(s);
+            }
+            return new Group(first, groupKey, count + 1, Math.min(firstSeen, t), Math.max(lastSeen, t), closesAt, s);
+        }
+
+        Alert toAlert() {
+            return first.grouped(new Alert.Occurrences(count, Instant.ofEpochMilli(firstSeen),
+                    Instant.ofEpochMilli(lastSeen), groupKey), sample);
+        }
+    }
+
+    AlertGrouper(GroupingPlan plan, int sampleSize) {
+        this.plan = plan;
+        this.sampleSize = sampleSize;
+    }
+
+    /** The operator's key: the rule and the group key, so one rule's groups never meet another's. */
+    String keyOf(Alert a) {
+        return a.ruleId() + '\u001e' + GroupKeys.of(a, plan.by(a.ruleId()));
+    }
+
+    @Override
+    public void processElement(Alert alert, KeyedState<String> state, Consumer<Alert> out) {
+        ValueState<Group> open = state.valueState(OPEN, Group.class);
+        Group g = open.value();
+        long t = alert.time().toEpochMilli();
+        if (g != null && t < g.closesAt()) {
+            open.update(g.plus(alert, sampleSize));
+            return;
+        }
+        if (g != null) {
+            out.accept(g.toAlert());
+        }
+        long closesAt = saturatedAdd(t, plan.periodMillis(alert.ruleId()));
+        String key = state.currentKey();
+        open.update(new Group(alert, key.substring(key.indexOf('\u001e') + 1), 1, t, t, closesAt,
+                alert.events()));
+        state.timers().registerEventTimeTimer(closesAt);
+    }
+
+    @Override
+    public void onTimer(long time, KeyedState<String> state, Consumer<Alert> out) {
+        ValueState<Group> open = state.valueState(OPEN, Group.class);
+        Group g = open.value();
+        if (g != null && g.closesAt() == time) {
+            out.accept(g.toAlert());
+            open.clear();
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+}

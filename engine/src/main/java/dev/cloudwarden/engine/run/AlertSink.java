@@ -1,0 +1,21 @@
+package dev.cloudwarden.engine.run;
+
+import dev.cloudwarden.engine.alert.Alert;
+
+import java.io.IOException;
+
+/**
+ * Where a run's alerts go (a file, stdout, a store, a Kafka topic), after grouping and suppression, as event time
+ * advances. A sink that throws stops the run ({@link SinkFailedException}).
+ */
+@FunctionalInterface
+public interface AlertSink {
+    AlertSink NONE = alert -> {
+    };
+
+    void accept(Alert alert) throws IOException;
+
+    /** End of the run: everything accepted is written. */
+    default void flush() throws IOException {
+    }
+}

@@ -1,0 +1,252 @@
+package dev.cloudwarden.engine.run;
+
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.detect.EventDetector;
+import dev.cloudwarden.engine.detect.RuleMatches;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.incident.IncidentBuilder;
+import dev.cloudwarden.engine.incident.IncidentUpdate;
+import dev.cloudwarden.engine.ingest.json.ReadAhead;
+import dev.cloudwarden.engine.state.BoundedLateness;
+import dev.cloudwarden.engine.state.InMemoryKeyedState;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The detection run every runtime calls: events in, from any source (files, stdin, an HTTP body, a Kafka record),
+ * in the order they come; alerts and incident updates out through sinks as event time advances.
+ *
+ * <p><b>The path of an event.</b> The registered detectors ({@link Detectors}) see it in order: the stateless ones
+ * (Sigma rules, intel) first, possibly on worker threads ({@link RunConfig#threads()}), then the stateful ones
+ * (correlations, behavioral baselines) on the caller's thread. Every alert they raise is checked against the
+ * suppressions; what is not silenced feeds the incidents (when it is selected to form them) and the grouping, and
+ * grouped alerts go to the {@link AlertSink}. Incident changes go to the {@link IncidentSink}.
+ *
+ * <p><b>Event time.</b> The run holds the one lateness bound ({@link RunConfig#allowedLateness()}): the watermark
+ * trails the latest event time seen by it, every stateful detector advances on it, and grouping and incidents
+ * advance on it less the longest delay with which a detector dates its alerts ({@link EventDetector#alertDelay()}),
+ * so they see alerts in event-time order. Nothing is held longer than a window or period needs: the run never
+ * holds all of its alerts.
+ *
+ * <p><b>Deterministic.</b> Alert and incident ids depend on the input alone: the same events in the same order give
+ * the same ids, with one thread or many.
+ *
+ * <p>{@link #accept} and {@link #finish} are called from one thread. A sink that throws stops the run with a
+ * {@link SinkFailedException}.
+ */
+public final class DetectionRun implements AutoCloseable {
+    private final RunConfig config;
+    private final List<EventDetector> detectors;
+    private final List<EventDetector> stateless = new ArrayList<>();
+    private final List<EventDetector> stateful = new ArrayList<>();
+    private final BoundedLateness lateness;
+    private final long alertDelayMillis;
+    private final AlertSink alertSink;
+    private final IncidentSink incidentSink;
+    private final AlertGrouper grouper;
+    private final InMemoryKeyedState<String> groups = new InMemoryKeyedState<>(Comparator.naturalOrder());
+    private final IncidentBuilder incidents;
+    private final ParallelMatching parallel;
+    private final RunStats stats = new RunStats();
+    private final RuleMatches matches = new RuleMatches();
+    private final List<Alert> found = new ArrayList<>();
+    private final Consumer<Alert> route = this::route;
+    private final Consumer<Alert> emit = this::emit;
+    private final Consumer<IncidentUpdate> incidentOut = this::incidentUpdate;
+    private long watermark = Long.MIN_VALUE;
+    private boolean finished;
+
+    public DetectionRun(RunConfig config, AlertSink alerts, IncidentSink incidents) {
+        this.config = config;
+        this.detectors = Detectors.create(config);
+        for (EventDetector d : detectors) {
+            (d.isStateless() ? stateless : stateful).add(d);
+        }
+        this.lateness = new BoundedLateness(config.allowedLateness());
+        this.alertDelayMillis = detectors.stream().map(EventDetector::alertDelay).max(Comparator.naturalOrder())
+                .orElse(Duration.ZERO).toMillis();
+        this.alertSink = alerts;
+        this.incidentSink = incidents;
+        this.grouper = config.grouping().enabled()
+                ? new AlertGrouper(new GroupingPlan(config.rules(), config.grouping()), config.grouping().sampleSize())
+                : null;
+        this.incidents = config.incidents() == null ? null : new IncidentBuilder(config.incidents().options());
+        this.parallel = config.threads() > 1 && !stateless.isEmpty()
+                ? new ParallelMatching(stateless, config.threads(), this::settle) : null;
+    }
+
+    /** The record fields the detectors test, for the reader to pick up while parsing. */
+    public ReadAhead readAhead() {
+        ReadAhead all = ReadAhead.NONE;
+        for (EventDetector d : detectors) {
+            all = all.plus(d.readAhead());
+        }
+        return all;
+    }
+
+    /** One event, in the order the source gives them. */
+    public void accept(Event event) {
+        if (finished) {
+            throw new IllegalStateException("the run has finished");
+        }
+        if (parallel != null) {
+            parallel.accept(event);
+            return;
+        }
+        matches.clear();
+        found.clear();
+        for (EventDetector d : stateless) {
+            d.process(event, matches, found::add);
+        }
+        settle(event, matches, found);
+    }
+
+    /**
+     * End of input: every decision waiting for event time is taken, open groups leave as alerts, open incidents
+     * close, and the sinks are flushed.
+     */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        if (parallel != null) {
+            parallel.drain();
+        }
+        finished = true;
+        advance(Long.MAX_VALUE, Long.MAX_VALUE);
+        flush();
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (parallel != null) {
+            parallel.close();
+        }
+    }
+
+    public RunStats stats() {
+        return stats;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /** The running detector of a type (for its counters, e.g. intel sightings), if the run has one. */
+    public <T extends EventDetector> Optional<T> detector(Class<T> type) {
+        return detectors.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** Inputs each stateful detector left out as late, by detector name; only those with some. */
+    public java.util.Map<String, Long> lateInputs() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (EventDetector d : detectors) {
+            if (d.lateInputs() > 0) {
+                out.put(d.name(), d.lateInputs());
+            }
+        }
+        if (incidents != null && incidents.lateAlerts() > 0) {
+            out.put("incidents", incidents.lateAlerts());
+        }
+        return out;
+    }
+
+    /** The stateful part, on the caller's thread, in arrival order. */
+    private void settle(Event event, RuleMatches eventMatches, List<Alert> statelessAlerts) {
+        stats.events++;
+        long t = event.time().toEpochMilli();
+        if (t <= watermark) {
+            stats.lateEvents++;
+        }
+        for (Alert a : statelessAlerts) {
+            route(a);
+        }
+        for (EventDetector d : stateful) {
+            d.process(event, eventMatches, route);
+        }
+        long next = lateness.observe(t);
+        if (next > watermark) {
+            advance(next, next == Long.MIN_VALUE ? next : Math.max(Long.MIN_VALUE + 1, next - alertDelayMillis));
+        }
+    }
+
+    private void advance(long eventWatermark, long alertWatermark) {
+        watermark = eventWatermark;
+        for (EventDetector d : stateful) {
+            d.advanceWatermark(eventWatermark, route);
+        }
+        if (grouper != null) {
+            groups.advanceWatermark(alertWatermark, grouper, emit);
+        }
+        if (incidents != null) {
+            incidents.advanceWatermark(alertWatermark, incidentOut);
+        }
+    }
+
+    private void route(Alert alert) {
+        stats.matches++;
+        stats.matchesByLevel.merge(levelId(alert), 1L, Long::sum);
+        Suppression s = config.suppressions().silencing(alert);
+        if (s != null) {
+            stats.suppressed.merge(s, 1L, Long::sum);
+            return;
+        }
+        if (incidents != null && config.incidents().selection().test(alert)) {
+            incidents.add(alert, incidentOut);
+        }
+        if (grouper == null) {
+            emit(alert);
+        } else {
+            groups.processElement(grouper.keyOf(alert), alert, grouper, emit);
+        }
+    }
+
+    private void emit(Alert alert) {
+        stats.alerts++;
+        stats.alertsByLevel.merge(levelId(alert), 1L, Long::sum);
+        try {
+            alertSink.accept(alert);
+        } catch (IOException e) {
+            throw new SinkFailedException("alerts", e);
+        }
+    }
+
+    private void incidentUpdate(IncidentUpdate u) {
+        switch (u.kind()) {
+            case OPENED -> stats.incidentsOpened++;
+            case CLOSED -> stats.incidentsClosed++;
+            case MERGED -> stats.incidentsMerged++;
+            default -> {
+            }
+        }
+        try {
+            incidentSink.accept(u);
+        } catch (IOException e) {
+            throw new SinkFailedException("incidents", e);
+        }
+    }
+
+    private void flush() {
+        try {
+            alertSink.flush();
+        } catch (IOException e) {
+            throw new SinkFailedException("alerts", e);
+        }
+        try {
+            incidentSink.flush();
+        } catch (IOException e) {
+            throw new SinkFailedException("incidents", e);
+        }
+    }
+
+    private static String levelId(Alert a) {
+        return a.level() == null ? "none" : a.level().id();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cloudwarden.engine.run;
+
+import dev.cloudwarden.engine.incident.IncidentUpdate;
+
+import java.io.IOException;
+
+/**
+ * Where a run's incident updates go: every opening, update, merge and close
+ * ({@link IncidentUpdate}'s state machine), as event time advances. A sink that only wants final incidents keeps
+ * the {@link IncidentUpdate.Kind#CLOSED} ones. A sink that throws stops the run ({@link SinkFailedException}).
+ */
+@FunctionalInterface
+public interface IncidentSink {
+    IncidentSink NONE = update -> {
+    };
+
+    void accept(IncidentUpdate update) throws IOException;
+
+    default void flush() throws IOException {
+    }
+
+    /** A sink of the final incidents only. */
+    static IncidentSink closedOnly(IncidentSink sink) {
+        return new IncidentSink() {
+            @Override
+            public void accept(IncidentUpdate update) throws IOException {
+                if (update.kind() == IncidentUpdate.Kind.CLOSED) {
+                    sink.accept(update);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                sink.flush();
+            }
+        };
+    }
+}

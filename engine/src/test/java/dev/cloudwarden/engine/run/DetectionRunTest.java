@@ -1,0 +1,114 @@
+package dev.cloudwarden.engine.run;
+
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.behavior.BehaviorConfig;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.incident.IncidentUpdate;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The run as a stream: incidents as event time advances, their state machine, threads, sinks that fail. */
+class DetectionRunTest {
+    private static final RunConfig CONFIG = RunConfig.of(Trails.rules()).withBehavior(BehaviorConfig.disabled())
+            .withIncidents(RunConfig.Incidents.defaults());
+
+    /** Three bursts of failed logins from three addresses, hours apart: three incidents. */
+    private static List<Event> threeBursts() {
+        List<String> records = new ArrayList<>();
+        for (int burst = 0; burst < 3; burst++) {
+            for (int i = 0; i < 20; i++) {
+                records.add(Trails.failedLogin(burst * 4 * 3600L + i * 20L, "user" + burst, "198.51.100." + (10 + burst)));
+            }
+        }
+        return Trails.events(records);
+    }
+
+    @Test
+    void aDripFedSourceSeesIncidentsBeforeItsInputEnds() {
+        List<IncidentUpdate> updates = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        List<Event> events = threeBursts();
+        try (DetectionRun run = new DetectionRun(CONFIG, alerts::add, updates::add)) {
+            for (int i = 0; i < 40; i++) { // the first two bursts only: the source is still open
+                run.accept(events.get(i));
+            }
+            // the first burst is hours behind: its incident has opened and closed, its alert has left the grouping
+            assertThat(updates).extracting(IncidentUpdate::kind).contains(IncidentUpdate.Kind.OPENED, IncidentUpdate.Kind.CLOSED);
+            assertThat(updates.stream().filter(u -> u.kind() == IncidentUpdate.Kind.CLOSED)).hasSize(1);
+            assertThat(alerts).hasSize(1);
+            events.subList(40, events.size()).forEach(run::accept);
+            run.finish();
+        }
+        assertThat(updates.stream().filter(u -> u.kind() == IncidentUpdate.Kind.CLOSED)).hasSize(3);
+        assertThat(alerts).hasSize(3);
+    }
+
+    @Test
+    void everyIncidentFollowsTheStateMachine() {
+        List<IncidentUpdate> updates = RunResults.of(CONFIG, threeBursts()).updates();
+        Map<String, String> lives = new LinkedHashMap<>();
+        for (IncidentUpdate u : updates) {
+            lives.merge(u.id(), u.kind().name().substring(0, 1), String::concat);
+        }
+        assertThat(lives).hasSize(3);
+        // O(pened), U(pdated)*, then C(losed) or M(erged), nothing after
+        assertThat(lives.values()).allMatch(life -> life.matches("OU*[CM]"));
+        assertThat(updates.stream().filter(u -> u.kind() == IncidentUpdate.Kind.CLOSED))
+                .allSatisfy(u -> assertThat(u.incident().alerts()).hasSize(20));
+    }
+
+    @Test
+    void twoThreadsGiveTheIdsOfOne() {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) { // ten batches for the workers, interleaving two roles and failed logins
+            records.add(i % 7 == 0 ? Trails.failedLogin(i * 3L, "u" + (i % 5), "198.51.100." + (i % 13))
+                    : Trails.assumedRoleCall(i * 3L, i % 2 == 0 ? "deployer" : "auditor", "s" + i, "GetObject", "203.0.113.9"));
+        }
+        List<Event> events = Trails.events(records);
+        for (AlertGrouping grouping : List.of(AlertGrouping.defaults(), AlertGrouping.off())) {
+            RunResults one = RunResults.of(CONFIG.withGrouping(grouping).withThreads(1), events);
+            RunResults two = RunResults.of(CONFIG.withGrouping(grouping).withThreads(2), events);
+            assertThat(two.alerts()).extracting(Alert::id).containsExactlyElementsOf(one.alerts().stream().map(Alert::id).toList());
+            assertThat(two.alerts()).extracting(a -> a.occurrences().count())
+                    .containsExactlyElementsOf(one.alerts().stream().map(a -> a.occurrences().count()).toList());
+            assertThat(ids(two.updates())).isEqualTo(ids(one.updates())).isNotEmpty();
+        }
+    }
+
+    private static List<String> ids(List<IncidentUpdate> updates) {
+        return updates.stream().map(u -> u.kind() + " " + u.id() + " " + u.incident().size()).collect(Collectors.toList());
+    }
+
+    @Test
+    void aSinkThatFailsStopsTheRunNamingIt() {
+        AlertSink full = a -> {
+            throw new IOException("No space left on device");
+        };
+        try (DetectionRun run = new DetectionRun(CONFIG.withGrouping(AlertGrouping.off()), full, IncidentSink.NONE)) {
+            List<Event> events = threeBursts();
+            assertThatThrownBy(() -> events.forEach(run::accept))
+                    .isInstanceOf(SinkFailedException.class)
+                    .hasMessage("alerts failed: No space left on device")
+                    .satisfies(e -> assertThat(((SinkFailedException) e).sink()).isEqualTo("alerts"));
+        }
+    }
+
+    @Test
+    void eventsLaterThanTheBoundAreCounted() {
+        List<Event> events = new ArrayList<>(Trails.events(List.of(
+                Trails.failedLogin(7200, "a", "198.51.100.1"),
+                Trails.failedLogin(10, "a", "198.51.100.1"))));
+        RunResults r = RunResults.of(CONFIG, events);
+        assertThat(r.stats().lateEvents()).isEqualTo(1);
+        assertThat(r.stats().matches()).as("a late event is still matched").isEqualTo(2);
+    }
+}
