@@ -61,7 +61,7 @@ public abstract class AlertWriter implements Closeable {
         private final boolean ocsf;
 
         Ndjson(PrintWriter out, boolean ocsf) throws IOException {
-            this.g = JsonEventWriter.newlineSeparated(out);
+            this.g = SafeJsonEscapes.newlineSeparated(out);
             this.ocsf = ocsf;
         }
 

@@ -54,7 +54,7 @@ public final class IncidentWriter {
     }
 
     public static void ndjson(List<Incident> incidents, Writer out) throws IOException {
-        JsonGenerator g = JsonEventWriter.newlineSeparated(out);
+        JsonGenerator g = SafeJsonEscapes.newlineSeparated(out);
         for (Incident i : incidents) {
             g.writeStartObject();
             g.writeStringField("id", i.id());
