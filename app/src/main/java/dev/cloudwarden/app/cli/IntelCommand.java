@@ -13,6 +13,7 @@ import dev.cloudwarden.app.intel.store.IocStore;
 import dev.cloudwarden.app.intel.store.StoreRecords;
 import dev.cloudwarden.app.intel.taxii.TaxiiAuth;
 import dev.cloudwarden.app.intel.taxii.TaxiiOptions;
+import dev.cloudwarden.app.output.SafeJsonEscapes;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.intel.FeedProblem;
 import dev.cloudwarden.engine.intel.Indicator;
@@ -51,8 +52,6 @@ import java.util.concurrent.Callable;
         subcommands = {IntelCommand.Import.class, IntelCommand.ListIndicators.class, IntelCommand.Stats.class,
                 IntelCommand.Expire.class, IntelCommand.Match.class, IntelCommand.Export.class})
 public final class IntelCommand {
-    enum OutFormat { table, json }
-
     /** {@code intel import SOURCE...}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Imports feeds into the store; importing a feed again updates its indicators (by source and id).",
@@ -197,7 +196,7 @@ public final class IntelCommand {
                         }
                         if (problemLog == null) {
                             problemWriter = Files.newBufferedWriter(problemsFile, StandardCharsets.UTF_8);
-                            problemLog = IntelJson.generator(problemWriter);
+                            problemLog = SafeJsonEscapes.newlineSeparated(problemWriter);
                         }
                         IntelJson.problem(problemLog, r.name(), p);
                     }
@@ -278,21 +277,21 @@ public final class IntelCommand {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N (0: all).")
         long limit;
 
-        @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (one indicator per line). Default: table on a terminal, json otherwise.")
-        OutFormat format;
+        @Option(names = "--format", paramLabel = "FORMAT", description = ListFormat.HELP)
+        ListFormat format;
 
         @Override
         public Integer call() throws IOException {
             IocType t = type == null ? null : parseType(spec, type);
-            OutFormat f = format != null ? format : Terminal.stdoutIsTerminal() ? OutFormat.table : OutFormat.json;
+            ListFormat f = ListFormat.resolve(format);
             PrintWriter out = spec.commandLine().getOut();
             long[] n = {0};
             if (store.missing(spec)) {
                 return CloudWardenCli.EXIT_OK;
             }
             try (IocStore s = IocStore.open(store.path())) {
-                if (f == OutFormat.json) {
-                    JsonGenerator g = IntelJson.generator(out);
+                if (f == ListFormat.json) {
+                    JsonGenerator g = SafeJsonEscapes.newlineSeparated(out);
                     s.forEach(t, source, all, x -> {
                         if (limit > 0 && n[0] >= limit) {
                             return;
@@ -338,7 +337,7 @@ public final class IntelCommand {
         StoreMixin store;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json. Default: ${DEFAULT-VALUE}.")
-        OutFormat format;
+        ListFormat format;
 
         @Override
         public Integer call() throws IOException {
@@ -349,8 +348,8 @@ public final class IntelCommand {
             try (IocStore s = IocStore.open(store.path())) {
                 StoreRecords.Stats st = s.stats();
                 List<StoreRecords.Feed> feeds = s.feeds();
-                if (format == OutFormat.json) {
-                    JsonGenerator g = IntelJson.generator(out);
+                if (format == ListFormat.json) {
+                    JsonGenerator g = SafeJsonEscapes.newlineSeparated(out);
                     IntelJson.stats(g, st, feeds);
                     g.flush();
                     out.println();
@@ -580,7 +579,7 @@ public final class IntelCommand {
          * and feeds, and C1 controls or bidi overrides in them must not act on the terminal the bundle is shown on.
          */
         private static void writeBundle(ObjectNode bundle, Writer w) throws IOException {
-            try (JsonGenerator g = IntelJson.generator(w)) {
+            try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(w)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.useDefaultPrettyPrinter();
                 Json.MAPPER.writeTree(g, bundle);

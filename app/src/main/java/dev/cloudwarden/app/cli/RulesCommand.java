@@ -1,7 +1,7 @@
 package dev.cloudwarden.app.cli;
 
+import dev.cloudwarden.app.output.RuleListWriter;
 import dev.cloudwarden.app.output.TerminalText;
-import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.parse.RuleError;
@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code cloudwarden rules validate|list}. */
+/** {@code cloudwarden rules validate|list|coverage|test|convert}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks and lists Sigma rules.",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class, RulesCommand.TestRules.class,
-                RulesCommand.Convert.class})
+        subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class, RulesCoverageCommand.class,
+                RulesCommand.TestRules.class, RulesCommand.Convert.class})
 public final class RulesCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -56,9 +56,9 @@ public final class RulesCommand {
             }
             Map<RuleErrorCode, Long> byCode = set.errors().stream()
                     .collect(Collectors.groupingBy(RuleError::code, () -> new EnumMap<>(RuleErrorCode.class), Collectors.counting()));
-            out.printf("%d files: %d rules and %d correlations loaded, %d errors%s, %d rules with a logsource no parser feeds, "
-                    + "%d not indexable%n", set.files(), set.rules().size(), set.correlations().size(), set.errors().size(),
-                    byCode.isEmpty() ? "" : " " + byCode, unfed, unindexed);
+            out.printf("%d files: %d rules and %d correlations loaded%s, %d errors%s, %d rules with a logsource no parser feeds, "
+                    + "%d not indexable%n", set.files(), set.rules().size(), set.correlations().size(), RulesMixin.replacedNote(set),
+                    set.errors().size(), byCode.isEmpty() ? "" : " " + byCode, unfed, unindexed);
             out.flush();
             return set.errors().isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_USAGE;
         }
@@ -72,21 +72,21 @@ public final class RulesCommand {
         @Mixin
         RulesMixin rules;
 
+        @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", description = ListFormat.HELP)
+        ListFormat format;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
             RuleSet set = rules.load(spec);
-            String row = "%-38s %-13s %-32s %-16s %-60s %s%n";
-            out.printf(row, "ID", "LEVEL", "LOGSOURCE", "FED BY", "TITLE", "TAGS");
-            for (LoadedRule r : set.rules()) {
-                out.printf(row, TerminalText.safe(r.key()), r.rule().level() == null ? "-" : r.rule().level().id(),
-                        TerminalText.safe(r.rule().logSource().toString()),
-                        r.fedBy().isEmpty() ? "(none)" : r.fedBy().stream().map(SourceType::id).sorted().collect(Collectors.joining(",")),
-                        TerminalText.safe(r.rule().title()), TerminalText.safe(String.join(" ", r.rule().tags())));
+            if (ListFormat.resolve(format) == ListFormat.json) {
+                RuleListWriter.json(set.rules(), out);
+            } else {
+                RuleListWriter.table(set.rules(), out);
             }
-            out.printf("%d rules%s%n", set.rules().size(), set.errors().isEmpty() ? "" : " (" + set.errors().size()
-                    + " files or rules with errors left out: cloudwarden rules validate)");
-            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("%d rules%s%n", set.rules().size(), RulesMixin.listingNote(set));
+            err.flush();
             return CloudWardenCli.EXIT_OK;
         }
     }

@@ -1,14 +1,18 @@
 package dev.cloudwarden.app.cli;
 
+import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
+import dev.cloudwarden.engine.sigma.load.Replacement;
 import dev.cloudwarden.engine.sigma.load.RuleFile;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.load.RuleTuning;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,8 @@ import java.util.List;
 /** Which rules a command uses: the built-in pack and any {@code --rules} paths. */
 public final class RulesMixin {
     @Option(names = "--rules", paramLabel = "PATH",
-            description = "Sigma rule files or directories (recursive) to use besides the built-in pack; repeatable.")
+            description = {"Sigma rule files or directories (recursive) to use besides the built-in pack; repeatable.",
+                    "A rule with the id of a built-in rule replaces it (a newer SigmaHQ checkout, say), with a notice on stderr."})
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--no-builtin", description = "Leave out the built-in rule pack.")
@@ -48,8 +53,27 @@ public final class RulesMixin {
         }
     }
 
+    /** The rules, compiled; one notice on stderr per built-in rule a --rules file replaced. */
     RuleSet load(CommandSpec spec) {
-        return RuleSet.compile(files(spec), SigmaConfig.defaults(),
-                noBuiltin ? dev.cloudwarden.engine.sigma.load.RuleTuning.NONE : dev.cloudwarden.engine.sigma.load.RuleTuning.builtIn());
+        RuleSet set = RuleSet.compile(files(spec), SigmaConfig.defaults(), noBuiltin ? RuleTuning.NONE : RuleTuning.builtIn());
+        PrintWriter err = spec.commandLine().getErr();
+        for (Replacement r : set.replacements()) {
+            err.println("notice: " + TerminalText.safe(r.replacement().file()) + " replaces built-in rule "
+                    + TerminalText.safe(r.id()) + " (" + TerminalText.safe(r.title()) + ")");
+        }
+        err.flush();
+        return set;
+    }
+
+    /** What a listing's summary line adds: replacements, and the rules left out for errors. */
+    static String listingNote(RuleSet set) {
+        return replacedNote(set) + (set.errors().isEmpty() ? "" : " (" + set.errors().size()
+                + " files or rules with errors left out: cloudwarden rules validate)");
+    }
+
+    /** What a summary line adds about replacements: {@code ", 57 built-in rules replaced"}, or nothing. */
+    static String replacedNote(RuleSet set) {
+        int n = set.replacements().size();
+        return n == 0 ? "" : ", " + n + " built-in rule" + (n == 1 ? "" : "s") + " replaced";
     }
 }

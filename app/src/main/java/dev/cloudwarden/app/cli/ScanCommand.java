@@ -93,8 +93,8 @@ public final class ScanCommand implements Callable<Integer> {
             err.println(ruleSet.errors().size() + " rule errors; fix them or leave those files out (cloudwarden rules validate)");
             return CloudWardenCli.EXIT_USAGE;
         }
-        err.printf("%d rules and %d correlations loaded from %d files%n", ruleSet.rules().size(),
-                ruleSet.correlations().size(), ruleSet.files());
+        err.printf("%d rules and %d correlations loaded from %d files%s%n", ruleSet.rules().size(),
+                ruleSet.correlations().size(), ruleSet.files(), RulesMixin.replacedNote(ruleSet));
         LoadedIntel intel = noIntel ? null : LoadedIntel.load(store.path(), store.given(), true);
         if (intel != null) {
             if (intel.storeProblem() != null) {

@@ -1,32 +1,20 @@
 package dev.cloudwarden.app.intel;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cloudwarden.app.intel.store.IocStore;
 import dev.cloudwarden.app.intel.store.StoreRecords;
-import dev.cloudwarden.app.output.SafeJsonEscapes;
 import dev.cloudwarden.engine.intel.FeedProblem;
 import dev.cloudwarden.engine.intel.Indicator;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** JSON forms of intel records, one value per line, with terminal-safe escapes (feed values are attacker controlled). */
 public final class IntelJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private IntelJson() {
-    }
-
-    public static JsonGenerator generator(Writer out) throws IOException {
-        JsonGenerator g = FACTORY.createGenerator(out);
-        g.setRootValueSeparator(new SerializedString("\n"));
-        g.setCharacterEscapes(new SafeJsonEscapes());
-        return g;
     }
 
     public static void indicator(JsonGenerator g, IocStore.Stored s) throws IOException {

@@ -82,7 +82,7 @@ public abstract class AlertWriter implements AlertSink, Closeable {
         private final boolean raw;
 
         Ndjson(PrintWriter out, boolean ocsf, boolean raw) throws IOException {
-            this.g = JsonEventWriter.newlineSeparated(out);
+            this.g = SafeJsonEscapes.newlineSeparated(out);
             this.ocsf = ocsf;
             this.raw = raw;
         }

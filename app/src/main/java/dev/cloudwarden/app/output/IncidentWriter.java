@@ -69,7 +69,7 @@ public final class IncidentWriter {
      * file of final incidents.
      */
     public static IncidentSink sink(Writer out, boolean raw) throws IOException {
-        JsonGenerator g = JsonEventWriter.newlineSeparated(out);
+        JsonGenerator g = SafeJsonEscapes.newlineSeparated(out);
         g.setRootValueSeparator(null); // each line ends as it is written, so a reader never waits for a separator
         return new IncidentSink() {
             @Override

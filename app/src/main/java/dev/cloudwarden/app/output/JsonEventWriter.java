@@ -1,10 +1,8 @@
 package dev.cloudwarden.app.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.EventJson;
-import dev.cloudwarden.engine.event.Json;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -15,16 +13,8 @@ public final class JsonEventWriter implements EventWriter {
     private final boolean raw;
 
     public JsonEventWriter(Writer out, boolean raw) throws IOException {
-        this.g = newlineSeparated(out);
+        this.g = SafeJsonEscapes.newlineSeparated(out);
         this.raw = raw;
-    }
-
-    /** A generator writing one JSON value per line with terminal-safe escaping. */
-    static JsonGenerator newlineSeparated(Writer out) throws IOException {
-        JsonGenerator g = Json.FACTORY.createGenerator(out);
-        g.setRootValueSeparator(new SerializedString("\n"));
-        g.setCharacterEscapes(new SafeJsonEscapes());
-        return g;
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class OcsfEventWriter implements EventWriter {
     private final boolean raw;
 
     public OcsfEventWriter(Writer out, boolean raw) throws IOException {
-        this.g = JsonEventWriter.newlineSeparated(out);
+        this.g = SafeJsonEscapes.newlineSeparated(out);
         this.raw = raw;
     }
 

@@ -172,6 +172,22 @@ class IntelCommandTest {
     }
 
     @Test
+    void list_json_is_one_indicator_object_per_line() {
+        importing("--label", "cloudwarden.a3", sample("indicators-for-C2-with-COA.json").toString());
+        CliRun list = intel("list", "--format", "json", "--type", "address");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out().lines().map(ScanAndRulesCommandTest.CliRunJson::parse)).singleElement().satisfies(i -> {
+            assertThat(i.get("type").asText()).isEqualTo("address");
+            assertThat(i.get("value").asText()).isEqualTo("10.0.0.0");
+            assertThat(i.get("source").asText()).isEqualTo("indicators-for-C2-with-COA.json");
+            assertThat(i.get("labels")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).contains("cloudwarden.a3");
+            assertThat(i.get("id").asText()).startsWith("indicator--");
+        });
+        assertThat(list.err()).contains("1 indicators");
+        assertThat(intel("list", "--format", "table", "--type", "address").out()).startsWith("TYPE ").contains("10.0.0.0");
+    }
+
+    @Test
     void feed_values_are_escaped_on_the_terminal() throws IOException {
         Path bundle = dir.resolve("hostile.json");
         Files.writeString(bundle, """

@@ -185,10 +185,10 @@ class ScanAndRulesCommandTest {
 
     @Test
     void rulesListShowsLogsourceFeedsAndTags() {
-        CliRun run = CliRun.of("rules", "list");
+        CliRun run = CliRun.of("rules", "list", "--format", "table");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("product=aws service=cloudtrail").contains("cloudtrail").contains("attack.t1078.004")
-                .containsPattern("\\d+ rules\\n");
+        assertThat(run.out()).contains("product=aws service=cloudtrail").contains("cloudtrail").contains("attack.t1078.004");
+        assertThat(run.err()).containsPattern("\\d+ rules\\n");
     }
 
     /** Parses one NDJSON line. */

@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.sigma.correlate;
 
+import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.model.CorrelationRule;
 import dev.cloudwarden.engine.sigma.model.CorrelationRule.Type;
 
@@ -13,8 +14,7 @@ import dev.cloudwarden.engine.sigma.model.CorrelationRule.Type;
 public record CompiledCorrelation(int index, String key, CorrelationRule rule, long spanMillis) {
 
     static CompiledCorrelation of(int index, CorrelationRule rule) {
-        String key = rule.id() != null ? rule.id() : rule.source().file() + "#" + rule.title();
-        return new CompiledCorrelation(index, key, rule, rule.timespan().toMillis());
+        return new CompiledCorrelation(index, RuleSet.key(rule), rule, rule.timespan().toMillis());
     }
 
     Type type() {

@@ -44,13 +44,8 @@ final class CorrelationPlan {
     }
 
     static CorrelationPlan of(RuleSet set) {
-        Map<String, LoadedRule> rulesByRef = new HashMap<>();
-        for (LoadedRule r : set.rules()) {
-            Stream.of(r.key(), r.rule().id(), r.rule().name()).filter(Objects::nonNull)
-                    .forEach(ref -> rulesByRef.putIfAbsent(ref, r));
-        }
         List<String> problems = new ArrayList<>();
-        List<CorrelationRule> runnable = runnable(set.correlations(), rulesByRef, problems);
+        List<CorrelationRule> runnable = runnable(set, problems);
         Map<String, Integer> correlationsByRef = new HashMap<>();
         List<CompiledCorrelation> compiled = new ArrayList<>();
         for (CorrelationRule c : runnable) {
@@ -69,7 +64,7 @@ final class CorrelationPlan {
             List<String> refs = c.rule().rules();
             for (int i = 0; i < refs.size(); i++) {
                 String ref = refs.get(i);
-                LoadedRule base = rulesByRef.get(ref);
+                LoadedRule base = set.rule(ref).orElse(null);
                 String target;
                 Subscription s;
                 if (base != null) {
@@ -109,8 +104,8 @@ final class CorrelationPlan {
      * settle, so it is left out and named in {@link #problems}. Peels off, round by round, the correlations
      * whose referenced correlations have all been kept.
      */
-    private static List<CorrelationRule> runnable(List<CorrelationRule> all, Map<String, LoadedRule> rulesByRef,
-                                                  List<String> problems) {
+    private static List<CorrelationRule> runnable(RuleSet set, List<String> problems) {
+        List<CorrelationRule> all = set.correlations();
         Map<String, CorrelationRule> byRef = new HashMap<>();
         for (CorrelationRule c : all) {
             Stream.of(c.id(), c.name()).filter(Objects::nonNull).forEach(ref -> byRef.putIfAbsent(ref, c));
@@ -120,7 +115,7 @@ final class CorrelationPlan {
         while (progress) {
             progress = false;
             for (CorrelationRule c : all) {
-                if (!kept.contains(c) && c.rules().stream().allMatch(ref -> rulesByRef.containsKey(ref)
+                if (!kept.contains(c) && c.rules().stream().allMatch(ref -> set.rule(ref).isPresent()
                         || !byRef.containsKey(ref) || kept.contains(byRef.get(ref)))) {
                     kept.add(c);
                     progress = true;

@@ -67,7 +67,7 @@ public final class RuleFiles {
         List<RuleFile> out = new ArrayList<>();
         for (String resource : read(BUILTIN_INDEX).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
             if (RuleTestFileNames.isTestFile(resource) == tests) {
-                out.add(new RuleFile("builtin:" + resource, read("/dev/cloudwarden/rules/" + resource)));
+                out.add(new RuleFile("builtin:" + resource, read("/dev/cloudwarden/rules/" + resource), true));
             }
         }
         return out;

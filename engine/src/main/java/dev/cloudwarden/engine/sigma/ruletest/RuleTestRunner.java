@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Runs rule test files against a loaded rule set. A file tests the rule named by its {@code rule:} id, or
- * else the rule from the file it sits beside ({@code x.tests.yml} next to {@code x.yml}).
+ * else the rule from the file it sits beside ({@code x.tests.yml} next to {@code x.yml}), or the user's rule that
+ * replaced that one.
  */
 public final class RuleTestRunner {
     /** One case's outcome. */
@@ -41,12 +42,19 @@ public final class RuleTestRunner {
 
     private static Optional<LoadedRule> find(RuleSet rules, RuleTestFile f) {
         if (f.ruleId() != null) {
-            return rules.rules().stream().filter(r -> f.ruleId().equals(r.key()) || f.ruleId().equals(r.rule().name())).findFirst();
+            return rules.rule(f.ruleId());
         }
         String base = f.file().replaceFirst("\\.tests\\.ya?ml$", "");
-        return rules.rules().stream().filter(r -> {
-            String rf = r.rule().source().file();
-            return rf.equals(base + ".yml") || rf.equals(base + ".yaml");
-        }).findFirst();
+        Optional<LoadedRule> beside = rules.rules().stream().filter(r -> besideRule(base, r.rule().source().file())).findFirst();
+        if (beside.isPresent()) {
+            return beside;
+        }
+        // the rule beside it was replaced by a user's rule with its id: the cases now test the user's version
+        return rules.replacements().stream().filter(r -> besideRule(base, r.builtIn().file())).findFirst()
+                .flatMap(r -> rules.rule(r.id()));
+    }
+
+    private static boolean besideRule(String testBase, String ruleFile) {
+        return ruleFile.equals(testBase + ".yml") || ruleFile.equals(testBase + ".yaml");
     }
 }
