@@ -60,7 +60,7 @@ public abstract class AlertWriter implements AlertSink, Closeable {
                     .map(t -> t.substring("attack.".length()).toUpperCase(Locale.ROOT)).toList());
             String key = (e.operation().name() == null ? "" : e.operation().name())
                     + (e.cloud().account() == null ? "" : " acct=" + e.cloud().account());
-            out.printf(ROW, a.level() == null ? "-" : a.level().id(), e.time().toString().replace("T", " ").replace("Z", ""),
+            out.printf(ROW, a.level() == null ? "-" : a.level().id(), a.time().toString().replace("T", " ").replace("Z", ""),
                     a.occurrences().count(), TableEventWriter.cell(a.ruleTitle(), 50), TableEventWriter.cell(e.actor().principal(), 34),
                     TableEventWriter.cell(e.src().ip(), 16), TerminalText.safe(techniques + (techniques.isEmpty() ? "" : " ") + key));
         }

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -145,8 +147,8 @@ public final class DetectionRun implements AutoCloseable {
     }
 
     /** Inputs each stateful detector left out as late, by detector name; only those with some. */
-    public java.util.Map<String, Long> lateInputs() {
-        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    public Map<String, Long> lateInputs() {
+        Map<String, Long> out = new LinkedHashMap<>();
         for (EventDetector d : detectors) {
             if (d.lateInputs() > 0) {
                 out.put(d.name(), d.lateInputs());

@@ -2,7 +2,7 @@ package dev.cloudwarden.engine.run;
 
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestOptions;
-import dev.cloudwarden.engine.ingest.IngestSink;
+import dev.cloudwarden.engine.ingest.GoldenFiles;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
@@ -12,7 +12,6 @@ import dev.cloudwarden.engine.sigma.load.RuleSet;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,20 +92,9 @@ final class Trails {
     /** The records, one per line, read through the real reader and CloudTrail parser; no rejections allowed. */
     static List<Event> events(List<String> records) {
         byte[] ndjson = (String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8);
-        List<Event> out = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
-        new Ingestor(IngestOptions.defaults()).read(Input.bytes("trail.jsonl", ndjson, T0), new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                out.add(event);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                rejected.add(rejection);
-            }
-        });
-        assertThat(rejected).extracting(Rejection::message).isEmpty();
-        return out;
+        GoldenFiles.Collected read = new GoldenFiles.Collected();
+        new Ingestor(IngestOptions.defaults()).read(Input.bytes("trail.jsonl", ndjson, T0), read);
+        assertThat(read.rejections).extracting(Rejection::message).isEmpty();
+        return read.events;
     }
 }

@@ -92,7 +92,7 @@ public final class AzureActivityParser extends ExtractingJsonParser {
         }
         String resourceId = f.nonEmpty(RESOURCE_ID) != null ? f.get(RESOURCE_ID) : f.nonEmpty(RESOURCE_URI);
         EventBuilder b = Event.builder(SourceType.AZURE_ACTIVITY, Timestamps.parseIso(time), raw).origin(origin)
-                .uid(firstOf(f, EVENT_DATA_ID, OPERATION_ID, CORRELATION_ID));
+                .uid(f.firstNonEmpty(EVENT_DATA_ID, OPERATION_ID, CORRELATION_ID));
         b.cloud(new Cloud("azure", account(f, resourceId), f.nonEmpty(LOCATION)));
         b.actor(actor(f));
         b.src(CallerAddress.parse(f.nonEmpty(CALLER_IP) != null ? f.get(CALLER_IP) : f.nonEmpty(CLIENT_IP)));
@@ -193,15 +193,5 @@ public final class AzureActivityParser extends ExtractingJsonParser {
 
     private static String nonEmpty(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String firstOf(ExtractedFields f, int... slots) {
-        for (int slot : slots) {
-            String v = f.nonEmpty(slot);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 }

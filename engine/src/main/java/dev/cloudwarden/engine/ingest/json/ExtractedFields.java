@@ -80,6 +80,17 @@ public final class ExtractedFields {
         return v == null || v.isEmpty() ? null : v;
     }
 
+    /** The first non-empty value of the first slot that has one (fields a source writes under several names). */
+    public String firstNonEmpty(int... slots) {
+        for (int slot : slots) {
+            String v = nonEmpty(slot);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     /** Every value at the path, in document order. */
     public List<String> all(int slot) {
         if (first[slot] == null) {

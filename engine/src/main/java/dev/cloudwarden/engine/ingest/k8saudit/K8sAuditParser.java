@@ -72,7 +72,7 @@ public final class K8sAuditParser extends ExtractingJsonParser {
             // An EventList (webhook batch) must be unwrapped first; anything else is not an audit record.
             throw new RecordRejectedException("kind '" + kind + "' is not an audit Event");
         }
-        String time = firstNonEmpty(f, STAGE_TIME, RECEIVED_TIME, V1BETA1_TIME);
+        String time = f.firstNonEmpty(STAGE_TIME, RECEIVED_TIME, V1BETA1_TIME);
         if (time == null) {
             throw new RecordRejectedException("stageTimestamp and requestReceivedTimestamp missing");
         }
@@ -151,7 +151,7 @@ public final class K8sAuditParser extends ExtractingJsonParser {
         }
         String sub = f.nonEmpty(SUBRESOURCE);
         String type = sub == null ? resource : resource + "/" + sub;
-        String name = firstNonEmpty(f, NAME, RESPONSE_NAME, REQUEST_NAME);
+        String name = f.firstNonEmpty(NAME, RESPONSE_NAME, REQUEST_NAME);
         String namespace = f.nonEmpty(NAMESPACE);
         if (name == null) {
             name = "*";
@@ -165,15 +165,5 @@ public final class K8sAuditParser extends ExtractingJsonParser {
     private static String arnAccount(String arn) {
         String[] parts = arn.split(":", 6);
         return parts.length == 6 && !parts[4].isEmpty() ? parts[4] : null;
-    }
-
-    private static String firstNonEmpty(ExtractedFields f, int... slots) {
-        for (int slot : slots) {
-            String v = f.nonEmpty(slot);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 }
