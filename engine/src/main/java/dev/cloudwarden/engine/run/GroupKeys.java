@@ -7,8 +7,6 @@ import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.FieldPath;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What two matches of one rule must share to be one alert.
@@ -24,8 +22,8 @@ import java.util.regex.Pattern;
  * {@code account}, {@code src_ip}, {@code dst_ip}, {@code dst_host}, {@code operation}.
  */
 final class GroupKeys {
-    /** An STS assumed-role ARN: everything up to the role name is the stable part. */
-    private static final Pattern ASSUMED_ROLE = Pattern.compile("(arn:[^:]*:sts::[^:]*:assumed-role/[^/]+)/.*");
+    /** In an STS assumed-role ARN everything up to the role name is the stable part; the session follows. */
+    private static final String ASSUMED_ROLE = ":assumed-role/";
     private static final char SEPARATOR = '\u001f';
 
     private GroupKeys() {
@@ -58,8 +56,10 @@ final class GroupKeys {
     static String stableActor(Actor actor) {
         String p = actor.principal();
         if (p != null && !p.isEmpty()) {
-            Matcher m = ASSUMED_ROLE.matcher(p);
-            return m.matches() ? m.group(1) : p;
+            // arn:aws:sts::111122223333:assumed-role/Admin/session -> ...:assumed-role/Admin (no regex: one per alert)
+            int role = p.startsWith("arn:") ? p.indexOf(ASSUMED_ROLE) : -1;
+            int session = role < 0 ? -1 : p.indexOf('/', role + ASSUMED_ROLE.length());
+            return session < 0 ? p : p.substring(0, session);
         }
         return actor.accessKeyId();
     }
