@@ -20,6 +20,23 @@ public final class CloudWardenCli {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_REJECTED_INPUT = 3;
 
+    /**
+     * A file that cannot be opened or written (no such folder, permission, disk full) ends a command with its reason
+     * on one line and exit 2, not a stack trace; anything else is a bug and keeps its trace.
+     */
+    private static int inputOutputError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        if (!(cause instanceof java.io.IOException io)) {
+            throw e;
+        }
+        String what = io instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + io.getMessage()
+                : io instanceof java.nio.file.AccessDeniedException ? "permission denied: " + io.getMessage()
+                : io.getMessage();
+        cmd.getErr().println("error: " + dev.cloudwarden.app.output.TerminalText.safe(String.valueOf(what)));
+        cmd.getErr().flush();
+        return EXIT_USAGE;
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -27,6 +44,7 @@ public final class CloudWardenCli {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CloudWardenCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(CloudWardenCli::inputOutputError);
         return cli;
     }
 }
