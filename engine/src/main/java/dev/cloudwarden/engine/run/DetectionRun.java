@@ -110,6 +110,17 @@ public final class DetectionRun implements AutoCloseable {
     }
 
     /**
+     * Settles every event accepted so far: with worker threads, events wait in a batch until it fills, so a live
+     * source calls this when its input goes quiet (the service after each request body, a Kafka poll that came back
+     * empty). Alerts and incidents still wait for event time as usual. Cheap when nothing is waiting.
+     */
+    public void flush() {
+        if (parallel != null && !finished) {
+            parallel.drain();
+        }
+    }
+
+    /**
      * End of input: every decision waiting for event time is taken, open groups leave as alerts, open incidents
      * close, and the sinks are flushed.
      */
@@ -122,7 +133,7 @@ public final class DetectionRun implements AutoCloseable {
         }
         finished = true;
         advance(Long.MAX_VALUE, Long.MAX_VALUE);
-        flush();
+        flushSinks();
         close();
     }
 
@@ -235,7 +246,7 @@ public final class DetectionRun implements AutoCloseable {
         }
     }
 
-    private void flush() {
+    private void flushSinks() {
         try {
             alertSink.flush();
         } catch (IOException e) {

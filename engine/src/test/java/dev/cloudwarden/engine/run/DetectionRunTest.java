@@ -53,6 +53,21 @@ class DetectionRunTest {
     }
 
     @Test
+    void withWorkerThreadsAFlushSettlesWhatWasAcceptedSoFar() {
+        List<IncidentUpdate> updates = new ArrayList<>();
+        List<Event> events = threeBursts();
+        try (DetectionRun run = new DetectionRun(CONFIG.withThreads(2), a -> { }, updates::add)) {
+            events.subList(0, 40).forEach(run::accept); // fewer than a batch: still waiting for a worker
+            assertThat(updates).isEmpty();
+            run.flush();
+            assertThat(updates).extracting(IncidentUpdate::kind).contains(IncidentUpdate.Kind.CLOSED);
+            events.subList(40, events.size()).forEach(run::accept);
+            run.finish();
+        }
+        assertThat(updates.stream().filter(u -> u.kind() == IncidentUpdate.Kind.CLOSED)).hasSize(3);
+    }
+
+    @Test
     void everyIncidentFollowsTheStateMachine() {
         List<IncidentUpdate> updates = RunResults.of(CONFIG, threeBursts()).updates();
         Map<String, String> lives = new LinkedHashMap<>();
