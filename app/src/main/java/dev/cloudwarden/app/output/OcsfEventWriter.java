@@ -59,6 +59,9 @@ public final class OcsfEventWriter implements EventWriter {
         g.writeStringField("vendor_name", "CloudWarden");
         g.writeEndObject();
         g.writeStringField("log_name", e.source().id());
+        if (e.uid() != null) {
+            g.writeStringField("uid", e.uid()); // the record's own id (CloudTrail eventID...), for pivoting
+        }
         if (e.origin() != null) {
             g.writeStringField("log_provider", e.origin().toString());
         }
