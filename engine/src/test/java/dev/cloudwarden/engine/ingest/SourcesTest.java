@@ -122,6 +122,10 @@ class SourcesTest {
 
         GoldenFiles.Collected seen = read(STANDARD, sample);
         assertThat(seen.events).isNotEmpty().allMatch(e -> e.source() == source);
+        if (source != SourceType.GENERIC_JSON) {
+            assertThat(seen.events).extracting(Event::logSource).as("logsources declared by the descriptor")
+                    .isSubsetOf(STANDARD.of(source).orElseThrow().feeds());
+        }
 
         List<SourceDescriptor> blinded = STANDARD.all().stream().map(d -> d.source() == source ? blind(d) : d).toList();
         GoldenFiles.Collected unseen = read(new Sources(blinded), sample);

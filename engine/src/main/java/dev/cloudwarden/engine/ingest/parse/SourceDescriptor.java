@@ -3,8 +3,9 @@ package dev.cloudwarden.engine.ingest.parse;
 import dev.cloudwarden.engine.event.LogSource;
 import dev.cloudwarden.engine.event.SourceType;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One log source, declared once in its own package ({@code ingest/<source>/}): which {@link SourceType} it
@@ -27,7 +28,7 @@ public sealed interface SourceDescriptor permits JsonFormat, LineFormat {
         return List.of();
     }
 
-    /** Logsources single events carry instead of the source's own (a syslog file's sudo and cron lines). */
+    /** Logsources single events carry instead of the source's own (a syslog file's sudo and cron lines); may repeat an alias. */
     default List<LogSource> recordLogSources() {
         return List.of();
     }
@@ -37,7 +38,7 @@ public sealed interface SourceDescriptor permits JsonFormat, LineFormat {
      * This is what {@code rules list} reports as "fed by" and {@code rules validate} checks rules against.
      */
     default List<LogSource> feeds() {
-        List<LogSource> out = new ArrayList<>();
+        Set<LogSource> out = new LinkedHashSet<>();
         out.add(source().logSource());
         out.addAll(recordLogSources());
         out.addAll(aliases());

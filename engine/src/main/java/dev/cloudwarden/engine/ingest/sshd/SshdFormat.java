@@ -23,8 +23,6 @@ public final class SshdFormat implements LineFormat {
     /** The file is auth.log or syslog: SigmaHQ's Linux rules select it as {@code service: auth} and {@code syslog}. */
     private static final List<LogSource> ALIASES = List.of(new LogSource("linux", "auth", null),
             new LogSource("linux", "syslog", null));
-    private static final List<LogSource> RECORD_LOG_SOURCES = List.of(new LogSource("linux", "sudo", null),
-            new LogSource("linux", "cron", null));
 
     @Override
     public SourceType source() {
@@ -52,9 +50,9 @@ public final class SshdFormat implements LineFormat {
         return ALIASES;
     }
 
-    /** sudo's and cron's lines answer to their own Sigma services. */
+    /** Other programs' lines (sudo, cron...) answer to their own Sigma services: the ones the parser gives them. */
     @Override
     public List<LogSource> recordLogSources() {
-        return RECORD_LOG_SOURCES;
+        return SshdParser.RECORD_LOG_SOURCES;
     }
 }

@@ -64,6 +64,8 @@ class LogSourceMappingTest {
             aws        | -          | -           | cloudtrail,route53resolver,vpcflow
             kubernetes | -          | application | k8saudit
             linux      | sudo       | -           | sshd
+            linux      | vsftpd     | -           | sshd
+            linux      | clamav     | -           | sshd
             linux      | auth       | -           | sshd
             linux      | -          | -           | exim,sshd
             -          | -          | webserver   | web
