@@ -51,7 +51,7 @@ public record Event(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ocsfClass, "ocsfClass");
-        logSource = Objects.requireNonNullElseGet(logSource, () -> LogSource.of(source));
+        logSource = Objects.requireNonNullElse(logSource, source.logSource());
         cloud = Objects.requireNonNullElse(cloud, Cloud.NONE);
         actor = Objects.requireNonNullElse(actor, Actor.NONE);
         src = Objects.requireNonNullElse(src, Endpoint.NONE);

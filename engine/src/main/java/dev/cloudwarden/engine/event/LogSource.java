@@ -1,18 +1,11 @@
 package dev.cloudwarden.engine.event;
 
 /**
- * The Sigma logsource an event answers to. Typed sources derive it from their {@link SourceType};
+ * The Sigma logsource an event answers to. Typed sources take it from their {@link SourceType};
  * generic JSON takes it from the user ({@code --logsource product/service}).
  */
 public record LogSource(String product, String service, String category) {
     public static final LogSource NONE = new LogSource(null, null, null);
-
-    public static LogSource of(SourceType source) {
-        if (source == SourceType.WEB_ACCESS) {
-            return new LogSource(null, null, source.sigmaService());
-        }
-        return new LogSource(source.sigmaProduct(), source.sigmaService(), null);
-    }
 
     /**
      * Parses {@code product/service}, {@code product/service/category} or {@code category=webserver}

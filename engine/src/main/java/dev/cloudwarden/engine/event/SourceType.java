@@ -6,34 +6,42 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The log sources CloudWarden parses. Each knows the Sigma logsource its records answer to, so rules
- * written for {@code product: aws, service: cloudtrail} meet CloudTrail events.
+ * The log sources CloudWarden parses, as the event model knows them: an id, the OCSF class a record defaults to,
+ * and the Sigma logsource every event of the source carries ({@link Event#logSource()}).
+ *
+ * <p>Why an enum down here, apart from the sources' descriptors: this layer has to name every source without
+ * seeing a parser. An event is read back from its JSON by id ({@link EventJsonReader}), it carries its logsource
+ * whoever built it (a parser, a test, the simulator), and counters, detectors and incidents key on the source
+ * ({@code EnumMap}, {@code EnumSet}, {@code ==}). A registry filled from the ingest layer would make the bottom
+ * layer depend on what sits above it. Everything about reading a source (how an input of it is recognised, its
+ * parser, the further logsources Sigma rules name it by) is its descriptor's, in {@code ingest/<source>/}; the
+ * registry there ({@code ingest.Sources}) fails its test when a constant here has no descriptor.
  */
 public enum SourceType {
-    CLOUDTRAIL("cloudtrail", "aws", "cloudtrail", OcsfClass.API_ACTIVITY),
-    VPC_FLOW("vpcflow", "aws", "vpcflowlogs", OcsfClass.NETWORK_ACTIVITY),
-    ROUTE53_RESOLVER("route53resolver", "aws", "route53resolver", OcsfClass.DNS_ACTIVITY),
-    K8S_AUDIT("k8saudit", "kubernetes", "audit", OcsfClass.API_ACTIVITY),
-    AZURE_ACTIVITY("azureactivity", "azure", "activitylogs", OcsfClass.API_ACTIVITY),
-    AZURE_SIGNIN("azuresignin", "azure", "signinlogs", OcsfClass.AUTHENTICATION),
-    GCP_AUDIT("gcpaudit", "gcp", "gcp.audit", OcsfClass.API_ACTIVITY),
-    SSHD("sshd", "linux", "sshd", OcsfClass.AUTHENTICATION),
-    WEB_ACCESS("web", null, "webserver", OcsfClass.HTTP_ACTIVITY),
-    DOCKER("docker", "docker", "dockerd", OcsfClass.API_ACTIVITY),
-    YARN("yarn", "hadoop", "yarn", OcsfClass.API_ACTIVITY),
-    EXIM("exim", "linux", "exim", OcsfClass.EMAIL_ACTIVITY),
-    GENERIC_JSON("json", null, null, OcsfClass.BASE_EVENT);
+    CLOUDTRAIL("cloudtrail", OcsfClass.API_ACTIVITY, new LogSource("aws", "cloudtrail", null)),
+    VPC_FLOW("vpcflow", OcsfClass.NETWORK_ACTIVITY, new LogSource("aws", "vpcflowlogs", null)),
+    ROUTE53_RESOLVER("route53resolver", OcsfClass.DNS_ACTIVITY, new LogSource("aws", "route53resolver", null)),
+    K8S_AUDIT("k8saudit", OcsfClass.API_ACTIVITY, new LogSource("kubernetes", "audit", null)),
+    AZURE_ACTIVITY("azureactivity", OcsfClass.API_ACTIVITY, new LogSource("azure", "activitylogs", null)),
+    AZURE_SIGNIN("azuresignin", OcsfClass.AUTHENTICATION, new LogSource("azure", "signinlogs", null)),
+    GCP_AUDIT("gcpaudit", OcsfClass.API_ACTIVITY, new LogSource("gcp", "gcp.audit", null)),
+    SSHD("sshd", OcsfClass.AUTHENTICATION, new LogSource("linux", "sshd", null)),
+    /** Product-neutral: Sigma files web servers under {@code category: webserver}. */
+    WEB_ACCESS("web", OcsfClass.HTTP_ACTIVITY, new LogSource(null, null, "webserver")),
+    DOCKER("docker", OcsfClass.API_ACTIVITY, new LogSource("docker", "dockerd", null)),
+    YARN("yarn", OcsfClass.API_ACTIVITY, new LogSource("hadoop", "yarn", null)),
+    EXIM("exim", OcsfClass.EMAIL_ACTIVITY, new LogSource("linux", "exim", null)),
+    /** Any JSON: its logsource is what the user gives ({@code --logsource}), none by default. */
+    GENERIC_JSON("json", OcsfClass.BASE_EVENT, LogSource.NONE);
 
     private final String id;
-    private final String sigmaProduct;
-    private final String sigmaServiceOrCategory;
     private final OcsfClass defaultClass;
+    private final LogSource logSource;
 
-    SourceType(String id, String sigmaProduct, String sigmaServiceOrCategory, OcsfClass defaultClass) {
+    SourceType(String id, OcsfClass defaultClass, LogSource logSource) {
         this.id = id;
-        this.sigmaProduct = sigmaProduct;
-        this.sigmaServiceOrCategory = sigmaServiceOrCategory;
         this.defaultClass = defaultClass;
+        this.logSource = logSource;
     }
 
     /** The short name used on the command line ({@code --source cloudtrail}) and in output. */
@@ -41,18 +49,13 @@ public enum SourceType {
         return id;
     }
 
-    /** Sigma {@code logsource.product}, or null where the source is product-neutral (web servers). */
-    public String sigmaProduct() {
-        return sigmaProduct;
-    }
-
-    /** Sigma {@code logsource.service} (or {@code category} for {@code webserver}). */
-    public String sigmaService() {
-        return sigmaServiceOrCategory;
-    }
-
     public OcsfClass defaultClass() {
         return defaultClass;
+    }
+
+    /** The Sigma logsource an event of this source carries unless its parser gives another. */
+    public LogSource logSource() {
+        return logSource;
     }
 
     public static Optional<SourceType> byId(String id) {

@@ -19,18 +19,18 @@ import java.io.InputStream;
 public final class Ingestor {
     static final int SNIFF_BYTES = 64 * 1024;
 
-    private final Parsers parsers;
+    private final Sources sources;
     private final IngestOptions options;
     private final JsonFactory factory;
 
-    public Ingestor(Parsers parsers, IngestOptions options) {
-        this.parsers = parsers;
+    public Ingestor(Sources sources, IngestOptions options) {
+        this.sources = sources;
         this.options = options;
         this.factory = dev.cloudwarden.engine.event.Json.factory(options.maxDepth());
     }
 
     public Ingestor(IngestOptions options) {
-        this(Parsers.standard(), options);
+        this(Sources.standard(), options);
     }
 
     public void read(Iterable<Input> inputs, IngestSink sink) {
@@ -41,7 +41,7 @@ public final class Ingestor {
 
     public void read(Input input, IngestSink sink) {
         ParseContext context = new ParseContext(input.name(), options.logSource(), input.modified(), options.readAhead());
-        RecordDispatcher dispatcher = new RecordDispatcher(parsers, options, factory, context, sink);
+        RecordDispatcher dispatcher = new RecordDispatcher(sources, options, factory, context, sink);
         try (InputStream in = input.openDecoded(sink::onBytesRead)) {
             ContainerFormat format = decideFormat(in);
             sink.onInputStart(input.name(), format.label(), options.forcedSource());
@@ -59,7 +59,7 @@ public final class Ingestor {
 
     private ContainerFormat decideFormat(InputStream in) throws IOException {
         SourceType forced = options.forcedSource();
-        if (forced != null && parsers.json(forced).isEmpty()) {
+        if (forced != null && sources.json(forced).isEmpty()) {
             return ContainerFormat.TEXT_LINES;
         }
         in.mark(SNIFF_BYTES);

@@ -8,7 +8,6 @@ import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.parse.JsonErrors;
 import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
-import dev.cloudwarden.engine.ingest.parse.JsonSourceDetector;
 import dev.cloudwarden.engine.ingest.parse.LineFormat;
 import dev.cloudwarden.engine.ingest.parse.LineParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
@@ -23,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * (an unexpected runtime exception) rejects that record with the bug named, and reading goes on.
  */
 final class RecordDispatcher {
-    private final Parsers parsers;
+    private final Sources sources;
     private final IngestOptions options;
     private final JsonFactory factory;
     private final ParseContext context;
@@ -32,16 +31,16 @@ final class RecordDispatcher {
     private LineParser lineParser;
     private boolean noLineFormat;
 
-    RecordDispatcher(Parsers parsers, IngestOptions options, JsonFactory factory, ParseContext context, IngestSink sink) {
-        this.parsers = parsers;
+    RecordDispatcher(Sources sources, IngestOptions options, JsonFactory factory, ParseContext context, IngestSink sink) {
+        this.sources = sources;
         this.options = options;
         this.factory = factory;
         this.context = context;
         this.sink = sink;
         SourceType forced = options.forcedSource();
         if (forced != null) {
-            jsonParser = parsers.json(forced).orElse(null);
-            parsers.line(forced).ifPresent(f -> lineParser = f.open(context));
+            jsonParser = sources.json(forced).orElse(null);
+            sources.line(forced).ifPresent(f -> lineParser = f.open(context));
         }
     }
 
@@ -67,7 +66,7 @@ final class RecordDispatcher {
     /** A JSON record that is known to be of {@code source} (the container says so). */
     void jsonAs(SourceType source, byte[] json, Origin origin) {
         if (jsonParser == null && options.forcedSource() == null) {
-            jsonParser = parsers.json(source).orElseThrow();
+            jsonParser = sources.json(source).orElseThrow();
         }
         json(json, origin);
     }
@@ -79,7 +78,7 @@ final class RecordDispatcher {
                 if (noLineFormat) {
                     throw new RecordRejectedException("unrecognised log format (give --source)");
                 }
-                LineFormat format = parsers.detectLine(line).orElse(null);
+                LineFormat format = sources.detectLine(line).orElse(null);
                 if (format == null) {
                     noLineFormat = true; // decided on the first line, like a person would: don't guess per line
                     throw new RecordRejectedException("unrecognised log format (give --source; known: "
@@ -123,8 +122,9 @@ final class RecordDispatcher {
                     + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()) + ": "
                     + abbreviate(new String(json, StandardCharsets.UTF_8)));
         }
-        SourceType source = JsonSourceDetector.detect(tree);
-        jsonParser = parsers.json(source).orElseGet(() -> parsers.json(SourceType.GENERIC_JSON).orElseThrow());
+        jsonParser = sources.detectJson(tree)
+                .orElseThrow(() -> new RecordRejectedException("unrecognised JSON record (give --source)"))
+                .parser();
         return jsonParser;
     }
 

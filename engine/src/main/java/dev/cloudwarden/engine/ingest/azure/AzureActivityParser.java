@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * logs a {@code Started} record before its {@code Succeeded} or {@code Failed} one; the first has no
  * outcome yet.
  */
-public final class AzureActivityParser extends ExtractingJsonParser {
+final class AzureActivityParser extends ExtractingJsonParser {
     /** Claim names are URIs full of dots: exports nest the claims under {@code identity}, the REST shape has them on top. */
     private static final String UPN = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
     private static final String AMR = "http://schemas.microsoft.com/claims/authnmethodsreferences";
@@ -75,7 +75,7 @@ public final class AzureActivityParser extends ExtractingJsonParser {
     private static final int USER_AGENT = PATHS.path("properties.userAgentHeader");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    public AzureActivityParser() {
+    AzureActivityParser() {
         super(SourceType.AZURE_ACTIVITY, EXTRACTOR);
     }
 

@@ -27,7 +27,7 @@ import dev.cloudwarden.engine.ingest.time.Timestamps;
  * locked, 50074 MFA required...) is a failure. The cloud region stays empty: {@code location} here is
  * where the caller's address geolocates, not where in Azure anything ran (the raw record keeps it).
  */
-public final class AzureSignInParser extends ExtractingJsonParser {
+final class AzureSignInParser extends ExtractingJsonParser {
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
     private static final int TIME = PATHS.path("time");
     private static final int CORRELATION_ID = PATHS.path("correlationId");
@@ -71,7 +71,7 @@ public final class AzureSignInParser extends ExtractingJsonParser {
         return new Both(PATHS.path("properties." + path), PATHS.path(path));
     }
 
-    public AzureSignInParser() {
+    AzureSignInParser() {
         super(SourceType.AZURE_SIGNIN, EXTRACTOR);
     }
 

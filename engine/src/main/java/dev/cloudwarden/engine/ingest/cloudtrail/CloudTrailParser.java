@@ -29,7 +29,7 @@ import java.util.List;
  * the invoking service for {@code AWSService} identities. Console sign-ins are Authentication events whose
  * outcome comes from {@code responseElements.ConsoleLogin}.
  */
-public final class CloudTrailParser extends ExtractingJsonParser {
+final class CloudTrailParser extends ExtractingJsonParser {
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
     private static final int EVENT_TIME = PATHS.path("eventTime");
     private static final int EVENT_SOURCE = PATHS.path("eventSource");
@@ -73,7 +73,7 @@ public final class CloudTrailParser extends ExtractingJsonParser {
     private static final int FUNCTION_NAME = PATHS.path("requestParameters.functionName");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    public CloudTrailParser() {
+    CloudTrailParser() {
         super(SourceType.CLOUDTRAIL, EXTRACTOR);
     }
 

@@ -25,7 +25,7 @@ import dev.cloudwarden.engine.ingest.time.Timestamps;
  * region comes from the monitored resource's labels when the resource type has one. A non-zero
  * {@code status.code} (a google.rpc.Code: 7 is PERMISSION_DENIED) is a failure; an empty status is OK.
  */
-public final class GcpAuditParser extends ExtractingJsonParser {
+final class GcpAuditParser extends ExtractingJsonParser {
     private static final String AUDIT_LOG_TYPE = "type.googleapis.com/google.cloud.audit.AuditLog";
 
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
@@ -56,7 +56,7 @@ public final class GcpAuditParser extends ExtractingJsonParser {
     private static final int ZONE = PATHS.path("resource.labels.zone");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    public GcpAuditParser() {
+    GcpAuditParser() {
         super(SourceType.GCP_AUDIT, EXTRACTOR);
     }
 

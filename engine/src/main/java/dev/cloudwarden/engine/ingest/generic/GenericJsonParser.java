@@ -24,7 +24,7 @@ import java.util.List;
  * logs commonly use; a record without any recognizable time gets the epoch, which says "unknown" plainly
  * rather than inventing a time.
  */
-public final class GenericJsonParser extends ExtractingJsonParser {
+final class GenericJsonParser extends ExtractingJsonParser {
     private static final List<String> TIME_FIELDS = List.of("@timestamp", "timestamp", "time", "eventTime",
             "EventTime", "TimeGenerated", "ts", "date", "datetime", "created_at", "createdAt", "published",
             "p_event_time", "CreationTime");
@@ -39,7 +39,7 @@ public final class GenericJsonParser extends ExtractingJsonParser {
     private static final JsonFieldExtractor EXTRACTOR = new JsonFieldExtractor(
             concat(TIME_FIELDS, SRC_IP_FIELDS, USER_FIELDS, ACTION_FIELDS, UA_FIELDS));
 
-    public GenericJsonParser() {
+    GenericJsonParser() {
         super(SourceType.GENERIC_JSON, EXTRACTOR);
     }
 

@@ -26,7 +26,7 @@ import dev.cloudwarden.engine.ingest.time.Timestamps;
  * user behind it. EKS adds the caller's IAM identity under {@code user.extra}; its access key and session
  * name fill the actor, and its ARN makes the event an AWS one.
  */
-public final class K8sAuditParser extends ExtractingJsonParser {
+final class K8sAuditParser extends ExtractingJsonParser {
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
     /** Annotation names hold dots, so they are given key by key. */
     private static final int DECISION = PATHS.keys("annotations", "authorization.k8s.io/decision");
@@ -60,7 +60,7 @@ public final class K8sAuditParser extends ExtractingJsonParser {
     private static final int PANTHER_ACCOUNTS = PATHS.path("p_any_aws_account_ids");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    public K8sAuditParser() {
+    K8sAuditParser() {
         super(SourceType.K8S_AUDIT, EXTRACTOR);
     }
 

@@ -23,7 +23,7 @@ import dev.cloudwarden.engine.ingest.time.Timestamps;
  * equal to domain indicators; the raw record keeps it as logged. A query a DNS Firewall rule blocked is a
  * failure whatever rcode the firewall chose to answer with.
  */
-public final class Route53ResolverParser extends ExtractingJsonParser {
+final class Route53ResolverParser extends ExtractingJsonParser {
     private static final JsonFieldExtractor.Builder PATHS = new JsonFieldExtractor.Builder();
     private static final int QUERY_TIME = PATHS.path("query_timestamp");
     private static final int QUERY_NAME = PATHS.path("query_name");
@@ -40,7 +40,7 @@ public final class Route53ResolverParser extends ExtractingJsonParser {
     private static final int FIREWALL_GROUP = PATHS.path("firewall_rule_group_id");
     private static final JsonFieldExtractor EXTRACTOR = PATHS.build();
 
-    public Route53ResolverParser() {
+    Route53ResolverParser() {
         super(SourceType.ROUTE53_RESOLVER, EXTRACTOR);
     }
 

@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.ingest.sshd;
 
+import dev.cloudwarden.engine.event.LogSource;
 import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.docker.DockerFormat;
 import dev.cloudwarden.engine.ingest.parse.LineFormat;
@@ -8,6 +9,7 @@ import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.syslog.SyslogLine;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Syslog files that carry sshd's messages: {@code /var/log/auth.log}, {@code /var/log/secure},
@@ -18,6 +20,9 @@ import java.time.Instant;
 public final class SshdFormat implements LineFormat {
     /** Late in a leap year, so any month and day, 29 February included, is a valid date for detection. */
     private static final Instant DETECTION_REFERENCE = Instant.parse("2000-12-31T00:00:00Z");
+    /** The file is auth.log or syslog: SigmaHQ's Linux rules select it as {@code service: auth} and {@code syslog}. */
+    private static final List<LogSource> ALIASES = List.of(new LogSource("linux", "auth", null),
+            new LogSource("linux", "syslog", null));
 
     @Override
     public SourceType source() {
@@ -38,5 +43,16 @@ public final class SshdFormat implements LineFormat {
     @Override
     public LineParser open(ParseContext context) {
         return new SshdParser(context);
+    }
+
+    @Override
+    public List<LogSource> aliases() {
+        return ALIASES;
+    }
+
+    /** Other programs' lines (sudo, cron...) answer to their own Sigma services: the ones the parser gives them. */
+    @Override
+    public List<LogSource> recordLogSources() {
+        return SshdParser.RECORD_LOG_SOURCES;
     }
 }

@@ -17,9 +17,12 @@ import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
 import dev.cloudwarden.engine.ingest.syslog.SyslogLine;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One syslog file's lines. Raw fields: {@code host}, {@code program}, {@code pid}, {@code message} (kept
@@ -35,8 +38,13 @@ final class SshdParser implements LineParser {
     private static final Set<String> SSHD_PROGRAMS = Set.of("sshd", "sshd-session", "sshd-auth");
 
     /** Programs with a Sigma service of their own; other programs' lines answer to linux/syslog. */
-    private static final Map<String, String> SIGMA_SERVICES = Map.of("sudo", "sudo", "cron", "cron",
-            "crond", "cron", "vsftpd", "vsftpd", "clamd", "clamav", "freshclam", "clamav");
+    private static final Map<String, LogSource> LOG_SOURCES = Map.of("sudo", linux("sudo"), "cron", linux("cron"),
+            "crond", linux("cron"), "vsftpd", linux("vsftpd"), "clamd", linux("clamav"), "freshclam", linux("clamav"));
+    private static final LogSource OTHER_PROGRAMS = linux("syslog");
+
+    /** Every logsource a line of another program than sshd may carry: what the descriptor says the file feeds. */
+    static final List<LogSource> RECORD_LOG_SOURCES = Stream.concat(LOG_SOURCES.values().stream(), Stream.of(OTHER_PROGRAMS))
+            .distinct().sorted(Comparator.comparing(LogSource::service)).toList();
 
     private final ParseContext context;
     private LineParser docker;
@@ -72,7 +80,7 @@ final class SshdParser implements LineParser {
             sshd(SshdMessage.classify(s.message()), raw, b);
         } else {
             b.ocsfClass(OcsfClass.BASE_EVENT);
-            b.logSource(new LogSource("linux", serviceOf(s.program()), null));
+            b.logSource(logSourceOf(s.program()));
             b.operation(s.program(), "log");
         }
         b.dst(new Endpoint(null, null, s.host()));
@@ -99,7 +107,11 @@ final class SshdParser implements LineParser {
         b.outcome(m.outcome());
     }
 
-    private static String serviceOf(String program) {
-        return program == null ? "syslog" : SIGMA_SERVICES.getOrDefault(program.toLowerCase(Locale.ROOT), "syslog");
+    private static LogSource logSourceOf(String program) {
+        return program == null ? OTHER_PROGRAMS : LOG_SOURCES.getOrDefault(program.toLowerCase(Locale.ROOT), OTHER_PROGRAMS);
+    }
+
+    private static LogSource linux(String service) {
+        return new LogSource("linux", service, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.ingest.web;
 
+import dev.cloudwarden.engine.event.LogSource;
 import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.parse.LineFormat;
 import dev.cloudwarden.engine.ingest.parse.LineParser;
@@ -10,6 +11,10 @@ import java.util.List;
 
 /** Web access logs: Apache / nginx Common and Combined Log Format, and AWS ALB access logs. */
 public final class WebFormat implements LineFormat {
+    /** SigmaHQ's web rules name the server too; these logs are the formats Apache and nginx write. */
+    private static final List<LogSource> ALIASES = List.of(new LogSource("apache", null, "webserver"),
+            new LogSource("nginx", null, "webserver"));
+
     @Override
     public SourceType source() {
         return SourceType.WEB_ACCESS;
@@ -35,5 +40,10 @@ public final class WebFormat implements LineFormat {
     @Override
     public LineParser open(ParseContext context) {
         return new WebParser();
+    }
+
+    @Override
+    public List<LogSource> aliases() {
+        return ALIASES;
     }
 }

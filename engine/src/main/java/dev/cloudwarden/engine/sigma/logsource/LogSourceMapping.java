@@ -3,41 +3,46 @@ package dev.cloudwarden.engine.sigma.logsource;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.LogSource;
 import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.Sources;
+import dev.cloudwarden.engine.ingest.parse.SourceDescriptor;
 import dev.cloudwarden.engine.sigma.model.RuleLogSource;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Which events a rule's {@code logsource} selects. Each source provides its own Sigma logsource plus the
- * names SigmaHQ rules use for the same data (Kubernetes audit is also {@code category: application}; sshd
- * lines are also {@code service: auth}, since they come from auth.log). A rule applies to an event when
- * every attribute the rule sets equals the attribute of one of the event's logsources.
+ * Which events a rule's {@code logsource} selects. An event answers to its own logsource plus the aliases its
+ * source's descriptor declares (the names SigmaHQ rules use for the same data: Kubernetes audit is also
+ * {@code category: application}, sshd lines also {@code service: auth}). A rule applies to an event when every
+ * attribute the rule sets equals the attribute of one of the event's logsources.
  */
 public final class LogSourceMapping {
+    private static final List<SourceDescriptor> SOURCES = Sources.standard().all();
     private static final Map<SourceType, List<LogSource>> ALIASES = new EnumMap<>(SourceType.class);
+    /** What an event answers to when it carries its source's own logsource, as most do: built once, not per event. */
+    private static final Map<SourceType, List<LogSource>> OWN_AND_ALIASES = new EnumMap<>(SourceType.class);
 
     static {
-        ALIASES.put(SourceType.K8S_AUDIT, List.of(new LogSource("kubernetes", "audit", "application")));
-        ALIASES.put(SourceType.SSHD, List.of(new LogSource("linux", "auth", null), new LogSource("linux", "syslog", null)));
-        ALIASES.put(SourceType.WEB_ACCESS, List.of(new LogSource("apache", null, "webserver"),
-                new LogSource("nginx", null, "webserver")));
+        for (SourceDescriptor d : SOURCES) {
+            ALIASES.put(d.source(), d.aliases());
+            OWN_AND_ALIASES.put(d.source(), List.copyOf(withAliases(d.source().logSource(), d.aliases())));
+        }
     }
 
     private LogSourceMapping() {
     }
 
-    /** The logsources an event answers to. */
+    /** The logsources an event answers to, its own first. */
     public static List<LogSource> of(Event event) {
-        List<LogSource> out = new ArrayList<>(3);
-        out.add(event.logSource());
-        out.addAll(ALIASES.getOrDefault(event.source(), List.of()));
-        return out;
+        List<LogSource> common = OWN_AND_ALIASES.get(event.source());
+        if (common != null && common.get(0).equals(event.logSource())) {
+            return common;
+        }
+        return withAliases(event.logSource(), ALIASES.getOrDefault(event.source(), List.of()));
     }
 
     public static boolean applies(RuleLogSource rule, Event event) {
@@ -56,26 +61,23 @@ public final class LogSourceMapping {
     }
 
     /**
-     * The typed sources that can feed a rule (generic JSON can feed anything given {@code --logsource}, so it
-     * is not listed). Empty means no parser of ours produces such events: {@code rules validate} says so.
+     * The sources that can feed a rule: those one of whose {@link SourceDescriptor#feeds() logsources} the rule
+     * selects. Empty means no parser of ours produces such events: {@code rules validate} says so.
      */
     public static Set<SourceType> sourcesFor(RuleLogSource rule) {
-        Set<SourceType> out = new TreeSet<>();
-        for (SourceType source : SourceType.values()) {
-            if (source == SourceType.GENERIC_JSON) {
-                continue;
-            }
-            List<LogSource> provided = new ArrayList<>();
-            provided.add(LogSource.of(source));
-            provided.addAll(ALIASES.getOrDefault(source, List.of()));
-            if (source == SourceType.SSHD) {
-                provided.add(new LogSource("linux", "sudo", null));
-                provided.add(new LogSource("linux", "cron", null));
-            }
-            if (provided.stream().filter(Objects::nonNull).anyMatch(ls -> matches(rule, ls))) {
-                out.add(source);
+        Set<SourceType> out = EnumSet.noneOf(SourceType.class);
+        for (SourceDescriptor d : SOURCES) {
+            if (d.feeds().stream().anyMatch(ls -> matches(rule, ls))) {
+                out.add(d.source());
             }
         }
+        return out;
+    }
+
+    private static List<LogSource> withAliases(LogSource own, List<LogSource> aliases) {
+        List<LogSource> out = new ArrayList<>(1 + aliases.size());
+        out.add(own);
+        out.addAll(aliases);
         return out;
     }
 }
