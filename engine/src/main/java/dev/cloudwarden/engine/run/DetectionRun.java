@@ -58,6 +58,7 @@ public final class DetectionRun implements AutoCloseable {
     private final RunStats stats = new RunStats();
     private final RuleMatches matches = new RuleMatches();
     private final List<Alert> found = new ArrayList<>();
+    private final Consumer<Alert> collect = found::add;
     private final Consumer<Alert> route = this::route;
     private final Consumer<Alert> emit = this::emit;
     private final Consumer<IncidentUpdate> incidentOut = this::incidentUpdate;
@@ -104,7 +105,7 @@ public final class DetectionRun implements AutoCloseable {
         matches.clear();
         found.clear();
         for (EventDetector d : stateless) {
-            d.process(event, matches, found::add);
+            d.process(event, matches, collect);
         }
         settle(event, matches, found);
     }
