@@ -48,19 +48,26 @@ final class RecordDispatcher {
         return sink;
     }
 
-    /** A JSON record; {@code json} becomes the event's raw record. */
+    /**
+     * A JSON record; {@code json} becomes the event's raw record. Only the parser's failures become rejections: an
+     * exception from the sink (its output failed) is the caller's and goes up unchanged.
+     */
     void json(byte[] json, Origin origin) {
+        Event event;
         try {
             JsonRecordParser parser = jsonParser;
             if (parser == null) {
                 parser = detect(json);
             }
-            emit(parser.parse(json, origin, context, factory), origin, json);
+            event = parser.parse(json, origin, context, factory);
         } catch (RecordRejectedException e) {
             sink.onRejected(new Rejection(origin, e.getMessage(), json));
+            return;
         } catch (RuntimeException bug) {
             sink.onRejected(new Rejection(origin, "parser failure (please report): " + bug, json));
+            return;
         }
+        emit(event, origin, json);
     }
 
     /** A JSON record that is known to be of {@code source} (the container says so). */
@@ -71,8 +78,9 @@ final class RecordDispatcher {
         json(json, origin);
     }
 
-    /** A text line. */
+    /** A text line; as for {@link #json}, only the parser's failures become rejections. */
     void line(String line, Origin origin) {
+        Event event;
         try {
             if (lineParser == null) {
                 if (noLineFormat) {
@@ -86,16 +94,18 @@ final class RecordDispatcher {
                 }
                 lineParser = format.open(context);
             }
-            Event event = lineParser.parse(line, origin);
-            if (event == null) {
-                sink.onSkipped(origin, "format header");
-            } else {
-                sink.onEvent(event);
-            }
+            event = lineParser.parse(line, origin);
         } catch (RecordRejectedException e) {
             sink.onRejected(Rejection.of(origin, e.getMessage(), line));
+            return;
         } catch (RuntimeException bug) {
             sink.onRejected(Rejection.of(origin, "parser failure (please report): " + bug, line));
+            return;
+        }
+        if (event == null) {
+            sink.onSkipped(origin, "format header");
+        } else {
+            sink.onEvent(event);
         }
     }
 

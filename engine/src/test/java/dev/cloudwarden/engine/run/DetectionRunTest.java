@@ -118,6 +118,25 @@ class DetectionRunTest {
     }
 
     @Test
+    void aSinkFailingWhileFilesAreReadStopsTheReadAndIsNoRejectedRecord() {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            records.add(Trails.failedLogin(i * 60L, "u", "198.51.100." + i));
+        }
+        byte[] ndjson = (String.join("\n", records) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<dev.cloudwarden.engine.ingest.Rejection> rejected = new ArrayList<>();
+        AlertSink full = a -> {
+            throw new IOException("No space left on device");
+        };
+        try (DetectionRun run = new DetectionRun(CONFIG.withGrouping(AlertGrouping.off()), full, IncidentSink.NONE)) {
+            assertThatThrownBy(() -> FileSource.read(run, List.of(dev.cloudwarden.engine.ingest.read.Input.bytes(
+                    "trail.jsonl", ndjson, Trails.T0)), dev.cloudwarden.engine.ingest.IngestOptions.defaults(), rejected::add))
+                    .isInstanceOf(SinkFailedException.class);
+        }
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
     void eventsLaterThanTheBoundAreCounted() {
         List<Event> events = new ArrayList<>(Trails.events(List.of(
                 Trails.failedLogin(7200, "a", "198.51.100.1"),
