@@ -1,5 +1,6 @@
 package dev.cloudwarden.app.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cloudwarden.engine.event.Event;
@@ -7,6 +8,7 @@ import dev.cloudwarden.engine.event.EventJson;
 import dev.cloudwarden.engine.event.Json;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /** Normalized events as NDJSON (one object per line), optionally with the raw record. */
@@ -14,14 +16,25 @@ public final class JsonEventWriter implements EventWriter {
     private final JsonGenerator g;
     private final boolean raw;
 
-    public JsonEventWriter(Writer out, boolean raw) throws IOException {
+    public JsonEventWriter(OutputStream out, boolean raw) throws IOException {
         this.g = newlineSeparated(out);
         this.raw = raw;
     }
 
     /** A generator writing one JSON value per line with terminal-safe escaping. */
     static JsonGenerator newlineSeparated(Writer out) throws IOException {
-        JsonGenerator g = Json.FACTORY.createGenerator(out);
+        return newlineSeparated(Json.FACTORY.createGenerator(out));
+    }
+
+    /**
+     * As above, writing UTF-8 bytes: JSON's own encoding, with no character encoder after the generator, and with
+     * Jackson's byte generator, which copies ASCII through and consults the escapes only for other characters.
+     */
+    static JsonGenerator newlineSeparated(OutputStream out) throws IOException {
+        return newlineSeparated(new SafeUtf8Generator(Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)));
+    }
+
+    private static JsonGenerator newlineSeparated(JsonGenerator g) {
         g.setRootValueSeparator(new SerializedString("\n"));
         g.setCharacterEscapes(new SafeJsonEscapes());
         return g;

@@ -11,9 +11,14 @@ import com.fasterxml.jackson.core.io.SerializedString;
  */
 public final class SafeJsonEscapes extends CharacterEscapes {
     private static final int[] ASCII = standardAsciiEscapesForJSON();
+    /** Escapes made once for the characters up to the bidi isolates: attacker input may be full of them. */
+    private static final SerializedString[] MADE = new SerializedString[0x2070];
 
     static {
         ASCII[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+        for (char c = 0; c < MADE.length; c++) {
+            MADE[c] = escape(c);
+        }
     }
 
     @Override
@@ -23,6 +28,10 @@ public final class SafeJsonEscapes extends CharacterEscapes {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-        return TerminalText.needsEscape((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        return ch < MADE.length ? MADE[ch] : escape((char) ch);
+    }
+
+    private static SerializedString escape(char c) {
+        return TerminalText.needsEscape(c) ? new SerializedString(String.format("\\u%04x", (int) c)) : null;
     }
 }
