@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * each as its own process: (a) Jackson tokenizing the file (the baseline), (c) parsing as {@code events}
  * does with the output discarded, (d) a JVM that starts and exits. Goal: (b) at least 0.7 of (a)'s speed.
  * Besides wall time each process's CPU time is reported (all its threads: JIT and GC included), which
- * other load on the machine inflates less. {@code -Dbench.before=JAR} adds the same {@code events} run of another
- * build of the app (e.g. the commit before a change) to every round.
+ * other load on the machine inflates less. {@code -Dbench.before=JAR[,JAR...]} adds the same {@code events} run of
+ * other builds of the app (e.g. the commit before a change) to every round.
  */
 final class OutputBench {
     private static final String BASELINE = "a. Jackson tokenizing (baseline)";
@@ -51,10 +51,11 @@ final class OutputBench {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put(BASELINE, List.of(java, "-cp", benchJar.toString(), task, "tokenize", in));
         commands.put(EVENTS, List.of(java, "-jar", appJar.toString(), "events", "--format", "json", in));
-        String before = System.getProperty("bench.before");
-        if (before != null) {
-            commands.put("b0. the same, " + Path.of(before).getFileName(), List.of(java, "-jar", before, "events", "--format",
-                    "json", in));
+        for (String before : System.getProperty("bench.before", "").split(",")) {
+            if (!before.isBlank()) {
+                commands.put("b. the same, " + Path.of(before).getFileName(), List.of(java, "-jar", before, "events",
+                        "--format", "json", in));
+            }
         }
         commands.put("c. parse only, output discarded", List.of(java, "-cp", benchJar.toString(), task, "parse", in));
         commands.put("d. JVM start, no work", List.of(java, "-cp", benchJar.toString(), task, "start"));
