@@ -3,6 +3,11 @@ package dev.cloudwarden.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
 /**
  * The {@code cloudwarden} command. Exit codes: 0 clean, 1 findings at or above {@code --fail-on}
  * (later commands), 2 usage or input error, 3 some input was rejected (the rest was read).
@@ -37,14 +42,39 @@ public final class CloudWardenCli {
         return EXIT_USAGE;
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    private final OutputStream stdout;
+
+    private CloudWardenCli(OutputStream stdout) {
+        this.stdout = stdout;
     }
 
+    public static void main(String[] args) {
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        cli.getOut().flush(); // System.exit does not flush the buffer
+        System.exit(code);
+    }
+
+    /** The CLI on the process's standard output. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new CloudWardenCli());
+        return commandLine(Stdout.open(), Stdout.textCharset());
+    }
+
+    /**
+     * The CLI writing to {@code stdout}: NDJSON as UTF-8 bytes ({@link #stdout(CommandLine)}), text through
+     * {@code getOut()} in {@code textCharset}, both into the one stream, so tests see what the process would write.
+     */
+    public static CommandLine commandLine(OutputStream stdout, Charset textCharset) {
+        CommandLine cli = new CommandLine(new CloudWardenCli(stdout));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(stdout, textCharset), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(CloudWardenCli::inputOutputError);
         return cli;
+    }
+
+    /** Standard output as bytes, after the text written to {@code getOut()} so far, which stays in order before. */
+    static OutputStream stdout(CommandLine command) {
+        command.getOut().flush();
+        return ((CloudWardenCli) command.getCommandSpec().root().userObject()).stdout;
     }
 }

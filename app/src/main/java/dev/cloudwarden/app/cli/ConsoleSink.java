@@ -21,6 +21,7 @@ final class ConsoleSink implements IngestSink {
     private final int maxErrors;
     private final Progress progress;
     private long errors;
+    private UncheckedIOException failed; // the command's output failed; reading stops at the next record
 
     ConsoleSink(IngestRun.EventConsumer consumer, Quarantine quarantine, PrintWriter err, int maxErrors, Progress progress) {
         this.consumer = consumer;
@@ -35,12 +36,22 @@ final class ConsoleSink implements IngestSink {
         try {
             consumer.accept(event);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write output", e);
+            failed = outputFailed(e);
+            throw failed;
         }
+    }
+
+    static UncheckedIOException outputFailed(IOException e) {
+        return new UncheckedIOException("cannot write output", e);
     }
 
     @Override
     public void onRejected(Rejection rejection) {
+        if (failed != null) {
+            // The readers report an exception from onEvent as a rejected record ("parser failure"); it is not one,
+            // and a command whose output failed cannot go on, so the read ends here with the output's exception.
+            throw failed;
+        }
         if (errors++ < maxErrors) {
             progress.pause(() -> {
                 err.println("error: " + TerminalText.safe(rejection.message()));

@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -101,9 +103,9 @@ public final class DemoCommand implements Callable<Integer> {
         IngestStats stats;
         RunStats runStats;
         // Alerts and final incidents go to their files as event time advances; only the incidents stay in memory.
-        try (PrintWriter alertFile = new PrintWriter(Files.newBufferedWriter(results.resolve("alerts.ndjson"), StandardCharsets.UTF_8));
+        try (OutputStream alertFile = new BufferedOutputStream(Files.newOutputStream(results.resolve("alerts.ndjson")), 1 << 16);
              Writer incidentFile = Files.newBufferedWriter(results.resolve("incidents.ndjson"), StandardCharsets.UTF_8);
-             AlertWriter alerts = AlertWriter.create(AlertWriter.Format.json, alertFile)) {
+             AlertWriter alerts = AlertWriter.create(AlertWriter.Format.json, stdout, alertFile, false)) {
             IncidentSink file = IncidentSink.closedOnly(IncidentWriter.sink(incidentFile, false));
             IncidentSink sink = new IncidentSink() {
                 @Override

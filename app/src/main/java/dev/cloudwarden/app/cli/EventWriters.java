@@ -5,19 +5,21 @@ import dev.cloudwarden.app.output.JsonEventWriter;
 import dev.cloudwarden.app.output.OcsfEventWriter;
 import dev.cloudwarden.app.output.TableEventWriter;
 
+import picocli.CommandLine;
+
 import java.io.IOException;
-import java.io.PrintWriter;
 
 /** Picks the writer for an output format. */
 final class EventWriters {
     private EventWriters() {
     }
 
-    static EventWriter create(EventWriter.Format format, PrintWriter out, boolean raw) throws IOException {
+    /** Table rows go to the command's text writer; NDJSON goes to stdout as UTF-8 bytes. */
+    static EventWriter create(EventWriter.Format format, CommandLine cli, boolean raw) throws IOException {
         return switch (format) {
-            case table -> new TableEventWriter(out);
-            case json -> new JsonEventWriter(out, raw);
-            case ocsf -> new OcsfEventWriter(out, raw);
+            case table -> new TableEventWriter(cli.getOut());
+            case json -> new JsonEventWriter(CloudWardenCli.stdout(cli), raw);
+            case ocsf -> new OcsfEventWriter(CloudWardenCli.stdout(cli), raw);
         };
     }
 }

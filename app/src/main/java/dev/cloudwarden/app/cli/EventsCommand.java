@@ -2,6 +2,7 @@ package dev.cloudwarden.app.cli;
 
 import dev.cloudwarden.app.output.EventWriter;
 import dev.cloudwarden.engine.ingest.IngestStats;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -17,8 +19,9 @@ import java.util.concurrent.Callable;
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = {"Reads logs (files, directories, .gz, - for stdin) of every supported source and prints "
                 + "them as normalized events. A summary goes to stderr.",
-                "Exit code: 0 all input read, 3 some lines were rejected (see the errors and the quarantine file), "
-                        + "2 usage error."})
+                "Exit code: 0 all input read (or the reader of stdout went away, as with | head), 3 some lines were "
+                        + "rejected (see the errors and the quarantine file), 2 usage error, or the output or quarantine "
+                        + "could not be written."})
 public final class EventsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,18 +43,28 @@ public final class EventsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         EventWriter.Format chosen = format != null ? format
                 : Terminal.stdoutIsTerminal() ? EventWriter.Format.table : EventWriter.Format.json;
-        EventWriter writer = EventWriters.create(chosen, spec.commandLine().getOut(), raw);
-        IngestStats stats = IngestRun.run(ingest, paths, spec, new IngestRun.EventConsumer() {
-            @Override
-            public void accept(dev.cloudwarden.engine.event.Event event) throws IOException {
-                writer.write(event);
-            }
+        CommandLine cli = spec.commandLine();
+        EventWriter writer = EventWriters.create(chosen, cli, raw);
+        IngestStats stats;
+        try {
+            stats = IngestRun.run(ingest, paths, spec, new IngestRun.EventConsumer() {
+                @Override
+                public void accept(dev.cloudwarden.engine.event.Event event) throws IOException {
+                    writer.write(event);
+                }
 
-            @Override
-            public void finish() throws IOException {
-                writer.close();
-            }
-        });
+                @Override
+                public void finish() {
+                    try {
+                        writer.close();
+                    } catch (IOException e) {
+                        throw ConsoleSink.outputFailed(e);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) { // the output or the quarantine file
+            return Stdout.failed(e.getCause(), e.getMessage(), cli.getErr());
+        }
         return stats.rejected() > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
     }
 }

@@ -464,7 +464,8 @@ public final class IntelCommand {
                     intel.indicators().size(), intel.fromStore(), intel.fromStarter(), intel.took().toMillis() / 1000.0);
             var chosen = format != null ? format : Terminal.stdoutIsTerminal()
                     ? dev.cloudwarden.app.output.AlertWriter.Format.table : dev.cloudwarden.app.output.AlertWriter.Format.json;
-            var writer = dev.cloudwarden.app.output.AlertWriter.create(chosen, spec.commandLine().getOut());
+            var writer = dev.cloudwarden.app.output.AlertWriter.create(chosen, spec.commandLine().getOut(),
+                    CloudWardenCli.stdout(spec.commandLine()), false);
             // intel only, every match an alert of its own: the same run as scan with no rules and no baselines
             var config = dev.cloudwarden.engine.run.RunConfig.of(dev.cloudwarden.engine.sigma.load.RuleSet.compile(
                             List.of(), dev.cloudwarden.engine.sigma.eval.SigmaConfig.defaults()))

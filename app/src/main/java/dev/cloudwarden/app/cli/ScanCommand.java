@@ -109,7 +109,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         AlertWriter.Format chosen = format != null ? format
                 : Terminal.stdoutIsTerminal() ? AlertWriter.Format.table : AlertWriter.Format.json;
-        AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut(), raw);
+        AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut(),
+                CloudWardenCli.stdout(spec.commandLine()), raw);
         boolean[] failed = {false};
         AlertSink alerts = new AlertSink() {
             @Override

@@ -9,6 +9,7 @@ import dev.cloudwarden.engine.event.EventJson;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -27,16 +28,17 @@ public abstract class AlertWriter implements AlertSink, Closeable {
         write(alert);
     }
 
-    public static AlertWriter create(Format format, PrintWriter out) throws IOException {
-        return create(format, out, false);
-    }
-
-    /** @param raw include each event's original record (JSON and OCSF) */
-    public static AlertWriter create(Format format, PrintWriter out, boolean raw) throws IOException {
+    /**
+     * @param text  where the table goes
+     * @param bytes where NDJSON goes, as UTF-8 bytes (the same stream as {@code text} on the command line, so a
+     *              closed pipe or a full disk reaches the run as an exception instead of being swallowed)
+     * @param raw   include each event's original record (JSON and OCSF)
+     */
+    public static AlertWriter create(Format format, PrintWriter text, OutputStream bytes, boolean raw) throws IOException {
         return switch (format) {
-            case table -> new Table(out);
-            case json -> new Ndjson(out, false, raw);
-            case ocsf -> new Ndjson(out, true, raw);
+            case table -> new Table(text);
+            case json -> new Ndjson(SafeJsonEscapes.newlineSeparated(bytes), false, raw);
+            case ocsf -> new Ndjson(SafeJsonEscapes.newlineSeparated(bytes), true, raw);
         };
     }
 
@@ -81,8 +83,8 @@ public abstract class AlertWriter implements AlertSink, Closeable {
         private final boolean ocsf;
         private final boolean raw;
 
-        Ndjson(PrintWriter out, boolean ocsf, boolean raw) throws IOException {
-            this.g = SafeJsonEscapes.newlineSeparated(out);
+        Ndjson(JsonGenerator g, boolean ocsf, boolean raw) {
+            this.g = g;
             this.ocsf = ocsf;
             this.raw = raw;
         }

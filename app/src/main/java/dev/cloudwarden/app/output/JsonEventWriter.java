@@ -5,14 +5,14 @@ import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.EventJson;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /** Normalized events as NDJSON (one object per line), optionally with the raw record. */
 public final class JsonEventWriter implements EventWriter {
     private final JsonGenerator g;
     private final boolean raw;
 
-    public JsonEventWriter(Writer out, boolean raw) throws IOException {
+    public JsonEventWriter(OutputStream out, boolean raw) throws IOException {
         this.g = SafeJsonEscapes.newlineSeparated(out);
         this.raw = raw;
     }

@@ -10,7 +10,7 @@ import dev.cloudwarden.engine.event.Resource;
 import dev.cloudwarden.engine.event.Traffic;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /**
  * Events as OCSF 1.1 objects of their class (API Activity, Authentication, Network, HTTP, DNS, Email
@@ -22,7 +22,7 @@ public final class OcsfEventWriter implements EventWriter {
     private final JsonGenerator g;
     private final boolean raw;
 
-    public OcsfEventWriter(Writer out, boolean raw) throws IOException {
+    public OcsfEventWriter(OutputStream out, boolean raw) throws IOException {
         this.g = SafeJsonEscapes.newlineSeparated(out);
         this.raw = raw;
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,30 @@ class EventsCommandTest {
     }
 
     @Test
+    void aClosedStdoutEndsTheRunQuietly(@TempDir Path dir) throws IOException {
+        Path trail = manyRecords(dir);
+        Path quarantine = dir.resolve("q.ndjson");
+        FailingStdout stdout = new FailingStdout("Broken pipe"); // what the JDK says when the reader of a pipe is gone
+        CliRun run = CliRun.writingTo(stdout, "events", "--format", "json", trail.toString(), "--quarantine", quarantine.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty(); // no stack trace, no error, no summary of a run that was cut short
+        assertThat(stdout.accepted).isPositive();
+        // The failed write ended the read: it was not taken for a rejected record, on this or any later line.
+        assertThat(quarantine).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatFailsOtherwiseEndsTheRunWithOneClearLine(@TempDir Path dir) throws IOException {
+        Path trail = manyRecords(dir);
+        Path quarantine = dir.resolve("q.ndjson");
+        CliRun run = CliRun.writingTo(new FailingStdout("No space left on device"), "events", "--format", "json",
+                trail.toString(), "--quarantine", quarantine.toString());
+        assertThat(run.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(run.err()).isEqualTo("error: cannot write output: No space left on device" + System.lineSeparator());
+        assertThat(quarantine).doesNotExist();
+    }
+
+    @Test
     void ocsfOutputCarriesClassCloudActorAndRawData(@TempDir Path dir) throws IOException {
         Path trail = dir.resolve("trail.jsonl");
         Files.writeString(trail, String.format(RECORD, "GetObject", "arn:aws:iam::1:user/a") + "\n");
@@ -127,5 +152,16 @@ class EventsCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(2);
         assertThat(run.err()).contains("2 events from 1 inputs");
+    }
+
+    /** Enough records that the output fails while most are still unread. */
+    private static Path manyRecords(Path dir) throws IOException {
+        Path trail = dir.resolve("trail.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            lines.append(String.format(RECORD, "GetObject", "arn:aws:iam::1:user/u" + i)).append('\n');
+        }
+        Files.writeString(trail, lines);
+        return trail;
     }
 }

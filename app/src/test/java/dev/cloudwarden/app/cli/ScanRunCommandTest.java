@@ -95,4 +95,33 @@ class ScanRunCommandTest {
         assertThat(scan("--threads", "2", STRATUS.toString()).out()).isEqualTo(scan("--threads", "1", STRATUS.toString()).out());
         assertThat(scan("--threads", "0", STRATUS.toString()).exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
     }
+
+    /** Trails stopped by 3,000 users: SigmaHQ's "AWS CloudTrail Important Change" fires on each. */
+    private Path stoppedTrails() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            lines.append("{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:00:").append(String.format("%02d", i % 60))
+                    .append("Z\",\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",")
+                    .append("\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.9\",\"eventID\":\"e").append(i)
+                    .append("\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::1:user/u").append(i).append("\"}}\n");
+        }
+        return Files.writeString(dir.resolve("trail.jsonl"), lines);
+    }
+
+    @Test
+    void aClosedStdoutEndsTheScanQuietlyAndAFullDiskWithOneLine() throws IOException {
+        String[] args = {"scan", "--format", "json", "--no-intel", "--quarantine",
+                dir.resolve("q.ndjson").toString(), stoppedTrails().toString()};
+        assertThat(CliRun.of(args).out().lines().count()).as("enough output to fill the pipe").isGreaterThan(1000);
+        FailingStdout pipe = new FailingStdout("Broken pipe");
+        CliRun closed = CliRun.writingTo(pipe, args);
+        assertThat(closed.exitCode()).as(closed.err()).isEqualTo(CloudWardenCli.EXIT_OK);
+        assertThat(closed.err()).doesNotContain("\tat ").doesNotContain("error");
+        assertThat(pipe.accepted).isPositive();
+
+        CliRun full = CliRun.writingTo(new FailingStdout("No space left on device"), args);
+        assertThat(full.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(full.err()).contains("error: cannot write alerts: No space left on device").doesNotContain("\tat ");
+        assertThat(dir.resolve("q.ndjson")).doesNotExist();
+    }
 }

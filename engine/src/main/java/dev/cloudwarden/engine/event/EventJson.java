@@ -1,23 +1,41 @@
 package dev.cloudwarden.engine.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes an event as CloudWarden's normalized JSON: snake_case parts, absent values left out, and the
  * raw record under {@code raw} when asked. This is the NDJSON that {@code cloudwarden events} prints and
  * the form golden files are written in, so its field order is fixed.
+ *
+ * <p>It runs for every event {@code events} prints, so the values from small fixed sets (source, class, status) are
+ * encoded once, and the time is formatted without the JDK's general formatter.
  */
 public final class EventJson {
+    private static final Map<SourceType, SerializableString> SOURCE_IDS = encoded(SourceType.class, SourceType::id);
+    private static final Map<OcsfClass, SerializableString> CLASS_CAPTIONS = encoded(OcsfClass.class, OcsfClass::caption);
+    private static final Map<Outcome.Status, SerializableString> STATUSES =
+            encoded(Outcome.Status.class, s -> s.name().toLowerCase(Locale.ROOT));
+
     private EventJson() {
     }
 
     public static void write(Event e, JsonGenerator g, boolean includeRaw, boolean includeOrigin) throws IOException {
         g.writeStartObject();
-        g.writeStringField("time", e.time().toString());
-        g.writeStringField("source", e.source().id());
-        g.writeStringField("class", e.ocsfClass().caption());
+        g.writeFieldName("time");
+        char[] time = new char[IsoInstant.MAX_CHARS];
+        g.writeString(time, 0, IsoInstant.format(e.time(), time));
+        g.writeFieldName("source");
+        g.writeString(SOURCE_IDS.get(e.source()));
+        g.writeFieldName("class");
+        g.writeString(CLASS_CAPTIONS.get(e.ocsfClass()));
         str(g, "uid", e.uid());
         LogSource ls = e.logSource();
         if (ls.product() != null || ls.service() != null || ls.category() != null) {
@@ -58,7 +76,8 @@ public final class EventJson {
         }
         Outcome o = e.outcome();
         g.writeObjectFieldStart("outcome");
-        g.writeStringField("status", o.status().name().toLowerCase());
+        g.writeFieldName("status");
+        g.writeString(STATUSES.get(o.status()));
         str(g, "error_code", o.errorCode());
         str(g, "error_message", o.errorMessage());
         g.writeEndObject();
@@ -123,5 +142,14 @@ public final class EventJson {
         if (value != null) {
             g.writeNumberField(name, value);
         }
+    }
+
+    /** Each constant's text, encoded once. */
+    private static <E extends Enum<E>> Map<E, SerializableString> encoded(Class<E> type, Function<E, String> text) {
+        Map<E, SerializableString> map = new EnumMap<>(type);
+        for (E constant : type.getEnumConstants()) {
+            map.put(constant, new SerializedString(text.apply(constant)));
+        }
+        return map;
     }
 }
