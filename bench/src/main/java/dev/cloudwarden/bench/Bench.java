@@ -9,7 +9,7 @@ import java.util.Arrays;
 public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cloudwarden-bench ingest|scan|e2e|intel [--events N] [--rounds R] [--file PATH] [--iocs N]");
+            System.err.println("usage: cloudwarden-bench ingest|scan|e2e|intel|authlog [--events N] [--rounds R] [--file PATH] [--iocs N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -18,8 +18,9 @@ public final class Bench {
             case "scan" -> ScanBench.run(rest);
             case "e2e" -> EndToEndBench.run(rest);
             case "intel" -> IntelBench.run(rest);
+            case "authlog" -> AuthLogBench.run(rest);
             default -> {
-                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel");
+                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel, authlog");
                 System.exit(2);
             }
         }

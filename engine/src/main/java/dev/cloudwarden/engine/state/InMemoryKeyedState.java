@@ -1,12 +1,14 @@
 package dev.cloudwarden.engine.state;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,21 +23,31 @@ import java.util.function.Consumer;
  * @param <K> key type; keys must implement equals and hashCode
  */
 public final class InMemoryKeyedState<K> implements KeyedState<K> {
-    private final Map<K, Map<String, Object>> store = new HashMap<>();
-    private final Map<String, Class<?>> kinds = new HashMap<>();
-    private final TreeMap<Long, TreeSet<K>> timers = new TreeMap<>();
-    private final Comparator<? super K> keyOrder;
+    // A key's states sit in an array, one slot per declared name, so that a callback finds the key once and then
+    // reaches each of its states by index, not by two hash lookups per access (that was most of a correlation's cost).
+    private final Map<K, Object[]> store = new HashMap<>();
+    private final Map<String, Handle> handles = new HashMap<>();
+    // Timers in a heap ordered by time, then key, beside the set of those still registered: a deleted timer stays in
+    // the heap until its time and is skipped then. (A sorted map of per-time key sets built a tree node and a set per
+    // millisecond, most of a correlation's timer cost.)
+    private final PriorityQueue<Timer<K>> timerQueue;
+    private final Set<Timer<K>> timers = new HashSet<>();
     private final TimerService timerService = new Timers();
     private long watermark = Long.MIN_VALUE;
     private K current;
+    private Object[] currentSlots; // the current key's states, once looked up in this callback; null: not yet or none
 
     public InMemoryKeyedState(Comparator<? super K> keyOrder) {
-        this.keyOrder = keyOrder;
+        this.timerQueue = new PriorityQueue<>(Comparator.<Timer<K>>comparingLong(Timer::time)
+                .thenComparing(Timer::key, keyOrder));
+    }
+
+    private record Timer<K>(long time, K key) {
     }
 
     /** Hands one element to {@code processor} with {@code key} as the current key. */
     public <I, O> void processElement(K key, I element, KeyedProcessor<K, I, O> processor, Consumer<O> out) {
-        current = key;
+        enter(key);
         processor.processElement(element, this, out);
     }
 
@@ -50,14 +62,25 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
      * times, so nothing reaches a key after that key has moved past the element's time.
      */
     public <O> boolean fireEarliest(KeyedProcessor<K, ?, O> processor, Consumer<O> out) {
-        Map.Entry<Long, TreeSet<K>> due = timers.firstEntry();
-        if (due == null || due.getKey() > watermark) {
+        Timer<K> head = timerQueue.peek();
+        while (head != null && !timers.contains(head)) { // deleted
+            timerQueue.poll();
+            head = timerQueue.peek();
+        }
+        if (head == null || head.time() > watermark) {
             return false;
         }
-        timers.remove(due.getKey());
-        for (K key : due.getValue()) {
-            current = key;
-            processor.onTimer(due.getKey(), this, out);
+        long time = head.time();
+        List<K> due = new ArrayList<>();
+        while (!timerQueue.isEmpty() && timerQueue.peek().time() == time) {
+            Timer<K> t = timerQueue.poll();
+            if (timers.remove(t)) {
+                due.add(t.key()); // in key order; timers registered from here on fire in a later round
+            }
+        }
+        for (K key : due) {
+            enter(key);
+            processor.onTimer(time, this, out);
         }
         return true;
     }
@@ -82,16 +105,16 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     /** Values plus map entries over all keys: what the state costs, in items. */
     public int entryCount() {
         int n = 0;
-        for (Map<String, Object> states : store.values()) {
-            for (Object s : states.values()) {
-                n += s instanceof MapHolder m ? m.map.size() : 1;
+        for (Object[] slots : store.values()) {
+            for (Object s : slots) {
+                n += s == null ? 0 : s instanceof MapHolder m ? m.map.size() : 1;
             }
         }
         return n;
     }
 
     public int timerCount() {
-        return timers.values().stream().mapToInt(TreeSet::size).sum();
+        return timers.size();
     }
 
     @Override
@@ -100,15 +123,23 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> ValueState<T> valueState(String name, Class<T> type) {
-        declare(name, ValueState.class);
-        return new Value<>(name, type);
+        Handle h = handles.get(name);
+        if (h instanceof ValueState && ((Value<?>) h).type == type) {
+            return (ValueState<T>) h;
+        }
+        return remember(name, new Value<>(slot(name, h, ValueState.class), type));
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <MK, MV> MapState<MK, MV> mapState(String name, Class<MK> keyType, Class<MV> valueType) {
-        declare(name, MapState.class);
-        return new MapHandle<>(name, valueType);
+        Handle h = handles.get(name);
+        if (h instanceof MapState && ((MapHandle<?, ?>) h).valueType == valueType) {
+            return (MapState<MK, MV>) h;
+        }
+        return remember(name, new MapHandle<>(slot(name, h, MapState.class), valueType));
     }
 
     @Override
@@ -116,31 +147,62 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
         return timerService;
     }
 
-    private void declare(String name, Class<?> kind) {
-        Class<?> before = kinds.putIfAbsent(name, kind);
-        if (before != null && before != kind) {
-            throw new IllegalStateException("state '" + name + "' is already a " + before.getSimpleName());
+    /** The slot of state {@code name}: its existing one (a name keeps its kind) or the next free one. */
+    private int slot(String name, Handle existing, Class<?> kind) {
+        if (existing == null) {
+            return handles.size();
         }
+        if (!kind.isInstance(existing)) {
+            throw new IllegalStateException("state '" + name + "' is already a "
+                    + (existing instanceof ValueState ? ValueState.class : MapState.class).getSimpleName());
+        }
+        return existing.slot();
     }
 
-    private Object read(String name) {
-        Map<String, Object> states = store.get(requireKey());
-        return states == null ? null : states.get(name);
+    private <H extends Handle> H remember(String name, H handle) {
+        handles.putIfAbsent(name, handle);
+        return handle;
     }
 
-    private void write(String name, Object value) {
-        store.computeIfAbsent(requireKey(), k -> new HashMap<>()).put(name, value);
+    private void enter(K key) {
+        current = key;
+        currentSlots = null;
     }
 
-    private void drop(String name) {
-        K key = requireKey();
-        Map<String, Object> states = store.get(key);
-        if (states != null) {
-            states.remove(name);
-            if (states.isEmpty()) {
-                store.remove(key);
+    private Object read(int slot) {
+        Object[] slots = slots();
+        return slots == null || slot >= slots.length ? null : slots[slot];
+    }
+
+    private void write(int slot, Object value) {
+        Object[] slots = slots();
+        if (slots == null || slot >= slots.length) {
+            slots = slots == null ? new Object[handles.size()] : java.util.Arrays.copyOf(slots, handles.size());
+            store.put(current, slots);
+            currentSlots = slots;
+        }
+        slots[slot] = value;
+    }
+
+    private void drop(int slot) {
+        Object[] slots = slots();
+        if (slots != null && slot < slots.length) {
+            slots[slot] = null;
+            for (Object s : slots) {
+                if (s != null) {
+                    return;
+                }
             }
+            store.remove(current);
+            currentSlots = null;
         }
+    }
+
+    private Object[] slots() {
+        if (currentSlots == null) {
+            currentSlots = store.get(requireKey());
+        }
+        return currentSlots;
     }
 
     private K requireKey() {
@@ -154,18 +216,28 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     private record MapHolder(Map<Object, Object> map) {
     }
 
-    private final class Value<T> implements ValueState<T> {
-        private final String name;
+    /** A state handle: its slot in every key's array. */
+    private interface Handle {
+        int slot();
+    }
+
+    private final class Value<T> implements ValueState<T>, Handle {
+        private final int slot;
         private final Class<T> type;
 
-        Value(String name, Class<T> type) {
-            this.name = name;
+        Value(int slot, Class<T> type) {
+            this.slot = slot;
             this.type = type;
         }
 
         @Override
+        public int slot() {
+            return slot;
+        }
+
+        @Override
         public T value() {
-            return type.cast(read(name));
+            return type.cast(read(slot));
         }
 
         @Override
@@ -173,27 +245,32 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
             if (value == null) {
                 clear();
             } else {
-                write(name, type.cast(value));
+                write(slot, type.cast(value));
             }
         }
 
         @Override
         public void clear() {
-            drop(name);
+            drop(slot);
         }
     }
 
-    private final class MapHandle<MK, MV> implements MapState<MK, MV> {
-        private final String name;
+    private final class MapHandle<MK, MV> implements MapState<MK, MV>, Handle {
+        private final int slot;
         private final Class<MV> valueType;
 
-        MapHandle(String name, Class<MV> valueType) {
-            this.name = name;
+        MapHandle(int slot, Class<MV> valueType) {
+            this.slot = slot;
             this.valueType = valueType;
         }
 
+        @Override
+        public int slot() {
+            return slot;
+        }
+
         private Map<Object, Object> map() {
-            Object holder = read(name);
+            Object holder = read(slot);
             return holder == null ? null : ((MapHolder) holder).map;
         }
 
@@ -208,7 +285,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
             Map<Object, Object> m = map();
             if (m == null) {
                 m = new HashMap<>();
-                write(name, new MapHolder(m));
+                write(slot, new MapHolder(m));
             }
             m.put(key, valueType.cast(value));
         }
@@ -219,7 +296,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
             if (m != null) {
                 m.remove(key);
                 if (m.isEmpty()) {
-                    drop(name);
+                    drop(slot);
                 }
             }
         }
@@ -244,7 +321,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
         @Override
         public void clear() {
-            drop(name);
+            drop(slot);
         }
     }
 
@@ -256,15 +333,15 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
         @Override
         public void registerEventTimeTimer(long time) {
-            timers.computeIfAbsent(time, t -> new TreeSet<>(keyOrder)).add(requireKey());
+            Timer<K> t = new Timer<>(time, requireKey());
+            if (timers.add(t)) {
+                timerQueue.add(t);
+            }
         }
 
         @Override
         public void deleteEventTimeTimer(long time) {
-            TreeSet<K> keys = timers.get(time);
-            if (keys != null && keys.remove(requireKey()) && keys.isEmpty()) {
-                timers.remove(time);
-            }
+            timers.remove(new Timer<>(time, requireKey()));
         }
     }
 }

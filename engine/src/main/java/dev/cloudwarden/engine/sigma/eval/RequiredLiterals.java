@@ -1,0 +1,139 @@
+package dev.cloudwarden.engine.sigma.eval;
+
+import dev.cloudwarden.engine.event.FieldPath;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Literals without which a detection cannot match, worked out from its compiled form: a set of alternatives, at
+ * least one of which occurs, case-folded ({@link CaseFold}), in the folded text of a value the rule tests. This is
+ * what lets a rule group skip rules that pin no field to exact values (keyword searches, {@code contains} on a log
+ * line's message, regular expressions) on records that lack all their literals.
+ *
+ * <p>Derived soundly: AND keeps the most selective operand's alternatives, OR needs every operand to have some and
+ * joins them, NOT and anything without a literal (numbers, CIDRs, {@code exists}, {@code null}, field references,
+ * cased and encoded values, case-insensitive regular expressions) give none. A value matches a wildcard pattern only
+ * if its folded text contains each literal run of the folded pattern; a case-sensitive regular expression's required
+ * ASCII literal stays contiguous when the text is folded, ASCII letters folding to their lower case.
+ */
+public final class RequiredLiterals {
+    /**
+     * @param field  the field at a value of which the literal must occur; null for keyword searches, where any
+     *               keyword target ({@link ItemMatcher#keywordTargets}) counts
+     * @param folded the literal, case-folded
+     */
+    public record Literal(FieldPath field, String folded) {
+        public Literal {
+            Objects.requireNonNull(folded, "folded");
+        }
+    }
+
+    /** More selective first: the longer shortest literal, then fewer alternatives. */
+    private static final Comparator<Set<String>> SELECTIVE = Comparator
+            .comparingInt((Set<String> s) -> s.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE))
+            .thenComparing(Set::size, Comparator.reverseOrder());
+
+    private RequiredLiterals() {
+    }
+
+    /** The alternatives for the conditions OR-ed; null when there are none (the rule may match anything). */
+    static Set<Literal> of(List<ConditionMatcher> conditions) {
+        return union(conditions.stream().map(RequiredLiterals::condition).toList());
+    }
+
+    private static Set<Literal> condition(ConditionMatcher c) {
+        if (c instanceof ConditionMatcher.Ref r) {
+            return detection(r.identifier());
+        }
+        if (c instanceof ConditionMatcher.All all) {
+            return best(all.operands().stream().map(RequiredLiterals::condition).toList());
+        }
+        if (c instanceof ConditionMatcher.Any any) {
+            return union(any.operands().stream().map(RequiredLiterals::condition).toList());
+        }
+        return null; // not: nothing is required
+    }
+
+    private static Set<Literal> detection(DetectionMatcher d) {
+        if (d instanceof DetectionMatcher.All all) {
+            return best(all.items().stream().map(RequiredLiterals::detection).toList());
+        }
+        if (d instanceof DetectionMatcher.Any any) {
+            return union(any.items().stream().map(RequiredLiterals::detection).toList());
+        }
+        ItemMatcher item = ((DetectionMatcher.Item) d).item();
+        List<Set<String>> perPattern = item.patterns().stream().map(RequiredLiterals::pattern).toList();
+        Set<String> literals = item.all() ? best(perPattern) : union(perPattern);
+        if (literals == null) {
+            return null;
+        }
+        Set<Literal> out = new HashSet<>();
+        literals.forEach(l -> out.add(new Literal(item.field(), l)));
+        return out;
+    }
+
+    /** Folded literals one of which a value satisfying the pattern contains, or null. */
+    private static Set<String> pattern(ValuePattern p) {
+        if (p instanceof ValuePattern.StringMatch s) {
+            return s.cased() ? null : nonEmpty(s.glob().longestLiteral());
+        }
+        if (p instanceof ValuePattern.ContainsAny c) {
+            return c.cased() ? null : union(c.originals().stream().map(RequiredLiterals::pattern).toList());
+        }
+        if (p instanceof ValuePattern.Regex r) {
+            String literal = r.requiredLiteral();
+            return r.caseInsensitive() || literal == null || !ascii(literal) ? null
+                    : Set.of(literal.toLowerCase(Locale.ROOT));
+        }
+        if (p instanceof ValuePattern.AnyOf any) {
+            return union(any.alternatives().stream().map(RequiredLiterals::pattern).toList());
+        }
+        return null;
+    }
+
+    private static Set<String> nonEmpty(String literal) {
+        return literal.isEmpty() ? null : Set.of(literal);
+    }
+
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+
+    /** OR: each side needs one of its alternatives, so the union is needed; unknown if any side is. */
+    private static <T> Set<T> union(List<Set<T>> sides) {
+        Set<T> out = new HashSet<>();
+        for (Set<T> s : sides) {
+            if (s == null) {
+                return null;
+            }
+            out.addAll(s);
+        }
+        return out;
+    }
+
+    /** AND: every side's requirement holds, so the most selective known one will do. */
+    private static <T> Set<T> best(List<Set<T>> sides) {
+        Set<T> best = null;
+        for (Set<T> s : sides) {
+            if (s != null && (best == null || compare(s, best) > 0)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static <T> int compare(Set<T> a, Set<T> b) {
+        return SELECTIVE.compare(texts(a), texts(b));
+    }
+
+    private static Set<String> texts(Set<?> s) {
+        Set<String> out = new HashSet<>();
+        s.forEach(x -> out.add(x instanceof Literal l ? l.folded() : (String) x));
+        return out;
+    }
+}
