@@ -1,14 +1,12 @@
 package dev.cloudwarden.engine.state;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,26 +21,62 @@ import java.util.function.Consumer;
  * @param <K> key type; keys must implement equals and hashCode
  */
 public final class InMemoryKeyedState<K> implements KeyedState<K> {
-    // A key's states sit in an array, one slot per declared name, so that a callback finds the key once and then
-    // reaches each of its states by index, not by two hash lookups per access (that was most of a correlation's cost).
-    private final Map<K, Object[]> store = new HashMap<>();
+    // A key's states sit in an entry, one slot per declared name, with the times of its timers: a callback finds the
+    // key once (a timer's callback not at all: the timer holds the entry) and then reaches each state by index, not
+    // by two hash lookups per access. State and timer lookups by key were most of what a correlation cost.
+    private final Map<K, Entry<K>> store = new HashMap<>();
     private final Map<String, Handle> handles = new HashMap<>();
-    // Timers in a heap ordered by time, then key, beside the set of those still registered: a deleted timer stays in
-    // the heap until its time and is skipped then. (A sorted map of per-time key sets built a tree node and a set per
-    // millisecond, most of a correlation's timer cost.)
-    private final PriorityQueue<Timer<K>> timerQueue;
-    private final Set<Timer<K>> timers = new HashSet<>();
+    private final TimerHeap<Entry<K>> timers;
     private final TimerService timerService = new Timers();
+    private int timerCount;
     private long watermark = Long.MIN_VALUE;
     private K current;
-    private Object[] currentSlots; // the current key's states, once looked up in this callback; null: not yet or none
+    private Entry<K> currentEntry; // the current key's entry once looked up (or given by its timer); null: none
+    private boolean lookedUp;
 
     public InMemoryKeyedState(Comparator<? super K> keyOrder) {
-        this.timerQueue = new PriorityQueue<>(Comparator.<Timer<K>>comparingLong(Timer::time)
-                .thenComparing(Timer::key, keyOrder));
+        this.timers = new TimerHeap<>((a, b) -> keyOrder.compare(a.key, b.key));
     }
 
-    private record Timer<K>(long time, K key) {
+    /** A key's states (null slots: none) and the times of its registered timers; it lives while it holds either. */
+    private static final class Entry<K> {
+        final K key;
+        Object[] slots = new Object[0];
+        long[] timerTimes = new long[0];
+        int timerCount;
+
+        Entry(K key) {
+            this.key = key;
+        }
+
+        boolean holdsState() {
+            for (Object s : slots) {
+                if (s != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The timer's index in {@code timerTimes}, kept sorted (a key with a busy hour has many): negative if none. */
+        int indexOfTimer(long time) {
+            return Arrays.binarySearch(timerTimes, 0, timerCount, time);
+        }
+
+        /** Adds a time not yet registered; most come in order, so they go at the end. */
+        void addTimer(long time) {
+            if (timerCount == timerTimes.length) {
+                timerTimes = Arrays.copyOf(timerTimes, Math.max(2, 2 * timerCount));
+            }
+            int at = -indexOfTimer(time) - 1;
+            System.arraycopy(timerTimes, at, timerTimes, at + 1, timerCount - at);
+            timerTimes[at] = time;
+            timerCount++;
+        }
+
+        void removeTimer(int i) {
+            System.arraycopy(timerTimes, i + 1, timerTimes, i, --timerCount - i);
+        }
     }
 
     /** Hands one element to {@code processor} with {@code key} as the current key. */
@@ -62,25 +96,32 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
      * times, so nothing reaches a key after that key has moved past the element's time.
      */
     public <O> boolean fireEarliest(KeyedProcessor<K, ?, O> processor, Consumer<O> out) {
-        Timer<K> head = timerQueue.peek();
-        while (head != null && !timers.contains(head)) { // deleted
-            timerQueue.poll();
-            head = timerQueue.peek();
-        }
-        if (head == null || head.time() > watermark) {
-            return false;
-        }
-        long time = head.time();
-        List<K> due = new ArrayList<>();
-        while (!timerQueue.isEmpty() && timerQueue.peek().time() == time) {
-            Timer<K> t = timerQueue.poll();
-            if (timers.remove(t)) {
-                due.add(t.key()); // in key order; timers registered from here on fire in a later round
+        List<Entry<K>> due = new ArrayList<>();
+        long time = 0;
+        while (!timers.isEmpty() && due.isEmpty()) {
+            time = timers.peekTime();
+            if (time > watermark) {
+                return false;
+            }
+            // every timer of that time, in key order; a deleted (or already taken) one is skipped: its entry no longer
+            // lists the time. Timers registered for this time from here on fire in a later round.
+            while (!timers.isEmpty() && timers.peekTime() == time) {
+                Entry<K> e = timers.poll();
+                int i = e.indexOfTimer(time);
+                if (i >= 0) {
+                    e.removeTimer(i);
+                    timerCount--;
+                    due.add(e);
+                }
             }
         }
-        for (K key : due) {
-            enter(key);
+        if (due.isEmpty()) {
+            return false;
+        }
+        for (Entry<K> e : due) {
+            enter(e);
             processor.onTimer(time, this, out);
+            release(e);
         }
         return true;
     }
@@ -99,14 +140,14 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
     /** Keys holding any state. */
     public int keyCount() {
-        return store.size();
+        return (int) store.values().stream().filter(Entry::holdsState).count();
     }
 
     /** Values plus map entries over all keys: what the state costs, in items. */
     public int entryCount() {
         int n = 0;
-        for (Object[] slots : store.values()) {
-            for (Object s : slots) {
+        for (Entry<K> e : store.values()) {
+            for (Object s : e.slots) {
                 n += s == null ? 0 : s instanceof MapHolder m ? m.map.size() : 1;
             }
         }
@@ -114,7 +155,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     }
 
     public int timerCount() {
-        return timers.size();
+        return timerCount;
     }
 
     @Override
@@ -166,43 +207,58 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
     private void enter(K key) {
         current = key;
-        currentSlots = null;
+        currentEntry = null;
+        lookedUp = false;
+    }
+
+    private void enter(Entry<K> e) {
+        current = e.key;
+        currentEntry = e;
+        lookedUp = true;
+    }
+
+    /** The current key's entry; made (and stored) when {@code create} and there is none. */
+    private Entry<K> entry(boolean create) {
+        if (!lookedUp) {
+            currentEntry = store.get(requireKey());
+            lookedUp = true;
+        }
+        if (currentEntry == null && create) {
+            currentEntry = new Entry<>(requireKey());
+            store.put(current, currentEntry);
+        }
+        return currentEntry;
+    }
+
+    /** Forgets the entry once it holds neither state nor timers. */
+    private void release(Entry<K> e) {
+        if (e.timerCount == 0 && !e.holdsState()) {
+            store.remove(e.key, e);
+            if (currentEntry == e) {
+                currentEntry = null;
+            }
+        }
     }
 
     private Object read(int slot) {
-        Object[] slots = slots();
-        return slots == null || slot >= slots.length ? null : slots[slot];
+        Entry<K> e = entry(false);
+        return e == null || slot >= e.slots.length ? null : e.slots[slot];
     }
 
     private void write(int slot, Object value) {
-        Object[] slots = slots();
-        if (slots == null || slot >= slots.length) {
-            slots = slots == null ? new Object[handles.size()] : java.util.Arrays.copyOf(slots, handles.size());
-            store.put(current, slots);
-            currentSlots = slots;
+        Entry<K> e = entry(true);
+        if (slot >= e.slots.length) {
+            e.slots = Arrays.copyOf(e.slots, handles.size());
         }
-        slots[slot] = value;
+        e.slots[slot] = value;
     }
 
     private void drop(int slot) {
-        Object[] slots = slots();
-        if (slots != null && slot < slots.length) {
-            slots[slot] = null;
-            for (Object s : slots) {
-                if (s != null) {
-                    return;
-                }
-            }
-            store.remove(current);
-            currentSlots = null;
+        Entry<K> e = entry(false);
+        if (e != null && slot < e.slots.length) {
+            e.slots[slot] = null;
+            release(e);
         }
-    }
-
-    private Object[] slots() {
-        if (currentSlots == null) {
-            currentSlots = store.get(requireKey());
-        }
-        return currentSlots;
     }
 
     private K requireKey() {
@@ -333,15 +389,23 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
         @Override
         public void registerEventTimeTimer(long time) {
-            Timer<K> t = new Timer<>(time, requireKey());
-            if (timers.add(t)) {
-                timerQueue.add(t);
+            Entry<K> e = entry(true);
+            if (e.indexOfTimer(time) < 0) {
+                e.addTimer(time);
+                timers.add(time, e);
+                timerCount++;
             }
         }
 
         @Override
         public void deleteEventTimeTimer(long time) {
-            timers.remove(new Timer<>(time, requireKey()));
+            Entry<K> e = entry(false);
+            int i = e == null ? -1 : e.indexOfTimer(time);
+            if (i >= 0) {
+                e.removeTimer(i); // its place in the heap is skipped when it comes up
+                timerCount--;
+                release(e);
+            }
         }
     }
 }

@@ -46,6 +46,11 @@ final class Glob {
         return best;
     }
 
+    /** The literal run every matching text starts with (as compared); empty when the pattern starts with a wildcard. */
+    String prefix() {
+        return literals[0];
+    }
+
     boolean matches(String text) {
         if (exact != null) {
             return exact.equals(text);

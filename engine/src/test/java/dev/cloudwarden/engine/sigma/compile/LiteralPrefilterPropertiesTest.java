@@ -24,14 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The literal prefilter may turn a rule away only when the rule cannot match: on random syslog-like records and
  * random rules that pin no field (contains, startswith, endswith, wildcards, keywords, regular expressions, cased,
  * all, not, "1 of" and "all of"), drawn from words full of case-folding traps (ß and SS, the capital ẞ, final and
- * medial sigma, the Kelvin sign, the long s, the dotted capital I), a rule group decides exactly as the plain
- * interpreter does, rule by rule.
+ * medial sigma, the Kelvin sign, the long s, the dotted capital I) and characters far outside ASCII, a rule group
+ * decides exactly as the plain interpreter does, rule by rule.
  */
 class LiteralPrefilterPropertiesTest {
     private static final List<String> FIELDS = List.of("message", "user", "program");
     private static final List<String> WORDS = List.of("Failed password for", "failed", "Accepted ", "ROOT", "root",
             "straße", "STRASSE", "STRAẞE", "ΣΊΣΥΦΟΣ", "σίσυφος", "\u212Aelvin", "kelvin", "ſtop", "STOP", "İstanbul",
-            "istanbul", "a*b", "x?y", "port 22", " CMD (", "pkill", "10.0.0.1", "");
+            "istanbul", "a*b", "x?y", "Failed*for", "?ccepted", "port 22", " CMD (", "pkill", "10.0.0.1", "中文日志",
+            "\uD83D\uDE00", "");
     private static final List<String> MODIFIERS = List.of("", "|contains", "|startswith", "|endswith", "|cased",
             "|contains|all", "|contains|cased", "|re", "|re|i", "|windash|contains", "|base64offset|contains");
 
