@@ -12,15 +12,11 @@ import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.load.RuleTuning;
 import dev.cloudwarden.simulate.AuthLogGenerator;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -87,27 +83,21 @@ final class AuthLogBench {
                 scans.add(scan);
             }
         }
-        double parseRate = median(parses.stream().map(Pass::rate).toList());
-        double scanRate = median(scans.stream().map(Pass::rate).toList());
+        double parseRate = BenchStats.median(parses.stream().map(Pass::rate).toList());
+        double scanRate = BenchStats.median(scans.stream().map(Pass::rate).toList());
         System.out.printf(Locale.ROOT, "%nmedians of %d rounds after a warm-up round (%,d lines):%n", rounds, parses.get(0).events);
         System.out.printf(Locale.ROOT, "  parse only: %,.0f lines/s, %.2f us CPU/line%n", parseRate,
-                median(parses.stream().map(Pass::cpuMicros).toList()));
+                BenchStats.median(parses.stream().map(Pass::cpuMicros).toList()));
         System.out.printf(Locale.ROOT, "  scan:       %,.0f lines/s, %.2f us CPU/line%n", scanRate,
-                median(scans.stream().map(Pass::cpuMicros).toList()));
+                BenchStats.median(scans.stream().map(Pass::cpuMicros).toList()));
         System.out.printf(Locale.ROOT, "  scan / parse only: %.0f%% (medians); per round: %s%n", 100 * scanRate / parseRate,
                 perRound(parses, scans));
     }
 
     private static void generate(Path file, long lines) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         System.out.printf(Locale.ROOT, "generating %,d auth.log lines into %s...%n", lines, file);
         AuthLogGenerator gen = new AuthLogGenerator(1, Instant.parse("2026-11-01T00:00:00Z"));
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (long i = 0; i < lines; i++) {
-                w.write(gen.next());
-                w.write('\n');
-            }
-        }
+        BenchInputs.writeLines(file, lines, gen::next);
     }
 
     /** A scan to the end; the digest over the alerts' ids and counts tells whether two builds found the same. */
@@ -128,10 +118,10 @@ final class AuthLogBench {
 
     /** Runs a pass that returns {events, alerts, digest}. */
     private static Pass measure(Supplier<long[]> pass) {
-        double cpu0 = processCpuSeconds();
+        double cpu0 = BenchStats.processCpuSeconds();
         long t0 = System.nanoTime();
         long[] r = pass.get();
-        return new Pass(r[0], (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0, r[1], (int) (r[2] ^ r[2] >>> 32));
+        return new Pass(r[0], (System.nanoTime() - t0) / 1e9, BenchStats.processCpuSeconds() - cpu0, r[1], (int) (r[2] ^ r[2] >>> 32));
     }
 
     /** @param cpuSeconds the whole process's CPU time: reader and detection threads, and the collector */
@@ -153,13 +143,4 @@ final class AuthLogBench {
         return String.join(", ", out);
     }
 
-    private static double processCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
 }

@@ -19,9 +19,9 @@ import java.util.Set;
  * Immutable and thread-safe once built.
  */
 public final class ReferenceEvaluator {
-    private final List<ConditionMatcher> conditions;
+    private final List<DetectionMatcher> conditions;
 
-    private ReferenceEvaluator(List<ConditionMatcher> conditions) {
+    private ReferenceEvaluator(List<DetectionMatcher> conditions) {
         this.conditions = conditions;
     }
 
@@ -39,7 +39,7 @@ public final class ReferenceEvaluator {
         for (Map.Entry<String, DetectionNode> e : nodes.entrySet()) {
             compiled.put(e.getKey(), DetectionMatcher.compile(e.getValue(), root + "." + e.getKey(), config));
         }
-        return new ReferenceEvaluator(conditions.stream().map(c -> ConditionMatcher.compile(c, compiled)).toList());
+        return new ReferenceEvaluator(conditions.stream().map(c -> DetectionMatcher.condition(c, compiled)).toList());
     }
 
     /**
@@ -52,7 +52,7 @@ public final class ReferenceEvaluator {
 
     /** True when any of the rule's conditions holds for the record. */
     public boolean matches(RawRecord record) {
-        for (ConditionMatcher c : conditions) {
+        for (DetectionMatcher c : conditions) {
             if (c.test(record)) {
                 return true;
             }

@@ -49,21 +49,8 @@ public final class RequiredLiterals {
     }
 
     /** The alternatives for the conditions OR-ed; null when there are none (the rule may match anything). */
-    static Set<Literal> of(List<ConditionMatcher> conditions) {
-        return union(conditions.stream().map(RequiredLiterals::condition).toList());
-    }
-
-    private static Set<Literal> condition(ConditionMatcher c) {
-        if (c instanceof ConditionMatcher.Ref r) {
-            return detection(r.identifier());
-        }
-        if (c instanceof ConditionMatcher.All all) {
-            return best(all.operands().stream().map(RequiredLiterals::condition).toList());
-        }
-        if (c instanceof ConditionMatcher.Any any) {
-            return union(any.operands().stream().map(RequiredLiterals::condition).toList());
-        }
-        return null; // not: nothing is required
+    static Set<Literal> of(List<DetectionMatcher> conditions) {
+        return union(conditions.stream().map(RequiredLiterals::detection).toList());
     }
 
     private static Set<Literal> detection(DetectionMatcher d) {
@@ -72,6 +59,9 @@ public final class RequiredLiterals {
         }
         if (d instanceof DetectionMatcher.Any any) {
             return union(any.items().stream().map(RequiredLiterals::detection).toList());
+        }
+        if (d instanceof DetectionMatcher.Not) {
+            return null; // nothing is required
         }
         ItemMatcher item = ((DetectionMatcher.Item) d).item();
         List<Set<Literal>> perPattern = item.patterns().stream().map(RequiredLiterals::pattern).toList();
