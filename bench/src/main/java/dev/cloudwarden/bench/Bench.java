@@ -9,7 +9,7 @@ import java.util.Arrays;
 public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cloudwarden-bench ingest|scan|e2e|intel|process|output [--events N] [--rounds R] [--file PATH] [--iocs N]");
+            System.err.println("usage: cloudwarden-bench ingest|scan|e2e|intel|process|output|authlog [--events N] [--rounds R] [--file PATH] [--iocs N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -20,8 +20,9 @@ public final class Bench {
             case "intel" -> IntelBench.run(rest);
             case "process" -> ProcessBench.run(rest);
             case "output" -> OutputBench.run(rest);
+            case "authlog" -> AuthLogBench.run(rest);
             default -> {
-                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel, process, output");
+                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel, process, output, authlog");
                 System.exit(2);
             }
         }

@@ -14,12 +14,29 @@ import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.TimeOrderedReader;
 import dev.cloudwarden.engine.ingest.read.Input;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** Reading benchmark inputs as {@code scan} reads them: merged by event time. */
+/** Benchmark inputs: generated into files, and read as {@code scan} reads them (merged by event time). */
 final class BenchInputs {
     private BenchInputs() {
+    }
+
+    /** Writes {@code n} generated lines into {@code file}, creating its folder. */
+    static void writeLines(Path file, long n, Supplier<String> next) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (long i = 0; i < n; i++) {
+                w.write(next.get());
+                w.write('\n');
+            }
+        }
     }
 
     /** Hands every event to {@code onEvent} and returns how many there were; a rejection fails the benchmark. */

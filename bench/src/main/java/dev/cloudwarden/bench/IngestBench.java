@@ -11,10 +11,8 @@ import dev.cloudwarden.engine.ingest.read.Input;
 import dev.cloudwarden.simulate.CloudTrailGenerator;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,8 +54,8 @@ final class IngestBench {
             System.out.printf(Locale.ROOT, "round %d: tokenize %.2f s (%,d tokens), ingest %.2f s (%,d events)%n",
                     r, (t1 - t0) / 1e9, tokens, (t2 - t1) / 1e9, count);
         }
-        double tk = median(tokenize);
-        double in = median(ingest);
+        double tk = BenchStats.median(tokenize);
+        double in = BenchStats.median(ingest);
         double tkBest = Collections.min(tokenize);
         double inBest = Collections.min(ingest);
         System.out.printf(Locale.ROOT, "%n%-40s %14s %8s %14s %8s%n", rounds + " rounds after a warm-up round",
@@ -80,15 +78,9 @@ final class IngestBench {
     }
 
     private static void generate(Path file, long events) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         System.out.printf(Locale.ROOT, "generating %,d CloudTrail records into %s...%n", events, file);
         CloudTrailGenerator gen = new CloudTrailGenerator(1, Instant.parse("2026-11-01T00:00:00Z"));
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (long i = 0; i < events; i++) {
-                w.write(gen.next());
-                w.write('\n');
-            }
-        }
+        BenchInputs.writeLines(file, events, gen::next);
     }
 
     /** Every token of every record, as a streaming consumer that reads nothing would see them. */
@@ -110,12 +102,6 @@ final class IngestBench {
             throw new IllegalStateException(sink.rejected + " records rejected; first: " + sink.first);
         }
         return sink.events;
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 
     private static final class CountingSink implements IngestSink {

@@ -183,23 +183,19 @@ final class IntelBench {
         }
     }
 
-    private static double processCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-    }
-
     private static Pass scan(List<Input> inputs, RuleSet rules, IntelIndex intel) {
         long[] alerts = {0};
-        double cpu0 = processCpuSeconds();
+        double cpu0 = BenchStats.processCpuSeconds();
         long t0 = System.nanoTime();
         long n = BenchInputs.scan(inputs, RunConfig.of(rules).withIntel(intel), a -> alerts[0]++);
-        return new Pass(n, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0, alerts[0]);
+        return new Pass(n, (System.nanoTime() - t0) / 1e9, BenchStats.processCpuSeconds() - cpu0, alerts[0]);
     }
 
     private static Pass pass(List<Input> inputs, IngestOptions options, Consumer<Event> onEvent) {
-        double cpu0 = processCpuSeconds();
+        double cpu0 = BenchStats.processCpuSeconds();
         long t0 = System.nanoTime();
         long n = BenchInputs.read(inputs, options, onEvent);
-        return new Pass(n, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0, 0);
+        return new Pass(n, (System.nanoTime() - t0) / 1e9, BenchStats.processCpuSeconds() - cpu0, 0);
     }
 
     /** Heap in use after full collections (several, until it stops shrinking). */

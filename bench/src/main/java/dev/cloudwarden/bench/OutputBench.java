@@ -91,11 +91,11 @@ final class OutputBench {
         }
         System.out.printf(Locale.ROOT, "events --format json / Jackson tokenizing, speed: %.2f (medians), %.2f (median of "
                         + "rounds), %.2f (CPU time medians); goal 0.70%n", median(a, Timing::wall) / median(b, Timing::wall),
-                IngestBench.median(ratios), median(a, Timing::cpu) / median(b, Timing::cpu));
+                BenchStats.median(ratios), median(a, Timing::cpu) / median(b, Timing::cpu));
     }
 
     private static double median(List<Timing> timings, java.util.function.ToDoubleFunction<Timing> which) {
-        return IngestBench.median(timings.stream().map(which::applyAsDouble).toList());
+        return BenchStats.median(timings.stream().map(which::applyAsDouble).toList());
     }
 
     /** Runs one command to completion; checks its exit code and, for {@code events}, its count of events. */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,9 +75,9 @@ final class ProcessBench {
         }
         System.out.printf(Locale.ROOT, "%n%-44s %10s %14s %8s%n", opts.rounds() + " rounds after a warm-up round",
                 "median s", "median ev/s", "x (a)");
-        double base = median(times.get("a. Jackson tokenizing"));
+        double base = BenchStats.median(times.get("a. Jackson tokenizing"));
         for (Map.Entry<String, List<Double>> t : times.entrySet()) {
-            double med = median(t.getValue());
+            double med = BenchStats.median(t.getValue());
             System.out.printf(Locale.ROOT, "%-44s %10.2f %,14.0f %8.2f%n", t.getKey(), med, lines / med, base / med);
         }
     }
@@ -99,12 +98,6 @@ final class ProcessBench {
         } finally {
             Files.deleteIfExists(err.toPath());
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 
     /** (a): Jackson's tokenizer over the file, nothing else. */

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  *
  * <p><b>The path of an event.</b> The registered detectors ({@link Detectors}) see it in order: the stateless ones
  * (Sigma rules, intel) first, possibly on worker threads ({@link RunConfig#threads()}), then the stateful ones
- * (correlations, behavioral baselines) on the caller's thread. Every alert they raise is checked against the
+ * (correlations, behavioral baselines) in arrival order: on the caller's thread, or with several detection threads
+ * on one settling thread of their own, which then also calls the sinks (one thread at a time either way). Every alert they raise is checked against the
  * suppressions; what is not silenced feeds the incidents (when it is selected to form them) and the grouping, and
  * grouped alerts go to the {@link AlertSink}. Incident changes go to the {@link IncidentSink}.
  *
@@ -172,7 +173,7 @@ public final class DetectionRun implements AutoCloseable {
         return out;
     }
 
-    /** The stateful part, on the caller's thread, in arrival order. */
+    /** The stateful part, in arrival order: on the caller's thread, or on {@link ParallelMatching}'s settling thread. */
     private void settle(Event event, RuleMatches eventMatches, List<Alert> statelessAlerts) {
         stats.events++;
         long t = event.time().toEpochMilli();

@@ -18,9 +18,12 @@ import java.util.concurrent.Future;
 /**
  * The stateless detectors (rule matching, intel) on worker threads. Events are cut into batches in arrival order;
  * each batch is matched on one worker with that worker's own copies of the detectors ({@link EventDetector#fork()});
- * finished batches are handed back in the order they were cut, so the stateful part of the run sees exactly the
- * sequence a single thread would give, and the run's alert and incident ids do not depend on the thread count.
- * At most two batches per worker are in flight, so memory stays bounded whatever the input's size.
+ * finished batches are settled (the stateful part of the run: correlations, baselines, grouping, incidents, sinks)
+ * on one settling thread of their own, in the order they were cut, so the stateful part sees exactly the sequence a
+ * single thread would give, and the run's alert and incident ids do not depend on the thread count. The caller's
+ * thread only reads, parses and cuts batches: settling on it too made it the bottleneck of a scan. At most two
+ * batches per worker are in flight, so memory stays bounded whatever the input's size; a failure of matching or
+ * settling stops further settling and is thrown to the caller ({@link #accept} or {@link #drain}).
  */
 final class ParallelMatching implements AutoCloseable {
     static final int BATCH = 512;
@@ -31,8 +34,10 @@ final class ParallelMatching implements AutoCloseable {
     }
 
     private final ExecutorService pool;
+    private final ExecutorService settling;
     private final BlockingQueue<List<EventDetector>> detectorSets;
-    private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Future<?>> inFlight = new ArrayDeque<>(); // batches not yet settled, oldest first
+    private volatile boolean failed;
     private final int maxInFlight;
     private final Settler settler;
     private Batch current = new Batch();
@@ -44,11 +49,14 @@ final class ParallelMatching implements AutoCloseable {
         for (int i = 0; i < threads; i++) {
             detectorSets.add(stateless.stream().map(EventDetector::fork).toList());
         }
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "cloudwarden-match");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "cloudwarden-match"));
+        this.settling = Executors.newSingleThreadExecutor(r -> daemon(r, "cloudwarden-settle"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     void accept(Event event) {
@@ -64,14 +72,14 @@ final class ParallelMatching implements AutoCloseable {
             dispatch();
         }
         while (!inFlight.isEmpty()) {
-            settleOldest();
+            await(inFlight.removeFirst());
         }
     }
 
     private void dispatch() {
         Batch b = current;
         current = new Batch();
-        inFlight.add(pool.submit(() -> {
+        Future<Batch> matched = pool.submit(() -> {
             List<EventDetector> detectors = detectorSets.take();
             try {
                 b.match(detectors);
@@ -79,16 +87,32 @@ final class ParallelMatching implements AutoCloseable {
                 detectorSets.add(detectors);
             }
             return b;
+        });
+        // one settling thread takes batches in the order they were cut
+        inFlight.add(settling.submit(() -> {
+            if (failed) {
+                return null; // an earlier batch failed: the caller is told of that one
+            }
+            try {
+                Batch done = await(matched);
+                for (int i = 0; i < done.events.size(); i++) {
+                    settler.settle(done.events.get(i), done.matches.get(i), done.alerts.get(i));
+                }
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+            return null;
         }));
         while (inFlight.size() > maxInFlight) {
-            settleOldest();
+            await(inFlight.removeFirst());
         }
     }
 
-    private void settleOldest() {
-        Batch b;
+    /** The task's result; its failure rethrown as it was thrown. */
+    private static <T> T await(Future<T> task) {
         try {
-            b = inFlight.removeFirst().get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while matching", e);
@@ -101,14 +125,12 @@ final class ParallelMatching implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
-        for (int i = 0; i < b.events.size(); i++) {
-            settler.settle(b.events.get(i), b.matches.get(i), b.alerts.get(i));
-        }
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
+        settling.shutdownNow();
     }
 
     /** Events in arrival order, and what the stateless detectors found in each. */

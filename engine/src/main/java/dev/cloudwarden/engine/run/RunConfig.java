@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param suppressions    known-benign matches to silence
  * @param incidents       which alerts form incidents and how; null: no incidents
  * @param threads         detection threads: 1 runs everything on the caller's thread; more match rules and intel
- *                        on that many workers, with identical results
+ *                        on that many workers and settle the stateful part on one more thread, with identical results
  */
 public record RunConfig(RuleSet rules, Duration allowedLateness, BehaviorConfig behavior, IntelIndex intel,
                         AlertGrouping grouping, Suppressions suppressions, Incidents incidents, int threads) {

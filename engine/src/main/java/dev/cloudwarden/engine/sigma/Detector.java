@@ -6,6 +6,7 @@ import dev.cloudwarden.engine.detect.EventDetector;
 import dev.cloudwarden.engine.detect.RuleMatches;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.LogSource;
+import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.json.ReadAhead;
 import dev.cloudwarden.engine.sigma.compile.RuleFields;
 import dev.cloudwarden.engine.sigma.compile.RuleGroup;
@@ -32,6 +33,11 @@ public final class Detector implements EventDetector {
     private final List<LoadedRule> rules;
     private final Set<String> silenced;
     private final Map<List<LogSource>, RuleGroup> groups = new HashMap<>();
+    // the last event's kind and group: a file's events are mostly of one kind, and finding the group by the list of
+    // logsources an event answers to cost more than matching a syslog line
+    private SourceType lastSource;
+    private LogSource lastLogSource;
+    private RuleGroup lastGroup;
 
     /** All rules alert on their own (no correlation silences any). */
     public Detector(RuleSet ruleSet) {
@@ -89,7 +95,7 @@ public final class Detector implements EventDetector {
     }
 
     private void match(Event event, RuleMatches matches, Consumer<Alert> out, boolean silence) {
-        RuleGroup group = groups.computeIfAbsent(LogSourceMapping.of(event), k -> new RuleGroup(applicable(event)));
+        RuleGroup group = groupOf(event);
         group.match(event.raw(), r -> {
             if (filtered(r, event)) {
                 return;
@@ -102,6 +108,15 @@ public final class Detector implements EventDetector {
                         r.rule().level(), event.time(), r.rule().tags(), List.of(event)));
             }
         });
+    }
+
+    private RuleGroup groupOf(Event event) {
+        if (event.source() != lastSource || !event.logSource().equals(lastLogSource)) {
+            lastGroup = groups.computeIfAbsent(LogSourceMapping.of(event), k -> new RuleGroup(applicable(event)));
+            lastSource = event.source();
+            lastLogSource = event.logSource();
+        }
+        return lastGroup;
     }
 
     private List<LoadedRule> applicable(Event event) {

@@ -1,12 +1,12 @@
 package dev.cloudwarden.engine.state;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -21,21 +21,67 @@ import java.util.function.Consumer;
  * @param <K> key type; keys must implement equals and hashCode
  */
 public final class InMemoryKeyedState<K> implements KeyedState<K> {
-    private final Map<K, Map<String, Object>> store = new HashMap<>();
-    private final Map<String, Class<?>> kinds = new HashMap<>();
-    private final TreeMap<Long, TreeSet<K>> timers = new TreeMap<>();
-    private final Comparator<? super K> keyOrder;
+    // A key's states sit in an entry, one slot per declared name, with the times of its timers: a callback finds the
+    // key once (a timer's callback not at all: the timer holds the entry) and then reaches each state by index, not
+    // by two hash lookups per access. State and timer lookups by key were most of what a correlation cost.
+    private final Map<K, Entry<K>> store = new HashMap<>();
+    private final Map<String, Handle> handles = new HashMap<>();
+    private final TimerHeap<Entry<K>> timers;
     private final TimerService timerService = new Timers();
+    private int timerCount;
     private long watermark = Long.MIN_VALUE;
     private K current;
+    private Entry<K> currentEntry; // the current key's entry once looked up (or given by its timer); null: none
+    private boolean lookedUp;
 
     public InMemoryKeyedState(Comparator<? super K> keyOrder) {
-        this.keyOrder = keyOrder;
+        this.timers = new TimerHeap<>((a, b) -> keyOrder.compare(a.key, b.key));
+    }
+
+    /** A key's states (null slots: none) and the times of its registered timers; it lives while it holds either. */
+    private static final class Entry<K> {
+        final K key;
+        Object[] slots = new Object[0];
+        long[] timerTimes = new long[0];
+        int timerCount;
+
+        Entry(K key) {
+            this.key = key;
+        }
+
+        boolean holdsState() {
+            for (Object s : slots) {
+                if (s != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The timer's index in {@code timerTimes}, kept sorted (a key with a busy hour has many): negative if none. */
+        int indexOfTimer(long time) {
+            return Arrays.binarySearch(timerTimes, 0, timerCount, time);
+        }
+
+        /** Adds a time not yet registered; most come in order, so they go at the end. */
+        void addTimer(long time) {
+            if (timerCount == timerTimes.length) {
+                timerTimes = Arrays.copyOf(timerTimes, Math.max(2, 2 * timerCount));
+            }
+            int at = -indexOfTimer(time) - 1;
+            System.arraycopy(timerTimes, at, timerTimes, at + 1, timerCount - at);
+            timerTimes[at] = time;
+            timerCount++;
+        }
+
+        void removeTimer(int i) {
+            System.arraycopy(timerTimes, i + 1, timerTimes, i, --timerCount - i);
+        }
     }
 
     /** Hands one element to {@code processor} with {@code key} as the current key. */
     public <I, O> void processElement(K key, I element, KeyedProcessor<K, I, O> processor, Consumer<O> out) {
-        current = key;
+        enter(key);
         processor.processElement(element, this, out);
     }
 
@@ -50,14 +96,32 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
      * times, so nothing reaches a key after that key has moved past the element's time.
      */
     public <O> boolean fireEarliest(KeyedProcessor<K, ?, O> processor, Consumer<O> out) {
-        Map.Entry<Long, TreeSet<K>> due = timers.firstEntry();
-        if (due == null || due.getKey() > watermark) {
+        List<Entry<K>> due = new ArrayList<>();
+        long time = 0;
+        while (!timers.isEmpty() && due.isEmpty()) {
+            time = timers.peekTime();
+            if (time > watermark) {
+                return false;
+            }
+            // every timer of that time, in key order; a deleted (or already taken) one is skipped: its entry no longer
+            // lists the time. Timers registered for this time from here on fire in a later round.
+            while (!timers.isEmpty() && timers.peekTime() == time) {
+                Entry<K> e = timers.poll();
+                int i = e.indexOfTimer(time);
+                if (i >= 0) {
+                    e.removeTimer(i);
+                    timerCount--;
+                    due.add(e);
+                }
+            }
+        }
+        if (due.isEmpty()) {
             return false;
         }
-        timers.remove(due.getKey());
-        for (K key : due.getValue()) {
-            current = key;
-            processor.onTimer(due.getKey(), this, out);
+        for (Entry<K> e : due) {
+            enter(e);
+            processor.onTimer(time, this, out);
+            release(e);
         }
         return true;
     }
@@ -76,22 +140,22 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
     /** Keys holding any state. */
     public int keyCount() {
-        return store.size();
+        return (int) store.values().stream().filter(Entry::holdsState).count();
     }
 
     /** Values plus map entries over all keys: what the state costs, in items. */
     public int entryCount() {
         int n = 0;
-        for (Map<String, Object> states : store.values()) {
-            for (Object s : states.values()) {
-                n += s instanceof MapHolder m ? m.map.size() : 1;
+        for (Entry<K> e : store.values()) {
+            for (Object s : e.slots) {
+                n += s == null ? 0 : s instanceof MapHolder m ? m.map.size() : 1;
             }
         }
         return n;
     }
 
     public int timerCount() {
-        return timers.values().stream().mapToInt(TreeSet::size).sum();
+        return timerCount;
     }
 
     @Override
@@ -100,15 +164,23 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> ValueState<T> valueState(String name, Class<T> type) {
-        declare(name, ValueState.class);
-        return new Value<>(name, type);
+        Handle h = handles.get(name);
+        if (h instanceof ValueState && ((Value<?>) h).type == type) {
+            return (ValueState<T>) h;
+        }
+        return remember(name, new Value<>(slot(name, h, ValueState.class), type));
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <MK, MV> MapState<MK, MV> mapState(String name, Class<MK> keyType, Class<MV> valueType) {
-        declare(name, MapState.class);
-        return new MapHandle<>(name, valueType);
+        Handle h = handles.get(name);
+        if (h instanceof MapState && ((MapHandle<?, ?>) h).valueType == valueType) {
+            return (MapState<MK, MV>) h;
+        }
+        return remember(name, new MapHandle<>(slot(name, h, MapState.class), valueType));
     }
 
     @Override
@@ -116,30 +188,76 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
         return timerService;
     }
 
-    private void declare(String name, Class<?> kind) {
-        Class<?> before = kinds.putIfAbsent(name, kind);
-        if (before != null && before != kind) {
-            throw new IllegalStateException("state '" + name + "' is already a " + before.getSimpleName());
+    /** The slot of state {@code name}: its existing one (a name keeps its kind) or the next free one. */
+    private int slot(String name, Handle existing, Class<?> kind) {
+        if (existing == null) {
+            return handles.size();
+        }
+        if (!kind.isInstance(existing)) {
+            throw new IllegalStateException("state '" + name + "' is already a "
+                    + (existing instanceof ValueState ? ValueState.class : MapState.class).getSimpleName());
+        }
+        return existing.slot();
+    }
+
+    private <H extends Handle> H remember(String name, H handle) {
+        handles.putIfAbsent(name, handle);
+        return handle;
+    }
+
+    private void enter(K key) {
+        current = key;
+        currentEntry = null;
+        lookedUp = false;
+    }
+
+    private void enter(Entry<K> e) {
+        current = e.key;
+        currentEntry = e;
+        lookedUp = true;
+    }
+
+    /** The current key's entry; made (and stored) when {@code create} and there is none. */
+    private Entry<K> entry(boolean create) {
+        if (!lookedUp) {
+            currentEntry = store.get(requireKey());
+            lookedUp = true;
+        }
+        if (currentEntry == null && create) {
+            currentEntry = new Entry<>(requireKey());
+            store.put(current, currentEntry);
+        }
+        return currentEntry;
+    }
+
+    /** Forgets the entry once it holds neither state nor timers. */
+    private void release(Entry<K> e) {
+        if (e.timerCount == 0 && !e.holdsState()) {
+            store.remove(e.key, e);
+            if (currentEntry == e) {
+                currentEntry = null;
+            }
         }
     }
 
-    private Object read(String name) {
-        Map<String, Object> states = store.get(requireKey());
-        return states == null ? null : states.get(name);
+    private Object read(int slot) {
+        Entry<K> e = entry(false);
+        return e == null || slot >= e.slots.length ? null : e.slots[slot];
     }
 
-    private void write(String name, Object value) {
-        store.computeIfAbsent(requireKey(), k -> new HashMap<>()).put(name, value);
+    private void write(int slot, Object value) {
+        Entry<K> e = entry(true);
+        if (slot >= e.slots.length) {
+            e.slots = Arrays.copyOf(e.slots, handles.size());
+        }
+        e.slots[slot] = value;
     }
 
-    private void drop(String name) {
-        K key = requireKey();
-        Map<String, Object> states = store.get(key);
-        if (states != null) {
-            states.remove(name);
-            if (states.isEmpty()) {
-                store.remove(key);
-            }
+    private void drop(int slot) {
+        Entry<K> e = entry(false);
+        if (e != null && slot < e.slots.length) {
+            e.slots[slot] = null;
+            release(e);
         }
     }
 
@@ -154,18 +272,28 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     private record MapHolder(Map<Object, Object> map) {
     }
 
-    private final class Value<T> implements ValueState<T> {
-        private final String name;
+    /** A state handle: its slot in every key's array. */
+    private interface Handle {
+        int slot();
+    }
+
+    private final class Value<T> implements ValueState<T>, Handle {
+        private final int slot;
         private final Class<T> type;
 
-        Value(String name, Class<T> type) {
-            this.name = name;
+        Value(int slot, Class<T> type) {
+            this.slot = slot;
             this.type = type;
         }
 
         @Override
+        public int slot() {
+            return slot;
+        }
+
+        @Override
         public T value() {
-            return type.cast(read(name));
+            return type.cast(read(slot));
         }
 
         @Override
@@ -173,27 +301,32 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
             if (value == null) {
                 clear();
             } else {
-                write(name, type.cast(value));
+                write(slot, type.cast(value));
             }
         }
 
         @Override
         public void clear() {
-            drop(name);
+            drop(slot);
         }
     }
 
-    private final class MapHandle<MK, MV> implements MapState<MK, MV> {
-        private final String name;
+    private final class MapHandle<MK, MV> implements MapState<MK, MV>, Handle {
+        private final int slot;
         private final Class<MV> valueType;
 
-        MapHandle(String name, Class<MV> valueType) {
-            this.name = name;
+        MapHandle(int slot, Class<MV> valueType) {
+            this.slot = slot;
             this.valueType = valueType;
         }
 
+        @Override
+        public int slot() {
+            return slot;
+        }
+
         private Map<Object, Object> map() {
-            Object holder = read(name);
+            Object holder = read(slot);
             return holder == null ? null : ((MapHolder) holder).map;
         }
 
@@ -208,7 +341,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
             Map<Object, Object> m = map();
             if (m == null) {
                 m = new HashMap<>();
-                write(name, new MapHolder(m));
+                write(slot, new MapHolder(m));
             }
             m.put(key, valueType.cast(value));
         }
@@ -219,7 +352,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
             if (m != null) {
                 m.remove(key);
                 if (m.isEmpty()) {
-                    drop(name);
+                    drop(slot);
                 }
             }
         }
@@ -244,7 +377,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
         @Override
         public void clear() {
-            drop(name);
+            drop(slot);
         }
     }
 
@@ -256,14 +389,22 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
 
         @Override
         public void registerEventTimeTimer(long time) {
-            timers.computeIfAbsent(time, t -> new TreeSet<>(keyOrder)).add(requireKey());
+            Entry<K> e = entry(true);
+            if (e.indexOfTimer(time) < 0) {
+                e.addTimer(time);
+                timers.add(time, e);
+                timerCount++;
+            }
         }
 
         @Override
         public void deleteEventTimeTimer(long time) {
-            TreeSet<K> keys = timers.get(time);
-            if (keys != null && keys.remove(requireKey()) && keys.isEmpty()) {
-                timers.remove(time);
+            Entry<K> e = entry(false);
+            int i = e == null ? -1 : e.indexOfTimer(time);
+            if (i >= 0) {
+                e.removeTimer(i); // its place in the heap is skipped when it comes up
+                timerCount--;
+                release(e);
             }
         }
     }

@@ -53,7 +53,12 @@ public final class Formats {
     }
 
     public static String syslog(Instant t, String host, String program, int pid, String message) {
-        return SYSLOG.format(t) + " " + host + " " + program + "[" + pid + "]: " + message;
+        return syslog(t, host, program + "[" + pid + "]", message);
+    }
+
+    /** A syslog line whose tag has no pid ({@code sudo:}, {@code su:}). */
+    public static String syslog(Instant t, String host, String tag, String message) {
+        return SYSLOG.format(t) + " " + host + " " + tag + ": " + message;
     }
 
     public static String combined(String ip, String user, Instant t, String method, String target, int status, long bytes,

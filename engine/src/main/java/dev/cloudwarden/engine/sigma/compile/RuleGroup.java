@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * The rules that apply to one kind of event, compiled for speed: indexed by the field most of them pin to
  * exact values (for CloudTrail, {@code eventName}), so an event only meets the rules that can match it, and
  * with the fields they test read straight from the record's bytes instead of building its tree. Rules that
- * pin no field are evaluated for every event (falco's "no event type" case).
+ * pin no field are evaluated for every event (falco's "no event type" case) that holds one of the literals they
+ * require ({@link LiteralPrefilter}): a syslog line meets only the rules whose words it contains.
  */
 public final class RuleGroup {
     private static final List<String> PREFERRED_INDEX = List.of("eventName", "eventSource", "operationName",
@@ -33,6 +34,7 @@ public final class RuleGroup {
     private final Map<String, BitSet> index = new HashMap<>();
     private final BitSet unindexed = new BitSet();
     private final ReadAhead.Extractor prefetcher;
+    private final LiteralPrefilter prefilter;
 
     public RuleGroup(List<LoadedRule> rules) {
         this.rules = List.copyOf(rules);
@@ -56,6 +58,7 @@ public final class RuleGroup {
             }
         }
         this.prefetcher = new ReadAhead(tested).extractor();
+        this.prefilter = new LiteralPrefilter(this.rules, unindexed);
     }
 
     private static FieldPath chooseIndexField(List<Map<String, Set<String>>> required) {
@@ -95,6 +98,7 @@ public final class RuleGroup {
                 }
             }
         }
+        prefilter.narrow(record, candidates);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             LoadedRule r = rules.get(i);
             if (r.evaluator().matches(record)) {
@@ -120,6 +124,11 @@ public final class RuleGroup {
     /** How many rules are evaluated for every event because they pin no value of the index field. */
     public int unindexedCount() {
         return unindexed.cardinality();
+    }
+
+    /** How many of those the literal prefilter can turn away (they require literals a record may lack). */
+    public int prefilteredCount() {
+        return prefilter.filteredCount();
     }
 
 }

@@ -58,9 +58,13 @@ record Subscription(int correlation, int ruleIndex, List<FieldPath> groupBy, Fie
                 return n.doubleValue();
             }
             if (n.isTextual()) {
+                String text = n.asText().trim();
+                if (text.isEmpty() || "+-.0123456789".indexOf(text.charAt(0)) < 0) {
+                    return null; // not a number, and no exception to build for it (user names, hosts, paths...)
+                }
                 try {
                     // BigDecimal, not Double.parseDouble: that one also takes "NaN", "1d" and hex floats.
-                    double d = new BigDecimal(n.asText().trim()).doubleValue();
+                    double d = new BigDecimal(text).doubleValue();
                     return Double.isFinite(d) ? d : null;
                 } catch (NumberFormatException notANumber) {
                     return null;

@@ -1,13 +1,20 @@
 package dev.cloudwarden.engine.sigma.eval;
 
 import dev.cloudwarden.engine.event.RawRecord;
+import dev.cloudwarden.engine.sigma.model.Condition;
 import dev.cloudwarden.engine.sigma.model.DetectionNode;
 import dev.cloudwarden.engine.sigma.model.FieldItem;
+import dev.cloudwarden.engine.sigma.parse.Identifiers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** A search identifier's definition with its field items compiled. */
+/**
+ * A detection compiled: each search identifier's definition with its field items compiled, and the condition over
+ * them with its identifiers resolved once ({@link #condition}), so evaluating it looks nothing up by name (matching
+ * {@code 1 of sel*} per event compiled a regular expression each time).
+ */
 sealed interface DetectionMatcher {
     boolean test(RawRecord record);
 
@@ -35,11 +42,43 @@ sealed interface DetectionMatcher {
         }
     }
 
+    record Not(DetectionMatcher operand) implements DetectionMatcher {
+        @Override
+        public boolean test(RawRecord record) {
+            return !operand.test(record);
+        }
+    }
+
     record Item(ItemMatcher item) implements DetectionMatcher {
         @Override
         public boolean test(RawRecord record) {
             return item.test(record);
         }
+    }
+
+    /** A condition over compiled identifiers: {@code and}/{@code all of} as {@link All}, {@code or}/{@code 1 of} as {@link Any}. */
+    static DetectionMatcher condition(Condition c, Map<String, DetectionMatcher> identifiers) {
+        if (c instanceof Condition.Ref r) {
+            return identifiers.get(r.identifier());
+        }
+        if (c instanceof Condition.And and) {
+            return new All(and.operands().stream().map(o -> condition(o, identifiers)).toList());
+        }
+        if (c instanceof Condition.Or or) {
+            return new Any(or.operands().stream().map(o -> condition(o, identifiers)).toList());
+        }
+        if (c instanceof Condition.Not not) {
+            return new Not(condition(not.operand(), identifiers));
+        }
+        Condition.OfPattern of = (Condition.OfPattern) c;
+        List<DetectionMatcher> selected = new ArrayList<>();
+        identifiers.forEach((name, matcher) -> {
+            if (of.pattern() == null ? !name.startsWith("_") : Identifiers.matches(of.pattern(), name)) {
+                selected.add(matcher);
+            }
+        });
+        // "all of" a pattern that selects nothing is false, as "1 of" it is
+        return of.all() && !selected.isEmpty() ? new All(selected) : new Any(selected);
     }
 
     static DetectionMatcher compile(DetectionNode node, String path, SigmaConfig config) throws RuleSemanticException {

@@ -6,7 +6,7 @@ import dev.cloudwarden.engine.event.FieldPath;
 import java.util.regex.Pattern;
 
 /** How rule values see event values: as text (objects as compact JSON) and as numbers. */
-final class FieldValues {
+public final class FieldValues {
     /** Plain decimal numbers only: no hex floats (0x1p3), type suffixes (5d), NaN or Infinity. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -14,7 +14,7 @@ final class FieldValues {
     }
 
     /** The text a string pattern is matched against, or null for JSON null. */
-    static String text(JsonNode v) {
+    public static String text(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return null;
         }

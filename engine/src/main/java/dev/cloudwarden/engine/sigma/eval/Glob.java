@@ -32,6 +32,25 @@ final class Glob {
         this.exact = kinds.length == 0 ? literals[0] : null;
     }
 
+    /**
+     * The longest of the pattern's literal runs (as compared: folded when the glob folds), which every text it
+     * matches contains; empty when it has none, e.g. {@code *}.
+     */
+    String longestLiteral() {
+        String best = "";
+        for (String l : literals) {
+            if (l.length() > best.length()) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** The literal run every matching text starts with (as compared); empty when the pattern starts with a wildcard. */
+    String prefix() {
+        return literals[0];
+    }
+
     boolean matches(String text) {
         if (exact != null) {
             return exact.equals(text);

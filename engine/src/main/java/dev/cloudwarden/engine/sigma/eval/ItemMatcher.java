@@ -19,7 +19,7 @@ public record ItemMatcher(FieldPath field, List<ValuePattern> patterns, boolean 
     }
 
     public boolean test(RawRecord record) {
-        List<JsonNode> values = field == null ? keywordTargets(record) : record.getAll(field);
+        List<JsonNode> values = values(record, field);
         if (all) {
             for (ValuePattern p : patterns) {
                 if (!p.test(values, record)) {
@@ -34,6 +34,11 @@ public record ItemMatcher(FieldPath field, List<ValuePattern> patterns, boolean 
             }
         }
         return false;
+    }
+
+    /** The values an item on {@code field} tests: those at the field, or for keywords (null) {@link #keywordTargets}. */
+    public static List<JsonNode> values(RawRecord record, FieldPath field) {
+        return field == null ? keywordTargets(record) : record.getAll(field);
     }
 
     /**

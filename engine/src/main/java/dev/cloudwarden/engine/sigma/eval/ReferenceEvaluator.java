@@ -5,11 +5,12 @@ import dev.cloudwarden.engine.sigma.model.Condition;
 import dev.cloudwarden.engine.sigma.model.DetectionNode;
 import dev.cloudwarden.engine.sigma.model.SigmaFilter;
 import dev.cloudwarden.engine.sigma.model.SigmaRule;
-import dev.cloudwarden.engine.sigma.parse.Identifiers;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The plain interpreter of a rule's detection: every search identifier evaluated as the condition asks,
@@ -18,11 +19,9 @@ import java.util.Map;
  * Immutable and thread-safe once built.
  */
 public final class ReferenceEvaluator {
-    private final Map<String, DetectionMatcher> identifiers;
-    private final List<Condition> conditions;
+    private final List<DetectionMatcher> conditions;
 
-    private ReferenceEvaluator(Map<String, DetectionMatcher> identifiers, List<Condition> conditions) {
-        this.identifiers = identifiers;
+    private ReferenceEvaluator(List<DetectionMatcher> conditions) {
         this.conditions = conditions;
     }
 
@@ -40,59 +39,24 @@ public final class ReferenceEvaluator {
         for (Map.Entry<String, DetectionNode> e : nodes.entrySet()) {
             compiled.put(e.getKey(), DetectionMatcher.compile(e.getValue(), root + "." + e.getKey(), config));
         }
-        return new ReferenceEvaluator(compiled, conditions);
+        return new ReferenceEvaluator(conditions.stream().map(c -> DetectionMatcher.condition(c, compiled)).toList());
+    }
+
+    /**
+     * Literals one of which a record must hold (case-folded, at the field each names) for the detection to match,
+     * or empty when it requires none: what a rule group prefilters by ({@link RequiredLiterals}).
+     */
+    public Optional<Set<RequiredLiterals.Literal>> requiredLiterals() {
+        return Optional.ofNullable(RequiredLiterals.of(conditions));
     }
 
     /** True when any of the rule's conditions holds for the record. */
     public boolean matches(RawRecord record) {
-        for (Condition c : conditions) {
-            if (eval(c, record)) {
+        for (DetectionMatcher c : conditions) {
+            if (c.test(record)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean eval(Condition c, RawRecord record) {
-        if (c instanceof Condition.Ref r) {
-            return identifiers.get(r.identifier()).test(record);
-        }
-        if (c instanceof Condition.And and) {
-            for (Condition o : and.operands()) {
-                if (!eval(o, record)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (c instanceof Condition.Or or) {
-            for (Condition o : or.operands()) {
-                if (eval(o, record)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (c instanceof Condition.Not not) {
-            return !eval(not.operand(), record);
-        }
-        Condition.OfPattern of = (Condition.OfPattern) c;
-        boolean any = false;
-        for (Map.Entry<String, DetectionMatcher> e : identifiers.entrySet()) {
-            String name = e.getKey();
-            boolean selected = of.pattern() == null ? !name.startsWith("_") : Identifiers.matches(of.pattern(), name);
-            if (!selected) {
-                continue;
-            }
-            boolean hit = e.getValue().test(record);
-            if (of.all() && !hit) {
-                return false;
-            }
-            if (!of.all() && hit) {
-                return true;
-            }
-            any = true;
-        }
-        return of.all() && any;
     }
 }

@@ -136,13 +136,18 @@ public sealed interface ValuePattern {
     }
 
     /**
-     * An IPv4 or IPv6 network; values that are not single addresses in standard notation never match
-     * (no wildcards or ranges such as {@code 10.*}, no inet_aton forms such as {@code 167772161}).
+     * IPv4 or IPv6 networks (an item's values OR-ed): a value holds when it is a single address in standard notation
+     * inside one of them (no wildcards or ranges such as {@code 10.*}, no inet_aton forms such as {@code 167772161}).
+     * An item's networks share one pattern so that each value is parsed once, not once per network.
      */
-    record Cidr(IPAddress network) implements ValuePattern {
+    record Cidr(List<IPAddress> networks) implements ValuePattern {
         /** Strict notation for rules and events alike; rules add a prefix length. */
         static final IPAddressStringParameters STRICT = strict(true);
         private static final IPAddressStringParameters ADDRESS_ONLY = strict(false);
+
+        public Cidr {
+            networks = List.copyOf(networks);
+        }
 
         private static IPAddressStringParameters strict(boolean prefix) {
             return new IPAddressStringParameters.Builder().allowEmpty(false).allowAll(false).allowSingleSegment(false)
@@ -158,8 +163,13 @@ public sealed interface ValuePattern {
                     continue;
                 }
                 IPAddress addr = new IPAddressString(text.trim(), ADDRESS_ONLY).getAddress();
-                if (addr != null && network.contains(addr)) {
-                    return true;
+                if (addr == null) {
+                    continue;
+                }
+                for (IPAddress network : networks) {
+                    if (network.contains(addr)) {
+                        return true;
+                    }
                 }
             }
             return false;

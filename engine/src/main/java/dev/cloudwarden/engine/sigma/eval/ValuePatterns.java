@@ -53,7 +53,7 @@ public final class ValuePatterns {
             ValuePattern any = patterns.size() == 1 ? patterns.get(0) : new ValuePattern.AnyOf(patterns);
             return new ItemMatcher(field, List.of(new ValuePattern.Neq(any)), false);
         }
-        return new ItemMatcher(field, set.contains(Modifier.ALL) ? patterns : mergeContains(patterns),
+        return new ItemMatcher(field, set.contains(Modifier.ALL) ? patterns : mergeCidrs(mergeContains(patterns)),
                 set.contains(Modifier.ALL));
     }
 
@@ -84,6 +84,24 @@ public final class ValuePatterns {
             out.add(new ValuePattern.ContainsAny(b.build(), cased, mergeable));
             patterns.stream().filter(p -> !mergeable.contains(p)).forEach(out::add);
             patterns = out;
+        }
+        return patterns;
+    }
+
+    /** OR-ed networks of one item become one {@link ValuePattern.Cidr}, so each value is parsed once. */
+    private static List<ValuePattern> mergeCidrs(List<ValuePattern> patterns) {
+        List<IPAddress> networks = new ArrayList<>();
+        List<ValuePattern> out = new ArrayList<>();
+        for (ValuePattern p : patterns) {
+            if (p instanceof ValuePattern.Cidr c) {
+                networks.addAll(c.networks());
+            } else {
+                out.add(p);
+            }
+        }
+        if (networks.size() > 1) {
+            out.add(0, new ValuePattern.Cidr(networks));
+            return out;
         }
         return patterns;
     }
@@ -340,7 +358,7 @@ public final class ValuePatterns {
     private static ValuePattern cidr(String text, FieldItem item, String path) throws RuleSemanticException {
         try {
             IPAddress network = new IPAddressString(text.trim(), ValuePattern.Cidr.STRICT).toAddress();
-            return new ValuePattern.Cidr(network.toPrefixBlock());
+            return new ValuePattern.Cidr(List.of(network.toPrefixBlock()));
         } catch (AddressStringException e) {
             throw error(item, path, RuleErrorCode.INVALID_CIDR, "'" + text + "' is not an IPv4 or IPv6 network: " + e.getMessage());
         }

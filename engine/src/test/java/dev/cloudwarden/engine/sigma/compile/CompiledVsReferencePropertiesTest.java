@@ -52,13 +52,7 @@ class CompiledVsReferencePropertiesTest {
 
     @Provide
     Arbitrary<List<String>> rules() {
-        return rule().list().ofMinSize(1).ofMaxSize(6).map(list -> {
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                out.add(list.get(i).replace("$ID", "00000000-0000-0000-0000-" + String.format("%012d", i)));
-            }
-            return out;
-        });
+        return GeneratedRules.numbered(rule());
     }
 
     private Arbitrary<String> rule() {
