@@ -36,8 +36,10 @@ public final class RunMixin {
     Duration allowedLateness;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Detection threads (default: the number of cores). Rules and intel are matched on N workers; "
-                    + "alert and incident ids are the same for any N.")
+            description = {"Detection threads (default: half the cores, at least 1). With N > 1 rules and intel are "
+                    + "matched on N workers and correlations, grouping and incidents run on a thread of their own; "
+                    + "alert and incident ids are the same for any N. Reading takes a thread per input lane too, so on "
+                    + "2 cores 1 is faster (BENCHMARKS.md)."})
     Integer threads;
 
     @Option(names = "--no-dedup", description = "Print every rule match as an alert of its own (no grouping).")
@@ -68,7 +70,9 @@ public final class RunMixin {
         if (dedupPeriod.isNegative() || dedupPeriod.isZero()) {
             throw new ParameterException(spec.commandLine(), "--dedup-period must be positive");
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // reading and parsing take the caller's thread (and one per lane): more detection threads than half the
+        // cores only make the threads wait for each other (measured on 2 cores: --threads 2 was slower than 1)
+        int n = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
