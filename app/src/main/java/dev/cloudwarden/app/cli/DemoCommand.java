@@ -120,6 +120,11 @@ public final class DemoCommand implements Callable<Integer> {
                 public void flush() throws IOException {
                     file.flush();
                 }
+
+                @Override
+                public boolean wantsLiveUpdates() {
+                    return false; // the demo keeps final incidents only
+                }
             };
             try (DetectionRun detection = new DetectionRun(config, alerts, sink)) {
                 stats = FileSource.read(detection, Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()),

@@ -40,12 +40,17 @@ public final class IncidentBuilder {
 
     /** The options' allowed lateness is used by {@link #build} only; a run passes its own watermark. */
     public IncidentBuilder(IncidentOptions options) {
-        this.processor = new IncidentProcessor(options);
+        this(options, true);
+    }
+
+    /** @param liveUpdates also emit opened, updated and merged incidents, not only closed ones */
+    public IncidentBuilder(IncidentOptions options, boolean liveUpdates) {
+        this.processor = new IncidentProcessor(options, liveUpdates);
     }
 
     /** The final (closed) incidents of a finished list of alerts, in the order they close. */
     public static List<Incident> build(Iterable<Alert> alerts, IncidentOptions options) {
-        IncidentBuilder b = new IncidentBuilder(options);
+        IncidentBuilder b = new IncidentBuilder(options, false);
         BoundedLateness lateness = new BoundedLateness(options.allowedLateness());
         List<Incident> out = new ArrayList<>();
         Consumer<IncidentUpdate> closed = u -> {

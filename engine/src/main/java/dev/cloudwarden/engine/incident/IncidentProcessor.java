@@ -41,7 +41,14 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentU
     private final int maxAlerts;
     private final EntityExtractor extractor;
 
-    IncidentProcessor(IncidentOptions options) {
+    /**
+     * Whether opened, updated and merged incidents are emitted too; without them only final incidents are: each
+     * update is a snapshot of the whole incident (its alerts sorted), work wasted on a sink that keeps only the end.
+     */
+    private final boolean liveUpdates;
+
+    IncidentProcessor(IncidentOptions options, boolean liveUpdates) {
+        this.liveUpdates = liveUpdates;
         this.windowMillis = options.window().toMillis();
         this.maxAlerts = options.maxAlertsPerIncident();
         this.extractor = new EntityExtractor(options.entities());
@@ -123,7 +130,9 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentU
         boolean opened = linked.isEmpty();
         for (OpenIncident other : linked) {
             if (other != target) {
-                out.accept(new IncidentUpdate(IncidentUpdate.Kind.MERGED, other.toIncident(), target.id));
+                if (liveUpdates) {
+                    out.accept(new IncidentUpdate(IncidentUpdate.Kind.MERGED, other.toIncident(), target.id));
+                }
                 target.absorb(other);
                 open.remove(other.id);
                 for (Entity e : other.lastSeen.keySet()) {
@@ -140,7 +149,7 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentU
         }
         open.put(target.id, target);
         if (target.alerts.size() >= maxAlerts) {
-            if (opened) {
+            if (opened && liveUpdates) {
                 out.accept(IncidentUpdate.of(IncidentUpdate.Kind.OPENED, target.toIncident()));
             }
             close(target, state, out);
@@ -149,8 +158,10 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentU
         if (target.last != lastBefore) {
             schedule(target, state);
         }
-        out.accept(IncidentUpdate.of(opened ? IncidentUpdate.Kind.OPENED : IncidentUpdate.Kind.UPDATED,
-                target.toIncident()));
+        if (liveUpdates) {
+            out.accept(IncidentUpdate.of(opened ? IncidentUpdate.Kind.OPENED : IncidentUpdate.Kind.UPDATED,
+                    target.toIncident()));
+        }
     }
 
     private void schedule(OpenIncident inc, KeyedState<String> state) {

@@ -80,7 +80,8 @@ public final class DetectionRun implements AutoCloseable {
         this.grouper = config.grouping().enabled()
                 ? new AlertGrouper(new GroupingPlan(config.rules(), config.grouping()), config.grouping().sampleSize())
                 : null;
-        this.incidents = config.incidents() == null ? null : new IncidentBuilder(config.incidents().options());
+        this.incidents = config.incidents() == null ? null : new IncidentBuilder(config.incidents().options(),
+                incidents.wantsLiveUpdates());
         this.parallel = config.threads() > 1 && !stateless.isEmpty()
                 ? new ParallelMatching(stateless, config.threads(), this::settle) : null;
     }

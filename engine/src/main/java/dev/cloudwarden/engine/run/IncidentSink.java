@@ -19,6 +19,11 @@ public interface IncidentSink {
     default void flush() throws IOException {
     }
 
+    /** Whether the sink takes opened, updated and merged incidents; a run spares the snapshots when it does not. */
+    default boolean wantsLiveUpdates() {
+        return true;
+    }
+
     /** A sink of the final incidents only. */
     static IncidentSink closedOnly(IncidentSink sink) {
         return new IncidentSink() {
@@ -27,6 +32,11 @@ public interface IncidentSink {
                 if (update.kind() == IncidentUpdate.Kind.CLOSED) {
                     sink.accept(update);
                 }
+            }
+
+            @Override
+            public boolean wantsLiveUpdates() {
+                return false;
             }
 
             @Override

@@ -57,6 +57,7 @@ public final class RunStats {
         return suppressed.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Incidents opened (and, below, merged): counted when the incident sink takes live updates. */
     public long incidentsOpened() {
         return incidentsOpened;
     }

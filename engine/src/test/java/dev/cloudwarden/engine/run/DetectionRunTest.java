@@ -82,6 +82,19 @@ class DetectionRunTest {
     }
 
     @Test
+    void aSinkOfFinalIncidentsGetsTheSameIncidentsWithoutTheLiveUpdates() {
+        List<Event> events = threeBursts();
+        List<IncidentUpdate> live = RunResults.of(CONFIG, events).updates();
+        List<IncidentUpdate> closed = new ArrayList<>();
+        try (DetectionRun run = new DetectionRun(CONFIG, a -> { }, IncidentSink.closedOnly(closed::add))) {
+            events.forEach(run::accept);
+            run.finish();
+        }
+        assertThat(ids(closed)).isEqualTo(ids(live.stream().filter(u -> u.kind() == IncidentUpdate.Kind.CLOSED).toList()));
+        assertThat(live).hasSizeGreaterThan(closed.size());
+    }
+
+    @Test
     void twoThreadsGiveTheIdsOfOne() {
         List<String> records = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) { // ten batches for the workers, interleaving two roles and failed logins
