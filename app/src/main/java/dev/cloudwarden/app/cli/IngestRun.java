@@ -32,25 +32,27 @@ final class IngestRun {
     private IngestRun() {
     }
 
+    /** Reads the inputs one after another, each NDJSON input's records parsed on every core. */
     static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec, EventConsumer consumer)
             throws IOException {
-        return run(mixin, paths, spec, null, false, consumer);
+        return run(mixin, paths, spec, null, Runtime.getRuntime().availableProcessors(), false, consumer);
     }
 
     /**
      * As above, also reading {@code readAhead} fields while parsing (for the rules), with the inputs read at once
-     * and merged by event time ({@link TimeOrderedReader}), so stateful detections keep bounded state.
+     * and merged by event time ({@link TimeOrderedReader}), so stateful detections keep bounded state; a single
+     * NDJSON input has its records parsed on {@code parseThreads} threads.
      */
     static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec,
-                           dev.cloudwarden.engine.ingest.json.ReadAhead readAhead, EventConsumer consumer)
-            throws IOException {
-        return run(mixin, paths, spec, readAhead, true, consumer);
+                           dev.cloudwarden.engine.ingest.json.ReadAhead readAhead, int parseThreads,
+                           EventConsumer consumer) throws IOException {
+        return run(mixin, paths, spec, readAhead, parseThreads, true, consumer);
     }
 
     private static IngestStats run(IngestMixin mixin, List<String> paths, CommandSpec spec,
-                                   dev.cloudwarden.engine.ingest.json.ReadAhead readAhead, boolean byTime,
-                                   EventConsumer consumer) throws IOException {
-        IngestOptions options = mixin.options(spec).withReadAhead(readAhead);
+                                   dev.cloudwarden.engine.ingest.json.ReadAhead readAhead, int parseThreads,
+                                   boolean byTime, EventConsumer consumer) throws IOException {
+        IngestOptions options = mixin.options(spec).withReadAhead(readAhead).withParseThreads(parseThreads);
         List<Input> inputs;
         try {
             inputs = Input.expand(paths, () -> System.in, Instant.now());

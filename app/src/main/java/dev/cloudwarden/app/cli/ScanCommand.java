@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code cloudwarden scan PATH...}: run the rules over logs and print alerts. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -87,6 +88,8 @@ public final class ScanCommand implements Callable<Integer> {
         Level threshold = Level.parse(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                 spec.commandLine(), "unknown --fail-on level '" + failOn + "'"));
         PrintWriter err = spec.commandLine().getErr();
+        Supplier<LoadedIntel> loadingIntel = noIntel ? null
+                : LoadedIntel.loadInBackground(store.path(), store.given(), true);
         RuleSet ruleSet = rules.load(spec);
         if (!ruleSet.errors().isEmpty()) {
             ruleSet.errors().forEach(e -> err.println("rule error: " + TerminalText.safe(e.toString())));
@@ -95,7 +98,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         err.printf("%d rules and %d correlations loaded from %d files%s%n", ruleSet.rules().size(),
                 ruleSet.correlations().size(), ruleSet.files(), RulesMixin.replacedNote(ruleSet));
-        LoadedIntel intel = noIntel ? null : LoadedIntel.load(store.path(), store.given(), true);
+        LoadedIntel intel = noIntel ? null : loadingIntel.get();
         if (intel != null) {
             if (intel.storeProblem() != null) {
                 err.println("warning: " + TerminalText.safe(intel.storeProblem()) + "; scanning without the store's intel");
@@ -130,7 +133,7 @@ public final class ScanCommand implements Callable<Integer> {
              DetectionRun r = new DetectionRun(config, alerts, incidentFile == null ? IncidentSink.NONE
                      : IncidentSink.closedOnly(IncidentWriter.sink(incidentFile, raw)))) {
             detection = r;
-            stats = IngestRun.run(ingest, paths, spec, r.readAhead(), new IngestRun.EventConsumer() {
+            stats = IngestRun.run(ingest, paths, spec, r.readAhead(), config.threads(), new IngestRun.EventConsumer() {
                 @Override
                 public void accept(Event event) {
                     r.accept(event);

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * The indicators a scan matches: the store's current ones plus the shipped starter intel, indexed once.
@@ -53,6 +56,33 @@ public record LoadedIntel(List<Indicator> indicators, IntelIndex index, int from
         }
         IntelIndex index = IntelIndex.of(all);
         return new LoadedIntel(all, index, stored, starterCount, Duration.ofNanos(System.nanoTime() - start), problem);
+    }
+
+    /**
+     * Starts {@link #load} on a thread of its own and returns at once: a scan compiles its rules meanwhile, so on two
+     * cores the two largest start-up costs overlap instead of adding up.
+     */
+    public static Supplier<LoadedIntel> loadInBackground(Path store, boolean createIfAbsent, boolean starter) {
+        FutureTask<LoadedIntel> task = new FutureTask<>(() -> load(store, createIfAbsent, starter));
+        Thread t = new Thread(task, "cloudwarden-intel-load");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading intel", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
     }
 
     /**

@@ -33,6 +33,11 @@ public final class Ingestor {
         this(Sources.standard(), options);
     }
 
+    /** This ingestor with one parsing thread per input, for inputs already read side by side in lanes. */
+    public Ingestor oneThreadPerInput() {
+        return options.parseThreads() == 1 ? this : new Ingestor(sources, options.withParseThreads(1));
+    }
+
     public void read(Iterable<Input> inputs, IngestSink sink) {
         for (Input input : inputs) {
             read(input, sink);

@@ -12,7 +12,9 @@ import java.util.Arrays;
 /**
  * Reads an input line by line (text logs and NDJSON). Each line is checked against the size limit and
  * for valid UTF-8 before any parser sees it, so parsers only ever meet well-formed text. A stream that
- * fails mid-way (a truncated .gz) rejects its unfinished last line and ends the input.
+ * fails mid-way (a truncated .gz) rejects its unfinished last line and ends the input. With
+ * {@link IngestOptions#parseThreads()} above one, NDJSON records are parsed on that many threads once the first
+ * record has decided the parser ({@link ParallelJsonLines}); the sink sees the same calls in the same order.
  */
 final class LineInputReader {
     private final String name;
@@ -30,6 +32,7 @@ final class LineInputReader {
     void read(InputStream in) {
         IngestSink sink = dispatcher.sink();
         LineReader lines = new LineReader(in, options.maxLineBytes());
+        ParallelJsonLines parallel = null;
         try {
             while (lines.next()) {
                 Origin origin = Origin.line(name, lines.lineNumber());
@@ -37,31 +40,60 @@ final class LineInputReader {
                 int start = lines.start();
                 int length = lines.length();
                 if (lines.oversizedLength() > 0) {
-                    sink.onRejected(new Rejection(origin, "line is " + lines.oversizedLength()
+                    reject(parallel, new Rejection(origin, "line is " + lines.oversizedLength()
                             + " bytes, over the limit of " + options.maxLineBytes() + " (first bytes kept)",
                             Arrays.copyOfRange(buf, start, start + length)));
                     continue;
                 }
                 if (lines.isBlank()) {
-                    sink.onSkipped(origin, "blank line");
+                    if (parallel != null) {
+                        parallel.decided(origin, new ParallelJsonLines.Skip("blank line"));
+                    } else {
+                        sink.onSkipped(origin, "blank line");
+                    }
                     continue;
                 }
                 int bad = lines.isAscii() ? -1 : Utf8.firstInvalid(buf, start, start + length);
                 if (bad >= 0) {
-                    sink.onRejected(new Rejection(origin, "invalid UTF-8 at byte " + (bad - start + 1)
+                    reject(parallel, new Rejection(origin, "invalid UTF-8 at byte " + (bad - start + 1)
                             + " of the line", Arrays.copyOfRange(buf, start, start + length)));
                     continue;
                 }
-                if (json) {
-                    dispatcher.json(Arrays.copyOfRange(buf, start, start + length), origin);
-                } else {
+                if (!json) {
                     dispatcher.line(new String(buf, start, length, StandardCharsets.UTF_8), origin);
+                } else if (parallel != null) {
+                    parallel.record(Arrays.copyOfRange(buf, start, start + length), origin);
+                } else {
+                    dispatcher.json(Arrays.copyOfRange(buf, start, start + length), origin);
+                    if (options.parseThreads() > 1 && dispatcher.decidedJsonParser() != null) {
+                        parallel = new ParallelJsonLines(dispatcher, dispatcher.decidedJsonParser(),
+                                options.parseThreads());
+                    }
                 }
             }
+            if (parallel != null) {
+                parallel.drain();
+            }
         } catch (IOException e) {
+            if (parallel != null) {
+                parallel.drain();
+            }
             long line = lines.lineNumber() + 1;
             sink.onRejected(new Rejection(Origin.line(name, line), "input ends early (" + describe(e)
                     + "); line " + line + " and anything after it are lost", lines.pendingBytes()));
+        } finally {
+            if (parallel != null) {
+                parallel.close();
+            }
+        }
+    }
+
+    /** A rejection in line order: straight to the sink, or behind the records still being parsed. */
+    private void reject(ParallelJsonLines parallel, Rejection rejection) {
+        if (parallel != null) {
+            parallel.decided(rejection.origin(), rejection);
+        } else {
+            dispatcher.sink().onRejected(rejection);
         }
     }
 

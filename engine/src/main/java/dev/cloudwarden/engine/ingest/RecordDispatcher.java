@@ -53,21 +53,49 @@ final class RecordDispatcher {
      * exception from the sink (its output failed) is the caller's and goes up unchanged.
      */
     void json(byte[] json, Origin origin) {
-        Event event;
-        try {
-            JsonRecordParser parser = jsonParser;
-            if (parser == null) {
+        JsonRecordParser parser = jsonParser;
+        if (parser == null) {
+            try {
                 parser = detect(json);
+            } catch (RecordRejectedException e) {
+                sink.onRejected(new Rejection(origin, e.getMessage(), json));
+                return;
+            } catch (RuntimeException bug) {
+                sink.onRejected(new Rejection(origin, "parser failure (please report): " + bug, json));
+                return;
             }
-            event = parser.parse(json, origin, context, factory);
-        } catch (RecordRejectedException e) {
-            sink.onRejected(new Rejection(origin, e.getMessage(), json));
-            return;
-        } catch (RuntimeException bug) {
-            sink.onRejected(new Rejection(origin, "parser failure (please report): " + bug, json));
-            return;
         }
-        emit(event, origin, json);
+        deliver(parse(parser, json, origin), sink);
+    }
+
+    /** The JSON parser of this input once the first record (or {@code --source}) decided it; null before. */
+    JsonRecordParser decidedJsonParser() {
+        return jsonParser;
+    }
+
+    /**
+     * Parses with a decided parser into an {@link Event} or a {@link Rejection}. Safe on any thread: JSON record
+     * parsers are stateless, and this touches no state of the dispatcher ({@link ParallelJsonLines} runs it on
+     * several).
+     */
+    Object parse(JsonRecordParser parser, byte[] json, Origin origin) {
+        try {
+            Event event = parser.parse(json, origin, context, factory);
+            return event != null ? event : new Rejection(origin, "parser produced no event", json);
+        } catch (RecordRejectedException e) {
+            return new Rejection(origin, e.getMessage(), json);
+        } catch (RuntimeException bug) {
+            return new Rejection(origin, "parser failure (please report): " + bug, json);
+        }
+    }
+
+    /** Hands a {@link #parse} outcome to {@code sink}. */
+    static void deliver(Object outcome, IngestSink sink) {
+        if (outcome instanceof Event event) {
+            sink.onEvent(event);
+        } else {
+            sink.onRejected((Rejection) outcome);
+        }
     }
 
     /** A JSON record that is known to be of {@code source} (the container says so). */
@@ -104,14 +132,6 @@ final class RecordDispatcher {
         }
         if (event == null) {
             sink.onSkipped(origin, "format header");
-        } else {
-            sink.onEvent(event);
-        }
-    }
-
-    private void emit(Event event, Origin origin, byte[] json) {
-        if (event == null) {
-            sink.onRejected(new Rejection(origin, "parser produced no event", json));
         } else {
             sink.onEvent(event);
         }

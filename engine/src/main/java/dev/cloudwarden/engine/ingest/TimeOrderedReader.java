@@ -105,16 +105,20 @@ public final class TimeOrderedReader {
         return key.toString();
     }
 
-    /** Reads every lane, merging by event time into {@code sink}. One lane is read on this thread alone. */
+    /**
+     * Reads every lane, merging by event time into {@code sink}. One lane is read on this thread (its NDJSON records
+     * parsed on the ingestor's parse threads); several are read one thread each.
+     */
     public void read(List<List<Input>> lanes, IngestSink sink) {
         if (lanes.size() <= 1) {
             lanes.forEach(l -> ingestor.read(l, sink));
             return;
         }
         List<Lane> all = new ArrayList<>();
+        Ingestor perLane = ingestor.oneThreadPerInput(); // the lanes are the parallelism
         try {
             for (int i = 0; i < lanes.size(); i++) {
-                Lane lane = new Lane(i, lanes.get(i));
+                Lane lane = new Lane(i, lanes.get(i), perLane);
                 all.add(lane);
                 lane.thread.start();
             }
@@ -179,13 +183,13 @@ public final class TimeOrderedReader {
         private int next;
         Event head;
 
-        Lane(int index, List<Input> inputs) {
+        Lane(int index, List<Input> inputs, Ingestor ingestor) {
             this.index = index;
-            this.thread = new Thread(() -> produce(inputs), "cloudwarden-read-" + index);
+            this.thread = new Thread(() -> produce(ingestor, inputs), "cloudwarden-read-" + index);
             thread.setDaemon(true);
         }
 
-        private void produce(List<Input> inputs) {
+        private void produce(Ingestor ingestor, List<Input> inputs) {
             try {
                 ingestor.read(inputs, this);
                 add(new Finished());

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Files (and stdin) as a run's source: read at once and merged by event time ({@link TimeOrderedReader}), with the
- * run's read-ahead fields, every event into the run. Rejected lines go to the caller, which reports them; nothing
- * else is decided here. The CLI adds quarantine, progress and a summary around the same reading.
+ * run's read-ahead fields and its thread count for parsing a single NDJSON input, every event into the run.
+ * Rejected lines go to the caller, which reports them; nothing else is decided here. The CLI adds quarantine,
+ * progress and a summary around the same reading.
  */
 public final class FileSource {
     private FileSource() {
@@ -27,7 +28,8 @@ public final class FileSource {
     public static IngestStats read(DetectionRun run, List<Input> inputs, IngestOptions options,
                                    Consumer<Rejection> rejected) {
         IngestStats stats = new IngestStats(into(run, rejected));
-        new TimeOrderedReader(new Ingestor(options.withReadAhead(run.readAhead())))
+        new TimeOrderedReader(new Ingestor(options.withReadAhead(run.readAhead())
+                .withParseThreads(run.config().threads())))
                 .read(TimeOrderedReader.lanes(inputs), stats);
         return stats;
     }

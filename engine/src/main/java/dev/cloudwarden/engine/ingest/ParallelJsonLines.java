@@ -1,0 +1,157 @@
+package dev.cloudwarden.engine.ingest;
+
+import dev.cloudwarden.engine.event.Origin;
+import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Parses the records of one NDJSON input on several threads and hands every outcome to the sink in line order, so
+ * the sink sees exactly the calls a single thread would make.
+ *
+ * <p><b>Why.</b> A large export (one CloudTrail or audit-log NDJSON file of gigabytes) is one input, and one input
+ * was parsed on one thread, which then limited the whole scan however many cores matched rules. Splitting the file
+ * into lanes of the time-ordered merge would not help: the lanes would wait for each other's time. Here the reading
+ * thread still splits lines and checks them (size, blank, UTF-8: cheap, and in order), cuts them into chunks, and
+ * workers run the JSON parser on whole chunks; finished chunks are delivered oldest first.
+ *
+ * <p>Only records after the parser is decided come here (the first record decides it, on the reading thread), and
+ * only JSON: JSON record parsers are stateless, while text parsers carry state from line to line (a syslog year
+ * rolling over). At most two chunks per worker are in flight, so memory stays bounded. The pool starts with the
+ * second chunk, so a small input costs no thread.
+ */
+final class ParallelJsonLines implements AutoCloseable {
+    static final int CHUNK = 256;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final RecordDispatcher dispatcher;
+    private final JsonRecordParser parser;
+    private final IngestSink sink;
+    private final int threads;
+    private final ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+    private ExecutorService pool;
+    private Chunk current = new Chunk();
+
+    ParallelJsonLines(RecordDispatcher dispatcher, JsonRecordParser parser, int threads) {
+        this.dispatcher = dispatcher;
+        this.parser = parser;
+        this.sink = dispatcher.sink();
+        this.threads = threads;
+    }
+
+    /** A record to parse, in line order. */
+    void record(byte[] json, Origin origin) {
+        current.add(json, origin, null);
+    }
+
+    /** An outcome decided on the reading thread (a blank line, an oversized one), kept in line order. */
+    void decided(Origin origin, Object outcome) {
+        current.add(null, origin, outcome);
+    }
+
+    /** Delivers everything handed in so far; returns when the sink has seen it. */
+    void drain() {
+        dispatch();
+        while (!inFlight.isEmpty()) {
+            await(inFlight.removeFirst()).deliver(sink);
+        }
+    }
+
+    private void dispatch() {
+        Chunk chunk = current;
+        if (chunk.size == 0) {
+            return;
+        }
+        current = new Chunk();
+        if (pool == null && inFlight.isEmpty() && chunk.size < CHUNK) {
+            chunk.parse(dispatcher, parser); // the end of a small input: no thread needed
+            chunk.deliver(sink);
+            return;
+        }
+        if (pool == null) {
+            int id = POOLS.incrementAndGet();
+            pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "cloudwarden-parse-" + id);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        inFlight.add(pool.submit(() -> {
+            chunk.parse(dispatcher, parser);
+            return chunk;
+        }));
+        while (inFlight.size() > 2 * threads) {
+            await(inFlight.removeFirst()).deliver(sink);
+        }
+    }
+
+    private static Chunk await(Future<Chunk> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        } catch (ExecutionException e) {
+            // parse() turns every parser failure into a rejection: anything else is a bug, thrown as it was
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Lines in order: the bytes of records still to parse, and outcomes (events, rejections, skips). */
+    private final class Chunk {
+        final byte[][] json = new byte[CHUNK][];
+        final Origin[] origins = new Origin[CHUNK];
+        final Object[] outcomes = new Object[CHUNK];
+        int size;
+
+        void add(byte[] record, Origin origin, Object outcome) {
+            json[size] = record;
+            origins[size] = origin;
+            outcomes[size] = outcome;
+            if (++size == CHUNK) {
+                dispatch();
+            }
+        }
+
+        void parse(RecordDispatcher dispatcher, JsonRecordParser parser) {
+            for (int i = 0; i < size; i++) {
+                if (json[i] != null) {
+                    outcomes[i] = dispatcher.parse(parser, json[i], origins[i]);
+                    json[i] = null;
+                }
+            }
+        }
+
+        void deliver(IngestSink sink) {
+            for (int i = 0; i < size; i++) {
+                if (outcomes[i] instanceof Skip skip) {
+                    sink.onSkipped(origins[i], skip.reason());
+                } else {
+                    RecordDispatcher.deliver(outcomes[i], sink);
+                }
+            }
+        }
+    }
+
+    /** A line that carries no event by design, decided on the reading thread. */
+    record Skip(String reason) {
+    }
+}
