@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,6 +22,14 @@ import java.nio.charset.StandardCharsets;
  * encodes with a vectorized copy and which needs no escaping, so their bytes are checked and copied as they are.
  */
 final class SafeUtf8Generator extends JsonGeneratorDelegate {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CONTROL_LIMIT = 0x2020202020202020L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
+
     SafeUtf8Generator(JsonGenerator utf8) {
         super(utf8.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8), false); // trees come back through here
     }
@@ -42,14 +53,34 @@ final class SafeUtf8Generator extends JsonGeneratorDelegate {
         delegate.writeFieldName(pairedSurrogatesOnly(name));
     }
 
-    /** Printable ASCII other than the quote and the backslash: nothing that JSON or our escapes would change. */
+    /**
+     * Printable ASCII other than the quote and the backslash: nothing that JSON or our escapes would change. Every
+     * string of every event passes here, so it looks at eight bytes at a time: a byte is flagged when it is
+     * negative (not ASCII), below 0x20, DEL, a quote or a backslash (each test exact, so a word with no flag is
+     * plain).
+     */
     static boolean isPlain(byte[] utf8) {
-        for (byte b : utf8) {
+        int i = 0;
+        for (; i + 8 <= utf8.length; i += 8) {
+            long w = (long) LONGS.get(utf8, i);
+            long flagged = w | ((w - CONTROL_LIMIT) & ~w) | zeroByte(w ^ QUOTES) | zeroByte(w ^ BACKSLASHES)
+                    | zeroByte(w ^ DELETES);
+            if ((flagged & HIGHS) != 0) {
+                return false;
+            }
+        }
+        for (; i < utf8.length; i++) {
+            byte b = utf8[i];
             if (b < 0x20 || b == 0x7F || b == '"' || b == '\\') { // non-ASCII bytes are negative
                 return false;
             }
         }
         return true;
+    }
+
+    /** The high bit of each byte of {@code x} is set where that byte is zero (and possibly above it: only used as "any"). */
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x;
     }
 
     /** {@code text} with each surrogate that is not half of a pair replaced with {@code ?}. */
