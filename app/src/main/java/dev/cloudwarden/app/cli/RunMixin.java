@@ -37,9 +37,9 @@ public final class RunMixin {
 
     @Option(names = "--threads", paramLabel = "N",
             description = {"Detection threads (default: half the cores, at least 1). With N > 1 rules and intel are "
-                    + "matched on N workers and correlations, grouping and incidents run on a thread of their own; "
-                    + "alert and incident ids are the same for any N. Reading takes a thread per input lane too, so on "
-                    + "2 cores 1 is faster (BENCHMARKS.md)."})
+                    + "matched on N workers and correlations, grouping and incidents run on a thread of their own, and "
+                    + "a single NDJSON input is parsed on N threads; alert and incident ids are the same for any N. "
+                    + "Several inputs are read a thread per lane, so on 2 cores 1 is faster (BENCHMARKS.md)."})
     Integer threads;
 
     @Option(names = "--no-dedup", description = "Print every rule match as an alert of its own (no grouping).")
