@@ -26,7 +26,8 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     // by two hash lookups per access. State and timer lookups by key were most of what a correlation cost.
     private final Map<K, Entry<K>> store = new HashMap<>();
     private final Map<String, Handle> handles = new HashMap<>();
-    private final TimerHeap<Entry<K>> timers;
+    private final Comparator<? super K> keyOrder;
+    private final TimerHeap<Entry<K>> timers = new TimerHeap<>();
     private final TimerService timerService = new Timers();
     private int timerCount;
     private long watermark = Long.MIN_VALUE;
@@ -35,7 +36,7 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
     private boolean lookedUp;
 
     public InMemoryKeyedState(Comparator<? super K> keyOrder) {
-        this.timers = new TimerHeap<>((a, b) -> keyOrder.compare(a.key, b.key));
+        this.keyOrder = keyOrder;
     }
 
     /** A key's states (null slots: none) and the times of its registered timers; it lives while it holds either. */
@@ -103,8 +104,8 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
             if (time > watermark) {
                 return false;
             }
-            // every timer of that time, in key order; a deleted (or already taken) one is skipped: its entry no longer
-            // lists the time. Timers registered for this time from here on fire in a later round.
+            // every timer of that time; a deleted (or already taken) one is skipped: its entry no longer lists the time.
+            // Timers registered for this time from here on fire in a later round.
             while (!timers.isEmpty() && timers.peekTime() == time) {
                 Entry<K> e = timers.poll();
                 int i = e.indexOfTimer(time);
@@ -117,6 +118,9 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
         }
         if (due.isEmpty()) {
             return false;
+        }
+        if (due.size() > 1) {
+            due.sort((a, b) -> keyOrder.compare(a.key, b.key)); // the heap leaves equal times unordered
         }
         for (Entry<K> e : due) {
             enter(e);
@@ -143,12 +147,12 @@ public final class InMemoryKeyedState<K> implements KeyedState<K> {
         return (int) store.values().stream().filter(Entry::holdsState).count();
     }
 
-    /** Values plus map entries over all keys: what the state costs, in items. */
+    /** Values plus map entries (and the items of {@link CountedState} values) over all keys: what the state costs, in items. */
     public int entryCount() {
         int n = 0;
         for (Entry<K> e : store.values()) {
             for (Object s : e.slots) {
-                n += s == null ? 0 : s instanceof MapHolder m ? m.map.size() : 1;
+                n += s == null ? 0 : s instanceof MapHolder m ? m.map.size() : s instanceof CountedState c ? c.items() : 1;
             }
         }
         return n;

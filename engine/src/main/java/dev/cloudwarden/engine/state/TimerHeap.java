@@ -1,26 +1,21 @@
 package dev.cloudwarden.engine.state;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
- * A binary min-heap of (time, element) pairs in two arrays, earliest time first and, among equal times, in the
- * element order given: the timers of {@link InMemoryKeyedState}. Times are compared as primitives and elements only
- * on ties; a heap of timer objects (or a sorted map of boxed times) chased pointers at each step, and timers were most
- * of what a correlation cost. The JDK has no such queue, and a primitive-collections library would bring megabytes
- * for this one structure.
+ * A binary min-heap of (time, element) pairs in two arrays, earliest time first; elements of equal times come out in
+ * no particular order (the caller sorts the few due at one time: breaking ties inside the heap compared keys at
+ * every level of every sift, and with syslog's whole seconds most timers tie). Times are compared as primitives; a
+ * heap of timer objects (or a sorted map of boxed times) chased pointers at each step, and timers were most of what a
+ * correlation cost. The JDK has no such queue, and a primitive-collections library would bring megabytes for this one
+ * structure.
  *
  * @param <E> the element type
  */
 final class TimerHeap<E> {
-    private final Comparator<? super E> order;
     private long[] times = new long[64];
     private Object[] elements = new Object[64];
     private int size;
-
-    TimerHeap(Comparator<? super E> order) {
-        this.order = order;
-    }
 
     boolean isEmpty() {
         return size == 0;
@@ -37,7 +32,7 @@ final class TimerHeap<E> {
             elements = Arrays.copyOf(elements, size * 2);
         }
         int i = size++;
-        while (i > 0 && before(time, element, (i - 1) >>> 1)) {
+        while (i > 0 && time < times[(i - 1) >>> 1]) {
             move((i - 1) >>> 1, i);
             i = (i - 1) >>> 1;
         }
@@ -50,15 +45,15 @@ final class TimerHeap<E> {
     E poll() {
         E first = (E) elements[0];
         long lastTime = times[--size];
-        E last = (E) elements[size];
+        Object last = elements[size];
         elements[size] = null;
         int i = 0;
         int child;
         while ((child = 2 * i + 1) < size) {
-            if (child + 1 < size && before(times[child + 1], (E) elements[child + 1], child)) {
+            if (child + 1 < size && times[child + 1] < times[child]) {
                 child++;
             }
-            if (!before(times[child], (E) elements[child], lastTime, last)) {
+            if (times[child] >= lastTime) {
                 break;
             }
             move(child, i);
@@ -69,15 +64,6 @@ final class TimerHeap<E> {
             elements[i] = last;
         }
         return first;
-    }
-
-    @SuppressWarnings("unchecked")
-    private boolean before(long time, E element, int at) {
-        return before(time, element, times[at], (E) elements[at]);
-    }
-
-    private boolean before(long t1, E e1, long t2, E e2) {
-        return t1 < t2 || t1 == t2 && order.compare(e1, e2) < 0;
     }
 
     private void move(int from, int to) {

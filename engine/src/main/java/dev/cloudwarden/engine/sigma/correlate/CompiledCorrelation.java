@@ -33,6 +33,24 @@ public record CompiledCorrelation(int index, String key, CorrelationRule rule, l
         return type() == Type.VALUE_PERCENTILE && rule.condition().percentile() == null;
     }
 
+    /** Whether the window counts its entries per value of the condition's field (value_count, rarity). */
+    boolean tracksValues() {
+        return type() == Type.VALUE_COUNT || measuresRarity();
+    }
+
+    /** Whether the window keeps the sum of its entries' numbers (value_sum, value_avg). */
+    boolean sumsNumbers() {
+        return type() == Type.VALUE_SUM || type() == Type.VALUE_AVG;
+    }
+
+    /**
+     * Whether an entry leaving the window changes an aggregate: per-rule counts (temporal), the sum or the values.
+     * The window's size, the chain starts of temporal_ordered and the numbers of percentiles need nothing of it.
+     */
+    boolean aggregatesEntries() {
+        return type() == Type.TEMPORAL || sumsNumbers() || tracksValues();
+    }
+
     /** Whether a match without the condition's field can take part. */
     boolean accepts(MatchInput in) {
         return switch (type()) {

@@ -4,181 +4,132 @@ import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.alert.AlertIds;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.sigma.model.CorrelationRule.Type;
-import dev.cloudwarden.engine.state.KeyedState;
-import dev.cloudwarden.engine.state.MapState;
-import dev.cloudwarden.engine.state.ValueState;
+import dev.cloudwarden.engine.state.TimerService;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static dev.cloudwarden.engine.sigma.correlate.WindowState.NONE;
+
 /**
- * One group's sliding window, loaded from keyed state for the length of a callback and saved back at its
- * end. Matches arrive in event-time order (the pending buffer sees to it); each one closes a window, the
- * timespan ending at it, inclusive at both ends; older entries are evicted first.
+ * One group's sliding window over its {@link WindowState}, for the length of a callback. Matches arrive in
+ * event-time order (the pending queue sees to it); each one closes a window, the timespan ending at it, inclusive at
+ * both ends; older entries are evicted first.
  */
 final class Window {
-    static final String META_STATE = "correlation-window";
-    static final String ENTRIES_STATE = "correlation-entries";
-    static final String VALUES_STATE = "correlation-values";
-    private static final long NONE = Long.MIN_VALUE;
-
     private final CompiledCorrelation c;
-    private final KeyedState<GroupKey> state;
-    private final ValueState<WindowMeta> meta;
-    private final MapState<Long, WindowEntry> entries;
-    private final MapState<String, Integer> values;
-    private final boolean tracksValues;
-    private long firstSeq;
-    private long nextSeq;
-    private long suppressedUntil = NONE;
-    private double sum;
-    private int distinct;
-    private final int[] perRule;
-    private final long[] chainStart;
-    private long housekeeping = NONE;
+    private final WindowState s;
 
-    Window(CompiledCorrelation c, KeyedState<GroupKey> state) {
+    Window(CompiledCorrelation c, WindowState s) {
         this.c = c;
-        this.state = state;
-        this.meta = state.valueState(META_STATE, WindowMeta.class);
-        this.entries = state.mapState(ENTRIES_STATE, Long.class, WindowEntry.class);
-        this.values = state.mapState(VALUES_STATE, String.class, Integer.class);
-        this.tracksValues = c.type() == Type.VALUE_COUNT || c.measuresRarity();
-        this.perRule = new int[c.ruleCount()];
-        this.chainStart = new long[c.ruleCount()];
-        Arrays.fill(chainStart, NONE);
-        WindowMeta m = meta.value();
-        if (m != null) {
-            firstSeq = m.firstSeq();
-            nextSeq = m.nextSeq();
-            suppressedUntil = m.suppressedUntil();
-            sum = m.sum();
-            distinct = m.distinct();
-            for (int i = 0; i < perRule.length; i++) {
-                perRule[i] = m.perRule().get(i);
-                chainStart[i] = m.chainStart().get(i);
-            }
-            housekeeping = m.housekeeping();
-        }
+        this.s = s;
     }
 
-    /** Adds a match, then fires if the window ending at it meets the condition and the group is not quiet. */
-    void add(MatchInput in, Consumer<CorrelationHit> out) {
-        long t = in.millis();
+    /**
+     * Adds a match at {@code t} (its time, ms), then fires if the window ending at it meets the condition and the group
+     * is not quiet. A bare count reads nothing of the match itself unless it fires.
+     */
+    void add(MatchInput in, long t, Consumer<CorrelationHit> out) {
         evictBefore(t - c.spanMillis());
         if (!c.accepts(in)) {
             return;
         }
-        WindowEntry e = WindowEntry.of(in);
-        entries.put(nextSeq++, e);
-        enter(e);
-        if (t <= suppressedUntil) {
+        s.entries.add(in, t);
+        enter(in, t);
+        if (t <= s.suppressedUntil) {
             return; // one alert per group until the window that fired has slid past it
         }
-        double measured = measure(e, t - c.spanMillis());
+        double measured = measure(in, t - c.spanMillis());
         if (c.holds(measured)) {
-            fire(e, chainFrom(measured), out);
-            suppressedUntil = t + c.spanMillis();
+            fire(in, chainFrom(measured), out);
+            s.suppressedUntil = t + c.spanMillis();
         }
     }
 
     /** Drops the entries before {@code cutoff} (event time, ms): no later window can hold them. */
     void evictBefore(long cutoff) {
-        while (firstSeq < nextSeq) {
-            WindowEntry e = entries.get(firstSeq);
-            if (e.millis() >= cutoff) {
-                break;
+        while (!s.entries.isEmpty() && s.entries.firstTime() < cutoff) {
+            MatchInput e = s.entries.removeFirst();
+            if (c.aggregatesEntries()) {
+                leave(e); // a bare count reads nothing of the match, which has been out of the cache for a while
             }
-            entries.remove(firstSeq++);
-            leave(e);
         }
-        if (firstSeq == nextSeq) {
-            sum = 0; // no rounding left over from additions and subtractions
+        if (s.entries.isEmpty()) {
+            s.sum = 0; // no rounding left over from additions and subtractions
         }
     }
 
     /**
-     * Writes the window back and keeps one housekeeping timer: when the oldest entry leaves the timespan, or
-     * when the quiet period ends. An empty, quiet-free group leaves no state at all.
+     * Ends the callback at {@code now} and keeps one housekeeping timer: when the oldest entry leaves the timespan,
+     * or when the quiet period ends. Returns false when the group holds nothing any more and can be forgotten.
      */
-    void save(long now, MapState<Long, PendingBatch> pending) {
-        if (suppressedUntil != NONE && suppressedUntil < now) {
-            suppressedUntil = NONE;
+    boolean settle(long now, TimerService timers) {
+        if (s.suppressedUntil != NONE && s.suppressedUntil < now) {
+            s.suppressedUntil = NONE;
         }
-        long next = firstSeq < nextSeq ? entries.get(firstSeq).millis() + c.spanMillis() + 1
-                : suppressedUntil != NONE ? suppressedUntil + 1 : NONE;
-        // a pending batch may share the old timer's time; deleting it would strand the batch
-        if (housekeeping != NONE && housekeeping != next && housekeeping > now && !pending.contains(housekeeping)) {
-            state.timers().deleteEventTimeTimer(housekeeping);
+        long next = !s.entries.isEmpty() ? s.entries.firstTime() + c.spanMillis() + 1
+                : s.suppressedUntil != NONE ? s.suppressedUntil + 1 : NONE;
+        // a pending match may share the old timer's time; deleting it would strand the match
+        if (s.housekeeping != NONE && s.housekeeping != next && s.housekeeping > now
+                && !s.pending.containsTime(s.housekeeping)) {
+            timers.deleteEventTimeTimer(s.housekeeping);
         }
         if (next != NONE) {
-            state.timers().registerEventTimeTimer(next);
+            timers.registerEventTimeTimer(next);
         }
-        housekeeping = next;
-        if (firstSeq == nextSeq && suppressedUntil == NONE) {
-            meta.clear();
-            values.clear();
-            return;
-        }
-        List<Integer> rules = Arrays.stream(perRule).boxed().toList();
-        List<Long> chain = Arrays.stream(chainStart).boxed().toList();
-        meta.update(new WindowMeta(firstSeq, nextSeq, suppressedUntil, sum, distinct, rules, chain, housekeeping));
+        s.housekeeping = next;
+        return !s.isEmpty();
     }
 
-    private void enter(WindowEntry e) {
-        perRule[e.ruleIndex()]++;
-        if (e.number() != null) {
-            sum += e.number();
+    /** Counts a match into the aggregates its correlation's type reads. */
+    private void enter(MatchInput e, long t) {
+        if (c.type() == Type.TEMPORAL) {
+            s.perRule[e.ruleIndex()]++;
         }
-        if (tracksValues) {
-            Integer n = values.get(e.value());
-            values.put(e.value(), n == null ? 1 : n + 1);
-            if (n == null) {
-                distinct++;
+        if (c.sumsNumbers()) {
+            s.sum += e.number();
+        }
+        if (s.values != null) {
+            s.values.merge(e.value(), 1, Integer::sum);
+        }
+        if (c.type() == Type.TEMPORAL_ORDERED) {
+            int i = e.ruleIndex();
+            if (i == 0) {
+                s.chainStart[0] = t;
+            } else if (s.chainStart[i - 1] != NONE) {
+                // this match extends the latest-starting chain that reached the previous rule
+                s.chainStart[i] = Math.max(s.chainStart[i], s.chainStart[i - 1]);
             }
-        }
-        int i = e.ruleIndex();
-        if (i == 0) {
-            chainStart[0] = e.millis();
-        } else if (chainStart[i - 1] != NONE) {
-            // this match extends the latest-starting chain that reached the previous rule
-            chainStart[i] = Math.max(chainStart[i], chainStart[i - 1]);
         }
     }
 
-    private void leave(WindowEntry e) {
-        perRule[e.ruleIndex()]--;
-        if (e.number() != null) {
-            sum -= e.number();
+    /** Takes an evicted match out of the aggregates (only called when there are any to update). */
+    private void leave(MatchInput e) {
+        if (c.type() == Type.TEMPORAL) {
+            s.perRule[e.ruleIndex()]--;
         }
-        if (tracksValues) {
-            int n = values.get(e.value());
-            if (n == 1) {
-                values.remove(e.value());
-                distinct--;
-            } else {
-                values.put(e.value(), n - 1);
-            }
+        if (c.sumsNumbers()) {
+            s.sum -= e.number();
+        }
+        if (s.values != null) {
+            s.values.computeIfPresent(e.value(), (v, n) -> n == 1 ? null : n - 1);
         }
         // chainStart needs no update: a start before the window's beginning simply no longer counts
     }
 
-    private int size() {
-        return (int) (nextSeq - firstSeq);
-    }
-
-    private double measure(WindowEntry latest, long windowStart) {
+    private double measure(MatchInput latest, long windowStart) {
+        int size = s.entries.size();
         return switch (c.type()) {
-            case EVENT_COUNT -> size();
-            case VALUE_COUNT -> distinct;
-            case TEMPORAL -> Arrays.stream(perRule).filter(n -> n > 0).count();
+            case EVENT_COUNT -> size;
+            case VALUE_COUNT -> s.values.size();
+            case TEMPORAL -> Arrays.stream(s.perRule).filter(n -> n > 0).count();
             case TEMPORAL_ORDERED -> orderedPrefix(windowStart);
-            case VALUE_SUM -> sum;
-            case VALUE_AVG -> sum / size();
+            case VALUE_SUM -> s.sum;
+            case VALUE_AVG -> s.sum / size;
             case VALUE_PERCENTILE -> c.measuresRarity()
-                    ? 100.0 * values.get(latest.value()) / size()
+                    ? 100.0 * s.values.get(latest.value()) / size
                     : Percentiles.of(numbers(), c.rule().condition().percentile());
             case VALUE_MEDIAN -> Percentiles.of(numbers(), 50);
         };
@@ -187,7 +138,7 @@ final class Window {
     /** How many of the rules, from the first, have been seen in order within the window. */
     private int orderedPrefix(long windowStart) {
         int n = 0;
-        while (n < chainStart.length && chainStart[n] != NONE && chainStart[n] >= windowStart) {
+        while (n < s.chainStart.length && s.chainStart[n] != NONE && s.chainStart[n] >= windowStart) {
             n++;
         }
         return n;
@@ -196,13 +147,13 @@ final class Window {
     /** For temporal_ordered, the alert starts where its chain starts; other types take the whole window. */
     private long chainFrom(double measured) {
         int prefix = (int) measured;
-        return c.type() == Type.TEMPORAL_ORDERED && prefix > 0 ? chainStart[prefix - 1] : NONE;
+        return c.type() == Type.TEMPORAL_ORDERED && prefix > 0 ? s.chainStart[prefix - 1] : NONE;
     }
 
     private List<Double> numbers() {
-        List<Double> out = new ArrayList<>(size());
-        for (long s = firstSeq; s < nextSeq; s++) {
-            Double n = entries.get(s).number();
+        List<Double> out = new ArrayList<>(s.entries.size());
+        for (int i = 0; i < s.entries.size(); i++) {
+            Double n = s.entries.get(i).number();
             if (n != null) {
                 out.add(n);
             }
@@ -210,12 +161,11 @@ final class Window {
         return out;
     }
 
-    private void fire(WindowEntry latest, long from, Consumer<CorrelationHit> out) {
+    private void fire(MatchInput latest, long from, Consumer<CorrelationHit> out) {
         List<Event> events = new ArrayList<>();
-        for (long s = firstSeq; s < nextSeq; s++) {
-            WindowEntry e = entries.get(s);
-            if (e.millis() >= from) {
-                events.addAll(e.events());
+        for (int i = 0; i < s.entries.size(); i++) {
+            if (s.entries.time(i) >= from) {
+                events.addAll(s.entries.get(i).events());
             }
         }
         String id = AlertIds.of(c.key(), events.stream().map(Event::raw).toList());
