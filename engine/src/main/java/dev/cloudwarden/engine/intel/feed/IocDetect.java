@@ -59,6 +59,24 @@ public final class IocDetect {
         }
     }
 
+    /**
+     * A value a feed gives as a URL, read as vendors write them: with a scheme it is a URL; without one,
+     * {@code host/path} is the URL {@code http://host/path}, and a bare host ({@code 161.35.151.35:9100},
+     * {@code www.evil.top}) is that address or domain, its port dropped. MISP and STIX feeds both need this: their
+     * {@code url} values often lack the scheme.
+     */
+    public static Detected url(String raw) {
+        String v = raw == null ? "" : raw.strip();
+        if (v.contains("://")) {
+            return Detected.of(IocType.URL, v);
+        }
+        Detected d = detect(v);
+        if (d.ok() && (d.type() == IocType.URL || d.type() == IocType.ADDRESS || d.type() == IocType.DOMAIN)) {
+            return d;
+        }
+        return Detected.none("'" + shorten(v) + "' is not a URL: no scheme, and not host/path, an address or a domain");
+    }
+
     /** The type and canonical value of {@code raw} by the rules above. */
     public static Detected detect(String raw) {
         String v = raw == null ? "" : raw.strip();
@@ -107,7 +125,7 @@ public final class IocDetect {
     }
 
     /** A host: an address or a dotted domain name, with an optional {@code :port} dropped. */
-    static Detected host(String v) {
+    public static Detected host(String v) {
         var m = HOST_PORT.matcher(v);
         String h = m.matches() && !isAddress(v) ? m.group(1) : v;
         if (h.startsWith("[") && h.endsWith("]")) {

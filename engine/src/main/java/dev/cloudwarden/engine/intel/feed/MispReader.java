@@ -241,13 +241,9 @@ public final class MispReader {
                     }
                 }
                 case "url" -> {
-                    if (value.contains("://")) {
-                        add(types, raws, IocType.URL, value);
-                    } else {
-                        // MISP URLs often lack the scheme: 'www.evil.top', 'evil.top/x.php' (as http://)
-                        IocDetect.Detected d = IocDetect.detect(value);
-                        add(types, raws, d.ok() && d.type() != IocType.EMAIL ? d.type() : IocType.URL, d.ok() ? d.value() : value);
-                    }
+                    // MISP URLs often lack the scheme: 'www.evil.top', 'evil.top/x.php' (as http://)
+                    IocDetect.Detected d = IocDetect.url(value);
+                    add(types, raws, d.ok() ? d.type() : IocType.URL, d.ok() ? d.value() : value);
                 }
                 case "uri" -> {
                     if (value.contains("://")) {

@@ -160,6 +160,14 @@ public final class PatternIocs {
             problems.add(text(t) + ": user accounts are matched only when they are AWS access key ids");
             return;
         }
+        if (kind == Kind.URL) {
+            // vendors' bundles write URLs without a scheme ('161.35.151.35:9100', '183.76.46.30/1/crp_linux_386')
+            IocDetect.Detected d = IocDetect.url(v);
+            if (d.ok()) {
+                add(t, d.type(), d.value(), partial);
+                return;
+            }
+        }
         add(t, type, v, partial);
     }
 

@@ -33,7 +33,8 @@ import java.util.Map;
  *
  * <p><b>The rest</b> (URLs, hashes, access keys, user agents, e-mail addresses) are hash tables on the canonical
  * value. URLs are keyed without their scheme: access logs seldom say whether a request came over TLS, and a payload
- * path is as bad over https as over http.
+ * path is as bad over https as over http. A URL's host is also placed among the addresses or domains, one level
+ * lower, unless it is shared hosting ({@link UrlHosts}): flows and DNS never show the path.
  *
  * <p><b>Memory.</b> The tables are open-addressing arrays keyed by the indicators' own value strings (no entry
  * objects, no copies), and equal label lists and source names are shared between indicators as the index is built.
@@ -75,6 +76,9 @@ public final class IntelIndex {
         Builder b = new Builder(indicators.size());
         for (Indicator i : indicators) {
             b.add(i);
+        }
+        for (Indicator host : UrlHosts.derive(indicators)) {
+            b.place(b.intern(host)); // found like any address or domain, not counted as an indicator of its own
         }
         return new IntelIndex(b);
     }
@@ -410,6 +414,10 @@ public final class IntelIndex {
             Indicator i = intern(raw);
             size++;
             counts.merge(i.type(), 1, Integer::sum);
+            place(i);
+        }
+
+        void place(Indicator i) {
             switch (i.type()) {
                 case ADDRESS -> addAddress(i);
                 case DOMAIN -> {

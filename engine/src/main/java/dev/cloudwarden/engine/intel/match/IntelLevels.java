@@ -30,10 +30,8 @@ public final class IntelLevels {
     }
 
     public static Level of(Indicator indicator) {
-        for (String label : indicator.labels()) {
-            if (CONTEXT_LABELS.contains(label.toLowerCase(Locale.ROOT))) {
-                return Level.INFORMATIONAL;
-            }
+        if (isContext(indicator)) {
+            return Level.INFORMATIONAL;
         }
         Integer confidence = indicator.confidence();
         if (confidence == null) {
@@ -46,5 +44,15 @@ public final class IntelLevels {
             return Level.MEDIUM;
         }
         return confidence >= 20 ? Level.LOW : Level.INFORMATIONAL;
+    }
+
+    /** Whether the indicator's list describes infrastructure rather than threats (rule 1 above). */
+    public static boolean isContext(Indicator indicator) {
+        for (String label : indicator.labels()) {
+            if (CONTEXT_LABELS.contains(label.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

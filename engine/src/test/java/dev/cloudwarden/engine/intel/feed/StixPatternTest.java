@@ -161,6 +161,17 @@ class StixPatternTest {
     }
 
     @Test
+    void urlsWithoutASchemeAreReadAsVendorsWriteThem() {
+        var x = iocs("[url:value = '161.35.151.35:9100' OR url:value = '183.76.46.30/1/crp_linux_386'"
+                + " OR url:value = 'www.Evil.top' OR url:value = 'not a url at all']");
+        assertThat(x.iocs()).containsExactly(
+                new Ioc(IocType.ADDRESS, "161.35.151.35", false),
+                new Ioc(IocType.URL, "http://183.76.46.30/1/crp_linux_386", false),
+                new Ioc(IocType.DOMAIN, "www.evil.top", false));
+        assertThat(x.problems()).singleElement().asString().contains("not a url at all");
+    }
+
+    @Test
     void inLikeAndIsSubsetGiveValuesToo() {
         var x = iocs("[domain-name:value IN ('a.example', 'b.example')] OR [domain-name:value LIKE '%.pool.example']"
                 + " OR [ipv4-addr:value ISSUBSET '198.51.100.0/24'] OR [url:value LIKE 'http://x.example/a']");

@@ -45,6 +45,31 @@ class IntelIndexTest {
     }
 
     @Test
+    void aUrlsHostIsMatchedOneLevelLowerUnlessItIsSharedHostingOrContext() {
+        Indicator payload = new Indicator("indicator--1", IocType.URL, "http://183.76.46.30/1/crp_linux_386", "vendor",
+                85, MINING, null, null, List.of(), null);
+        IntelIndex index = IntelIndex.of(List.of(payload,
+                ioc(IocType.URL, "https://evil.top:8443/x.sh", "list"),
+                ioc(IocType.URL, "https://raw.githubusercontent.com/someone/repo/main/x.sh", "list"),
+                ioc(IocType.URL, "http://files.cdn.example/kit.tgz", "list"),
+                Indicator.of(IocType.DOMAIN, "cdn.example", "cloud-storage", List.of(IntelLevels.CONTEXT))));
+
+        List<Indicator> host = index.address("183.76.46.30");
+        assertThat(host).singleElement().satisfies(h -> {
+            assertThat(h.id()).isEqualTo("indicator--1"); // a sighting of the host is one of the URL's indicator
+            assertThat(h.confidence()).isEqualTo(55);
+            assertThat(h.labels()).contains(UrlHosts.LABEL);
+            assertThat(IntelLevels.of(h)).isEqualTo(dev.cloudwarden.engine.alert.Level.MEDIUM);
+        });
+        assertThat(IntelLevels.of(payload)).isEqualTo(dev.cloudwarden.engine.alert.Level.HIGH);
+        assertThat(index.domain("a.evil.top")).singleElement()
+                .satisfies(h -> assertThat(IntelLevels.of(h)).isEqualTo(dev.cloudwarden.engine.alert.Level.LOW));
+        assertThat(index.domain("raw.githubusercontent.com")).isEmpty();
+        assertThat(values(index.domain("files.cdn.example"))).containsExactly("cdn.example"); // only the context entry
+        assertThat(index.size()).isEqualTo(5); // derived hosts are not indicators of their own
+    }
+
+    @Test
     void rangesReachingTheEdgesOfTheAddressSpaceMatchTheirFirstAndLastAddress() {
         IntelIndex index = IntelIndex.of(List.of(ioc(IocType.ADDRESS, "0.0.0.0/8", "f"),
                 ioc(IocType.ADDRESS, "240.0.0.0/4", "f"), ioc(IocType.ADDRESS, "0.0.0.0", "f")));

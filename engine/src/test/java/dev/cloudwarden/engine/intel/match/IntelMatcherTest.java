@@ -77,8 +77,9 @@ class IntelMatcherTest {
                 + "\"GET http://www.example.com:80/wp-login.php HTTP/1.1\" \"curl/8.5.0\" - - - "
                 + "\"Root=1-65f55433-0f1e2d3c4b5a69788796a5b4\" \"-\" \"-\" 0 2026-03-16T08:00:03.550000Z \"redirect\" "
                 + "\"https://www.example.com:443/wp-login.php\" \"-\" \"-\" \"-\" \"-\" \"-\" TID_0a9b8c7d6e5f4a3b");
-        assertThat(matches(e)).extracting(IntelMatch::field, IntelMatch::observed)
-                .containsExactly(tuple("url", "http://www.example.com:80/wp-login.php"));
+        // the URL, and (one level lower) its host, as a proxy's or flow's record would show it
+        assertThat(matches(e)).extracting(IntelMatch::field, IntelMatch::observed).containsExactly(
+                tuple("dst.host", "www.example.com"), tuple("url", "http://www.example.com:80/wp-login.php"));
     }
 
     @Test
