@@ -34,19 +34,21 @@ final class GroupKeys {
         StringBuilder key = new StringBuilder();
         if (by.isEmpty()) {
             String actor = stableActor(e.actor());
-            key.append(actor != null ? actor : nz(e.src().ip()));
-            key.append(SEPARATOR).append(e.cloud().account() != null ? e.cloud().account() : nz(hostScope(e)));
+            part(key, actor != null ? actor : e.src().ip());
+            key.append(SEPARATOR);
+            part(key, e.cloud().account() != null ? e.cloud().account() : hostScope(e));
         } else {
             for (int i = 0; i < by.size(); i++) {
                 if (i > 0) {
                     key.append(SEPARATOR);
                 }
-                key.append(nz(field(e, by.get(i))));
+                part(key, field(e, by.get(i)));
             }
         }
         for (Observable o : alert.observables()) {
             if (Observable.MATCHED.equals(o.role())) {
-                key.append(SEPARATOR).append(o.type()).append('=').append(o.value());
+                key.append(SEPARATOR);
+                part(key, o.type() + "=" + o.value());
             }
         }
         return key.toString();
@@ -80,7 +82,20 @@ final class GroupKeys {
         };
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /**
+     * Appends one part of a key. Parts are attacker-controlled text: a separator or backslash in one is escaped with a
+     * backslash, so two different lists of parts never give the same key.
+     */
+    private static void part(StringBuilder key, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == SEPARATOR || c == '\\') {
+                key.append('\\');
+            }
+            key.append(c);
+        }
     }
 }
