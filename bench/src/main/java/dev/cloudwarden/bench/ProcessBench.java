@@ -49,11 +49,25 @@ final class ProcessBench {
         }
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("a. Jackson tokenizing", List.of(java, "-cp", benchJar, Tokenize.class.getName(), file.toString()));
-        for (int threads : new int[] {1, 2}) {
-            commands.put((threads == 1 ? "b" : "c") + ". cloudwarden scan --threads " + threads,
-                    List.of(java, "-jar", app.toString(), "scan", "--format", "json", "--threads", String.valueOf(threads),
-                            "--store", noStore.toString(), "--quarantine", noStore.resolveSibling("q.ndjson").toString(),
-                            file.toString()));
+        // -Dbench.appJvm="OPTS|OPTS..." also times the scans with those JVM options (the launcher's, for instance)
+        List<String> jvmVariants = new ArrayList<>(List.of(""));
+        for (String v : System.getProperty("bench.appJvm", "").split("\\|")) {
+            if (!v.isBlank()) {
+                jvmVariants.add(v.strip());
+            }
+        }
+        for (String jvm : jvmVariants) {
+            for (int threads : new int[] {1, 2}) {
+                List<String> command = new ArrayList<>(List.of(java));
+                if (!jvm.isEmpty()) {
+                    command.addAll(List.of(jvm.split("\\s+")));
+                }
+                command.addAll(List.of("-jar", app.toString(), "scan", "--format", "json", "--threads",
+                        String.valueOf(threads), "--store", noStore.toString(), "--quarantine",
+                        noStore.resolveSibling("q.ndjson").toString(), file.toString()));
+                commands.put((threads == 1 ? "b" : "c") + ". cloudwarden scan --threads " + threads
+                        + (jvm.isEmpty() ? "" : " " + jvm), command);
+            }
         }
         for (int threads : new int[] {1, 2}) {
             commands.put((threads == 1 ? "d" : "e") + ". DuckDB hand-written SQL, threads=" + threads,
@@ -70,15 +84,15 @@ final class ProcessBench {
                 if (round >= 0) {
                     times.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(s);
                 }
-                System.out.printf(Locale.ROOT, "round %d: %-42s %6.2f s  %s%n", round, c.getKey(), s, note);
+                System.out.printf(Locale.ROOT, "round %d: %-60s %6.2f s  %s%n", round, c.getKey(), s, note);
             }
         }
-        System.out.printf(Locale.ROOT, "%n%-44s %10s %14s %8s%n", opts.rounds() + " rounds after a warm-up round",
+        System.out.printf(Locale.ROOT, "%n%-62s %10s %14s %8s%n", opts.rounds() + " rounds after a warm-up round",
                 "median s", "median ev/s", "x (a)");
         double base = BenchStats.median(times.get("a. Jackson tokenizing"));
         for (Map.Entry<String, List<Double>> t : times.entrySet()) {
             double med = BenchStats.median(t.getValue());
-            System.out.printf(Locale.ROOT, "%-44s %10.2f %,14.0f %8.2f%n", t.getKey(), med, lines / med, base / med);
+            System.out.printf(Locale.ROOT, "%-62s %10.2f %,14.0f %8.2f%n", t.getKey(), med, lines / med, base / med);
         }
     }
 
