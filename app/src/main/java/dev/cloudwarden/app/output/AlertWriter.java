@@ -6,6 +6,7 @@ import dev.cloudwarden.engine.alert.AlertCodec;
 import dev.cloudwarden.engine.run.AlertSink;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.EventJson;
+import dev.cloudwarden.engine.event.OcsfClass;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -104,20 +105,16 @@ public abstract class AlertWriter implements AlertSink, Closeable {
             g.writeNumberField("class_uid", 2004);
             g.writeStringField("class_name", "Detection Finding");
             g.writeNumberField("category_uid", 2);
+            g.writeStringField("category_name", "Findings");
             g.writeNumberField("activity_id", 1);
+            g.writeStringField("activity_name", "Create");
             g.writeNumberField("type_uid", 200401);
             g.writeNumberField("time", a.time().toEpochMilli());
             g.writeNumberField("count", a.occurrences().count());
             g.writeNumberField("start_time", a.occurrences().firstSeen().toEpochMilli());
             g.writeNumberField("end_time", a.occurrences().lastSeen().toEpochMilli());
             g.writeNumberField("severity_id", severity(a));
-            g.writeObjectFieldStart("metadata");
-            g.writeStringField("version", "1.1.0");
-            g.writeObjectFieldStart("product");
-            g.writeStringField("name", "CloudWarden");
-            g.writeStringField("vendor_name", "CloudWarden");
-            g.writeEndObject();
-            g.writeEndObject();
+            OcsfObjects.metadata(g, null, null, null, false, null);
             g.writeObjectFieldStart("finding_info");
             g.writeStringField("uid", a.id());
             g.writeStringField("title", a.ruleTitle());
@@ -141,12 +138,33 @@ public abstract class AlertWriter implements AlertSink, Closeable {
             g.writeEndObject();
             g.writeArrayFieldStart("evidences");
             for (Event e : a.events()) {
-                g.writeStartObject();
-                g.writeFieldName("data");
-                EventJson.write(e, g, true, true);
-                g.writeEndObject();
+                evidence(e);
             }
             g.writeEndArray();
+            g.writeEndObject();
+        }
+
+        /**
+         * One event as evidence: its OCSF actor, API, endpoints and DNS query, as its OCSF event has them, and the
+         * whole event in CloudWarden's JSON (with the original record) as {@code data}.
+         */
+        private void evidence(Event e) throws IOException {
+            g.writeStartObject();
+            if (!e.actor().isEmpty()) {
+                OcsfObjects.actor(g, e.actor());
+            }
+            if (e.operation().name() != null && e.ocsfClass() == OcsfClass.API_ACTIVITY) {
+                OcsfObjects.api(g, e);
+            }
+            if (OcsfObjects.named(e.src())) {
+                OcsfObjects.endpoint(g, "src_endpoint", e.src());
+            }
+            boolean query = OcsfObjects.query(g, e);
+            if (OcsfObjects.named(e.dst()) && !query) {
+                OcsfObjects.endpoint(g, "dst_endpoint", e.dst());
+            }
+            g.writeFieldName("data");
+            EventJson.write(e, g, true, true);
             g.writeEndObject();
         }
 

@@ -128,13 +128,28 @@ class EventsCommandTest {
         CliRun run = CliRun.of("events", "--format", "ocsf", "--raw", trail.toString());
         JsonNode ocsf = Json.MAPPER.readTree(run.out());
         assertThat(ocsf.get("class_uid").asInt()).isEqualTo(6003);
-        assertThat(ocsf.get("type_uid").asLong()).isEqualTo(600300);
+        assertThat(ocsf.get("activity_id").asInt()).isEqualTo(2); // a Get is a Read
+        assertThat(ocsf.get("type_uid").asLong()).isEqualTo(600302);
+        assertThat(ocsf.at("/metadata/profiles/0").asText()).isEqualTo("cloud");
+        assertThat(ocsf.at("/metadata/log_provider").asText()).isEqualTo("AWS CloudTrail");
         assertThat(ocsf.at("/api/operation").asText()).isEqualTo("GetObject");
         assertThat(ocsf.at("/cloud/provider").asText()).isEqualTo("aws");
         assertThat(ocsf.at("/actor/user/uid").asText()).isEqualTo("arn:aws:iam::1:user/a");
         assertThat(ocsf.at("/src_endpoint/ip").asText()).isEqualTo("203.0.113.9");
         assertThat(ocsf.get("time").asLong()).isEqualTo(1704067200000L);
         assertThat(Json.MAPPER.readTree(ocsf.get("raw_data").asText()).get("eventName").asText()).isEqualTo("GetObject");
+    }
+
+    @Test
+    void ocsfTimeOfARecordWithoutOneIsWhenItWasProcessed(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("any.json"), "{\"user\":\"alice\",\"action\":\"export\"}\n");
+        long before = System.currentTimeMillis();
+        CliRun run = CliRun.of("events", "--format", "ocsf", "--quarantine", dir.resolve("q.ndjson").toString(), file.toString());
+        JsonNode ocsf = Json.MAPPER.readTree(run.out());
+        assertThat(ocsf.get("class_uid").asInt()).isZero();
+        assertThat(ocsf.get("time").asLong()).isGreaterThanOrEqualTo(before).isEqualTo(ocsf.at("/metadata/processed_time").asLong());
+        assertThat(ocsf.at("/unmapped/actor").asText()).isEqualTo("alice");
+        assertThat(ocsf.at("/unmapped/operation").asText()).isEqualTo("export");
     }
 
     @Test

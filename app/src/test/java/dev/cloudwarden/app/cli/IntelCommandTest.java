@@ -1,6 +1,8 @@
 package dev.cloudwarden.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudwarden.app.intel.taxii.TaxiiTestServer;
+import dev.cloudwarden.engine.event.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -332,6 +334,18 @@ class IntelCommandTest {
         CliRun back = importing("--name", "shared", bundle.toString());
         assertThat(back.exitCode()).isZero();
         assertThat(back.out()).contains("shared (stix): 1 indicators: 1 imported");
+    }
+
+    @Test
+    void export_with_nothing_to_share_writes_a_bundle_without_objects() throws IOException {
+        // the STIX 2.1 bundle schema wants "objects" to hold one or more objects, or to be absent
+        Path incidents = Files.writeString(dir.resolve("none.ndjson"), "");
+        CliRun export = CliRun.of("intel", "export", "--incidents", incidents.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.err()).contains("0 observables from 0 incidents written");
+        JsonNode bundle = Json.MAPPER.readTree(export.out());
+        assertThat(bundle.get("type").asText()).isEqualTo("bundle");
+        assertThat(bundle.has("objects")).isFalse();
     }
 
     @Test

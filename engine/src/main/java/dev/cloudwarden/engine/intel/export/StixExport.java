@@ -148,8 +148,10 @@ public final class StixExport {
         ObjectNode bundle = Json.NODES.objectNode();
         bundle.put("type", "bundle");
         bundle.put("id", "bundle--" + uuid5(CLOUDWARDEN_NAMESPACE, "bundle|" + now + "|" + ids));
-        ArrayNode objects = bundle.putArray("objects");
-        all.forEach(objects::add);
+        if (!all.isEmpty()) { // the bundle schema wants one or more objects: an empty export leaves the property out
+            ArrayNode objects = bundle.putArray("objects");
+            all.forEach(objects::add);
+        }
         return bundle;
     }
 

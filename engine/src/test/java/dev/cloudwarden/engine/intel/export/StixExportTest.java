@@ -120,6 +120,18 @@ class StixExportTest {
         assertThat(StixExport.bundle(OBSERVABLES, NOW)).isNotEqualTo(StixExport.bundle(OBSERVABLES.subList(0, 3), NOW));
     }
 
+    /** The bundle schema says {@code "objects": {"minItems": 1}} and does not require the property: nothing to share, no property. */
+    @Test
+    void anEmptyExportLeavesObjectsOut() throws IOException {
+        JsonNode b = Json.MAPPER.readTree(StixExport.bundle(List.of(), NOW));
+        assertThat(b.has("objects")).isFalse();
+        assertThat(b.get("type").asText()).isEqualTo("bundle");
+        assertThat(b.get("id").asText()).startsWith("bundle--");
+        FeedResult r = new StixBundleReader().read("empty.json", b.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.indicators()).isEmpty();
+    }
+
     @Test
     void theBundleReadsBackThroughTheReader() {
         String json = StixExport.bundle(OBSERVABLES, NOW);
