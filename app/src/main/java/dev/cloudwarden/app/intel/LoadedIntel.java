@@ -2,6 +2,7 @@ package dev.cloudwarden.app.intel;
 
 import dev.cloudwarden.app.intel.store.IocStore;
 import dev.cloudwarden.app.intel.store.StoreRecords;
+import dev.cloudwarden.engine.concurrent.Tasks;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.match.IntelIndex;
 import dev.cloudwarden.engine.intel.match.Sightings;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -67,22 +67,7 @@ public record LoadedIntel(List<Indicator> indicators, IntelIndex index, int from
         Thread t = new Thread(task, "cloudwarden-intel-load");
         t.setDaemon(true);
         t.start();
-        return () -> {
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading intel", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        };
+        return () -> Tasks.await(task, "loading intel");
     }
 
     /**

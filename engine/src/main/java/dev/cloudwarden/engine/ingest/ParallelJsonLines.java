@@ -1,10 +1,10 @@
 package dev.cloudwarden.engine.ingest;
 
+import dev.cloudwarden.engine.concurrent.Tasks;
 import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +58,7 @@ final class ParallelJsonLines implements AutoCloseable {
     void drain() {
         dispatch();
         while (!inFlight.isEmpty()) {
-            await(inFlight.removeFirst()).deliver(sink);
+            Tasks.await(inFlight.removeFirst(), "parsing").deliver(sink);
         }
     }
 
@@ -86,25 +86,7 @@ final class ParallelJsonLines implements AutoCloseable {
             return chunk;
         }));
         while (inFlight.size() > 2 * threads) {
-            await(inFlight.removeFirst()).deliver(sink);
-        }
-    }
-
-    private static Chunk await(Future<Chunk> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parsing", e);
-        } catch (ExecutionException e) {
-            // parse() turns every parser failure into a rejection: anything else is a bug, thrown as it was
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            Tasks.await(inFlight.removeFirst(), "parsing").deliver(sink);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cloudwarden.engine.run;
 
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.concurrent.Tasks;
 import dev.cloudwarden.engine.detect.EventDetector;
 import dev.cloudwarden.engine.detect.RuleMatches;
 import dev.cloudwarden.engine.event.Event;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,7 +72,7 @@ final class ParallelMatching implements AutoCloseable {
             dispatch();
         }
         while (!inFlight.isEmpty()) {
-            await(inFlight.removeFirst());
+            Tasks.await(inFlight.removeFirst(), "matching");
         }
     }
 
@@ -94,7 +94,7 @@ final class ParallelMatching implements AutoCloseable {
                 return null; // an earlier batch failed: the caller is told of that one
             }
             try {
-                Batch done = await(matched);
+                Batch done = Tasks.await(matched, "matching");
                 for (int i = 0; i < done.events.size(); i++) {
                     settler.settle(done.events.get(i), done.matches.get(i), done.alerts.get(i));
                 }
@@ -105,25 +105,7 @@ final class ParallelMatching implements AutoCloseable {
             return null;
         }));
         while (inFlight.size() > maxInFlight) {
-            await(inFlight.removeFirst());
-        }
-    }
-
-    /** The task's result; its failure rethrown as it was thrown. */
-    private static <T> T await(Future<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while matching", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            Tasks.await(inFlight.removeFirst(), "matching");
         }
     }
 
