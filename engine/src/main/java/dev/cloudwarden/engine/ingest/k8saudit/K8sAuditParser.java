@@ -14,7 +14,6 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
 
 /**
  * Kubernetes API server audit events ({@code audit.k8s.io/v1} and {@code v1beta1} {@code Event}), as the
@@ -67,21 +66,13 @@ final class K8sAuditParser extends ExtractingJsonParser {
     @Override
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
-        String kind = f.get(KIND);
-        if (kind != null && !kind.equals("Event")) {
-            // An EventList (webhook batch) must be unwrapped first; anything else is not an audit record.
-            throw new RecordRejectedException("kind '" + kind + "' is not an audit Event");
-        }
-        String time = f.firstNonEmpty(STAGE_TIME, RECEIVED_TIME, V1BETA1_TIME);
-        if (time == null) {
-            throw new RecordRejectedException("stageTimestamp and requestReceivedTimestamp missing");
+        if ("EventList".equals(f.get(KIND))) {
+            // A webhook batch is unwrapped when it starts an input; one further down holds many events, not one.
+            throw new RecordRejectedException("an audit EventList among single events: give the batch its own input");
         }
         String verb = f.nonEmpty(VERB);
-        if (verb == null && f.nonEmpty(REQUEST_URI) == null) {
-            throw new RecordRejectedException("verb and requestURI missing");
-        }
-        EventBuilder b = Event.builder(SourceType.K8S_AUDIT, Timestamps.parseIso(time), raw).origin(origin)
-                .uid(f.nonEmpty(AUDIT_ID));
+        EventBuilder b = builder(raw, context, f.get(STAGE_TIME), f.get(RECEIVED_TIME), f.get(V1BETA1_TIME))
+                .origin(origin).uid(f.nonEmpty(AUDIT_ID));
         b.cloud(cloud(f));
         b.actor(actor(f));
         b.src(Endpoint.ip(f.nonEmpty(SOURCE_IPS)));
