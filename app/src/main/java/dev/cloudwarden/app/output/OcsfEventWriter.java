@@ -114,6 +114,12 @@ public final class OcsfEventWriter implements EventWriter {
             num("packets_out", t.packetsOut());
             g.writeEndObject();
         }
+        if (e.timeInferred()) {
+            // OCSF has no attribute for "this time is a guess": unmapped is where a producer's own facts go.
+            g.writeObjectFieldStart("unmapped");
+            g.writeBooleanField("time_inferred", true);
+            g.writeEndObject();
+        }
         if (raw) {
             g.writeStringField("raw_data", e.raw().text());
         }
