@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <p><b>Envelopes.</b> When the first record is an {@link Envelope} (a CloudWatch Logs subscription, an Event Hubs
  * batch, a Logstash event holding the record as a string...), the input is read enveloped: every record is unwrapped
- * and each record inside finds its own source, since one envelope stream may carry several. A record inside keeps
+ * and each record inside finds its own source, since one envelope stream may carry several. In an input of plain
+ * records, a record its parser found neither a time nor an operation in is checked for an envelope too. A record inside keeps
  * the line of its envelope and, when there are several, its 0-based place among them as its record index; a
  * rejection names that inner record, not the envelope.
  *
@@ -114,7 +115,20 @@ final class RecordDispatcher {
      */
     Object parse(byte[] json, Origin origin) {
         if (!enveloped) {
-            return parse(jsonParser, json, origin, null);
+            Object outcome = parse(jsonParser, json, origin, null);
+            if (outcome instanceof Event e && e.timeInferred() && e.operation().name() == null) {
+                // Neither a time nor an operation its parser knows: perhaps an envelope among the input's records
+                // (an export of both). Only such records pay for the look.
+                try {
+                    JsonNode tree = tree(json);
+                    if (Envelope.of(tree) != null) {
+                        return unwrap(tree, origin);
+                    }
+                } catch (RecordRejectedException notAnObject) {
+                    // the parser read it: keep its event
+                }
+            }
+            return outcome;
         }
         JsonNode tree;
         try {

@@ -3,6 +3,7 @@ package dev.cloudwarden.engine.ingest.envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudwarden.engine.event.Json;
 import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.ingest.parse.JsonErrors;
 import dev.cloudwarden.engine.ingest.time.Timestamps;
 
 import java.io.IOException;
@@ -329,11 +330,11 @@ public enum Envelope {
             try {
                 n = Json.MAPPER.readTree(bytes);
             } catch (IOException e) {
-                out.problem("invalid JSON in " + member + ": " + firstLine(e.getMessage()), bytes);
+                out.problem(member + ": " + JsonErrors.reason(e), bytes);
                 return;
             }
             if (n == null || !n.isObject()) {
-                out.problem("invalid JSON in " + member, bytes);
+                out.problem(member + ": expected a JSON object", bytes);
             } else if (of(n) != null) {
                 tree(n, time, hint, depth);
             } else {
@@ -387,11 +388,6 @@ public enum Envelope {
                 end--;
             }
             return s.substring(0, end);
-        }
-
-        private static String firstLine(String m) {
-            int cut = m == null ? -1 : m.indexOf('\n');
-            return cut > 0 ? m.substring(0, cut) : String.valueOf(m);
         }
     }
 }

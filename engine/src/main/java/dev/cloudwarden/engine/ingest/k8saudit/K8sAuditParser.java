@@ -30,7 +30,6 @@ final class K8sAuditParser extends ExtractingJsonParser {
     /** Annotation names hold dots, so they are given key by key. */
     private static final int DECISION = PATHS.keys("annotations", "authorization.k8s.io/decision");
     private static final int DECISION_REASON = PATHS.keys("annotations", "authorization.k8s.io/reason");
-    private static final int KIND = PATHS.path("kind");
     private static final int STAGE_TIME = PATHS.path("stageTimestamp");
     private static final int RECEIVED_TIME = PATHS.path("requestReceivedTimestamp");
     private static final int V1BETA1_TIME = PATHS.path("timestamp");
@@ -66,10 +65,6 @@ final class K8sAuditParser extends ExtractingJsonParser {
     @Override
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
-        if ("EventList".equals(f.get(KIND))) {
-            // A webhook batch is unwrapped when it starts an input; one further down holds many events, not one.
-            throw new RecordRejectedException("an audit EventList among single events: give the batch its own input");
-        }
         String verb = f.nonEmpty(VERB);
         EventBuilder b = builder(raw, context, f.get(STAGE_TIME), f.get(RECEIVED_TIME), f.get(V1BETA1_TIME))
                 .origin(origin).uid(f.nonEmpty(AUDIT_ID));

@@ -44,9 +44,11 @@ public final class ContainerSniffer {
                 if (name.equals("Events") && value == JsonToken.START_ARRAY) {
                     return ContainerFormat.CLOUDTRAIL_LOOKUP;
                 }
-                if (name.equals("records") && value == JsonToken.START_ARRAY && firstLineEnd >= 0
-                        && !closesOnFirstLine(p, i, firstLineEnd)) {
-                    return ContainerFormat.AZURE_RECORDS;
+                if (name.equals("records") && value == JsonToken.START_ARRAY && firstLineEnd >= 0) {
+                    if (!closesOnFirstLine(p, i, firstLineEnd)) {
+                        return ContainerFormat.AZURE_RECORDS;
+                    }
+                    break; // a batch a line: the parser is at the end of the first one
                 }
                 digest |= DIGEST_KEYS.contains(name);
                 p.skipChildren();
