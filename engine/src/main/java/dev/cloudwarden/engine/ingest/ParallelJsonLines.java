@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * workers run the JSON parser on whole chunks; finished chunks are delivered oldest first.
  *
  * <p>Only records after the parser is decided come here (the first record decides it, on the reading thread), and
- * only JSON: JSON record parsers are stateless, while text parsers carry state from line to line (a syslog year
- * rolling over). At most two chunks per worker are in flight, so memory stays bounded. The pool starts with the
+ * only JSON: JSON record parsers and envelopes are stateless, while text parsers carry state from line to line (a
+ * syslog year rolling over), so text found inside envelopes is parsed at delivery. What depends on the records
+ * before (an event without a time of its own takes the previous event's) is also done at delivery, in line order. At most two chunks per worker are in flight, so memory stays bounded. The pool starts with the
  * second chunk, so a small input costs no thread.
  */
 final class ParallelJsonLines implements AutoCloseable {
