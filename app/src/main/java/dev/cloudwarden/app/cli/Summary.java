@@ -24,6 +24,10 @@ final class Summary {
             bySource.put(e.getKey().id(), e.getValue());
         }
         bySource.forEach((source, n) -> err.printf(Locale.ROOT, "  %-16s %,12d%n", source, n));
+        if (stats.timeInferred() > 0) {
+            err.printf(Locale.ROOT, "%,d events with an inferred time (no usable time of their own: see time_inferred)%n",
+                    stats.timeInferred());
+        }
         if (stats.skipped() > 0) {
             err.printf(Locale.ROOT, "%,d lines skipped:", stats.skipped());
             stats.skippedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -96,6 +96,12 @@ public final class OcsfEventWriter implements EventWriter {
             case EMAIL_ACTIVITY -> email(e);
             default -> unmapped(e);
         }
+        if (e.timeInferred()) {
+            // OCSF has no attribute for "this time is a guess": unmapped is where a producer's own facts go.
+            g.writeObjectFieldStart("unmapped");
+            g.writeBooleanField("time_inferred", true);
+            g.writeEndObject();
+        }
         if (raw) {
             g.writeStringField("raw_data", e.raw().text());
         }

@@ -38,6 +38,26 @@ class EventsCommandTest {
     }
 
     @Test
+    void recordsWithoutATimeOfTheirOwnAreEventsMarkedAndCounted(@TempDir Path dir) throws IOException {
+        Path trail = dir.resolve("trail.jsonl");
+        String noTime = String.format(RECORD, "PutObject", "arn:aws:iam::1:user/b").replace("\"eventTime\":\"2024-01-01T00:00:00Z\",", "");
+        Files.writeString(trail, String.format(RECORD, "GetObject", "arn:aws:iam::1:user/a") + "\n" + noTime + "\n");
+        CliRun run = CliRun.of("events", "--format", "json", trail.toString(), "--quarantine", dir.resolve("q").toString());
+        assertThat(run.exitCode()).isZero();
+        Path out = dir.resolve("events.ndjson");
+        Files.writeString(out, run.out());
+        List<JsonNode> events = Schemas.validLines(out, Schemas.EVENT);
+        assertThat(events.get(0).has("time_inferred")).isFalse();
+        assertThat(events.get(1).get("time_inferred").asBoolean()).isTrue();
+        assertThat(events.get(1).get("time").asText()).isEqualTo("2024-01-01T00:00:00Z"); // the previous event's
+        assertThat(run.err()).contains("1 events with an inferred time").contains("0 lines rejected");
+        CliRun ocsf = CliRun.of("events", "--format", "ocsf", trail.toString(), "--quarantine", dir.resolve("q").toString());
+        List<String> lines = ocsf.out().lines().toList();
+        assertThat(Json.MAPPER.readTree(lines.get(0)).has("unmapped")).isFalse();
+        assertThat(Json.MAPPER.readTree(lines.get(1)).at("/unmapped/time_inferred").asBoolean()).isTrue();
+    }
+
+    @Test
     void rejectedLinesAreReportedQuarantinedAndExitThree(@TempDir Path dir) throws IOException {
         Path trail = dir.resolve("trail.jsonl");
         Files.writeString(trail, String.format(RECORD, "GetObject", "a") + "\n{not json\n"

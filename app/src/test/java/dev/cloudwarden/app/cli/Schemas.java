@@ -22,6 +22,7 @@ final class Schemas {
     private static final String BASE = "https://cloudwarden.dev/schema/";
     static final Schema ALERT = load("alert.schema.json");
     static final Schema INCIDENT = load("incident.schema.json");
+    static final Schema EVENT = load("event.schema.json");
 
     private Schemas() {
     }

@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param userAgent  the client's user agent, when logged
  * @param raw        the original record
  * @param origin     input and line it was read from
+ * @param timeBasis  where {@code time} came from: the record itself, or an inference when it had no usable time
  */
 public record Event(
         Instant time,
@@ -45,7 +46,8 @@ public record Event(
         Traffic traffic,
         String userAgent,
         RawRecord raw,
-        Origin origin) {
+        Origin origin,
+        TimeBasis timeBasis) {
 
     public Event {
         Objects.requireNonNull(time, "time");
@@ -61,6 +63,24 @@ public record Event(
         resources = resources == null ? List.of() : List.copyOf(resources);
         traffic = Objects.requireNonNullElse(traffic, Traffic.NONE);
         Objects.requireNonNull(raw, "raw");
+        timeBasis = Objects.requireNonNullElse(timeBasis, TimeBasis.RECORD);
+    }
+
+    /** True when the record had no usable time of its own and {@link #time()} was inferred (see {@link TimeBasis}). */
+    public boolean timeInferred() {
+        return timeBasis != TimeBasis.RECORD;
+    }
+
+    /** This event read at {@code where}. */
+    public Event withOrigin(Origin where) {
+        return new Event(time, uid, source, logSource, ocsfClass, cloud, actor, src, dst, operation, outcome,
+                resources, traffic, userAgent, raw, where, timeBasis);
+    }
+
+    /** This event with another time, inferred on {@code basis}. */
+    public Event withTime(Instant newTime, TimeBasis basis) {
+        return new Event(newTime, uid, source, logSource, ocsfClass, cloud, actor, src, dst, operation, outcome,
+                resources, traffic, userAgent, raw, origin, basis);
     }
 
     public static EventBuilder builder(SourceType source, Instant time, RawRecord raw) {

@@ -22,6 +22,7 @@ public final class EventBuilder {
     private String userAgent;
     private Origin origin;
     private String uid;
+    private TimeBasis timeBasis = TimeBasis.RECORD;
 
     EventBuilder(SourceType source, Instant time, RawRecord raw) {
         this.source = source;
@@ -41,6 +42,8 @@ public final class EventBuilder {
     public EventBuilder traffic(Traffic value) { this.traffic = value; return this; }
     public EventBuilder userAgent(String value) { this.userAgent = value; return this; }
     public EventBuilder origin(Origin value) { this.origin = value; return this; }
+    /** Where the time came from, when it was not the record's own. */
+    public EventBuilder timeBasis(TimeBasis value) { this.timeBasis = value; return this; }
     /** The record's own id (empty counts as none). */
     public EventBuilder uid(String value) { this.uid = value == null || value.isEmpty() ? null : value; return this; }
 
@@ -57,6 +60,6 @@ public final class EventBuilder {
 
     public Event build() {
         return new Event(time, uid, source, logSource, ocsfClass, cloud, actor, src, dst, operation, outcome,
-                resources, traffic, userAgent, raw, origin);
+                resources, traffic, userAgent, raw, origin, timeBasis);
     }
 }

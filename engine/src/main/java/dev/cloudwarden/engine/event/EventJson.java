@@ -32,6 +32,9 @@ public final class EventJson {
         g.writeFieldName("time");
         char[] time = new char[IsoInstant.MAX_CHARS];
         g.writeString(time, 0, IsoInstant.format(e.time(), time));
+        if (e.timeInferred()) {
+            g.writeBooleanField("time_inferred", true);
+        }
         g.writeFieldName("source");
         g.writeString(SOURCE_IDS.get(e.source()));
         g.writeFieldName("class");

@@ -27,6 +27,9 @@ public final class EventJsonReader {
         JsonNode raw = n.get("raw");
         EventBuilder b = Event.builder(source, time, RawRecord.ofTree(raw != null ? raw : Json.NODES.objectNode()));
         b.uid(text(n, "uid"));
+        if (n.path("time_inferred").asBoolean(false)) {
+            b.timeBasis(TimeBasis.INPUT); // the JSON says only that it was inferred, not from what
+        }
         String caption = text(n, "class");
         for (OcsfClass c : OcsfClass.values()) {
             if (c.caption().equals(caption)) {

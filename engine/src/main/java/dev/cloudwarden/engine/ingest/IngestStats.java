@@ -14,6 +14,7 @@ public final class IngestStats implements IngestSink {
     private final Map<SourceType, Long> eventsBySource = new EnumMap<>(SourceType.class);
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private long events;
+    private long timeInferred;
     private long rejected;
     private long skipped;
     private long inputs;
@@ -25,6 +26,9 @@ public final class IngestStats implements IngestSink {
     @Override
     public void onEvent(Event event) {
         events++;
+        if (event.timeInferred()) {
+            timeInferred++;
+        }
         eventsBySource.merge(event.source(), 1L, Long::sum);
         next.onEvent(event);
     }
@@ -55,6 +59,11 @@ public final class IngestStats implements IngestSink {
 
     public long events() {
         return events;
+    }
+
+    /** Events whose record had no usable time of its own (see {@link dev.cloudwarden.engine.event.TimeBasis}). */
+    public long timeInferred() {
+        return timeInferred;
     }
 
     public long rejected() {

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Streams records out of JSON documents that hold many: CloudTrail's {@code {"Records":[...]}}, top-level
- * arrays, pretty-printed object streams and {@code lookup-events} output. Records are copied out one
+ * arrays, Azure's {@code {"records":[...]}}, pretty-printed object streams and {@code lookup-events} output
+ * (several such documents one after another too). Records are copied out one
  * at a time (compact), so a file is never loaded whole. A syntax error inside the document ends it:
  * past that point record boundaries cannot be trusted, and the error says so.
  */
@@ -30,6 +31,7 @@ final class JsonContainerReader {
     private final RecordDispatcher dispatcher;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream(4096);
     private long index;
+    private long line = 1;
 
     JsonContainerReader(String name, ContainerFormat format, IngestOptions options, JsonFactory factory,
                         RecordDispatcher dispatcher) {
@@ -42,39 +44,33 @@ final class JsonContainerReader {
 
     void read(InputStream in) {
         IngestSink sink = dispatcher.sink();
-        long line = 1;
         try (JsonParser p = factory.createParser(in)) {
-            switch (format) {
-                case CLOUDTRAIL_RECORDS -> enterArrayField(p, "Records");
-                case CLOUDTRAIL_LOOKUP -> enterArrayField(p, "Events");
-                case JSON_ARRAY -> expect(p.nextToken(), JsonToken.START_ARRAY, "a JSON array");
-                default -> { }
+            String field = switch (format) {
+                case CLOUDTRAIL_RECORDS -> "Records";
+                case AZURE_RECORDS -> "records";
+                case CLOUDTRAIL_LOOKUP -> "Events";
+                default -> null;
+            };
+            if (format == ContainerFormat.AZURE_RECORDS) {
+                dispatcher.readEnveloped();
             }
-            boolean inArray = format != ContainerFormat.JSON_STREAM;
-            JsonToken t;
-            while ((t = p.nextToken()) != null && !(inArray && t == JsonToken.END_ARRAY)) {
-                line = p.currentTokenLocation().getLineNr();
-                Origin origin = Origin.record(name, line, index);
-                if (t != JsonToken.START_OBJECT) {
-                    String found = t.isScalarValue() ? p.getText() : t.asString();
+            if (field == null) {
+                if (format == ContainerFormat.JSON_ARRAY) {
+                    expect(p.nextToken(), JsonToken.START_ARRAY, "a JSON array");
+                }
+                elements(p, format != ContainerFormat.JSON_STREAM);
+                return;
+            }
+            expect(p.nextToken(), JsonToken.START_OBJECT, "a JSON object");
+            enterArrayField(p, field);
+            do {
+                // Files joined end to end (cat of CloudTrail files, one batch per line) are documents one after another.
+                elements(p, true);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    p.nextToken();
                     p.skipChildren();
-                    sink.onRejected(Rejection.of(origin, "expected a JSON object, found '" + found + "'", found));
-                    index++;
-                    continue;
                 }
-                if (format == ContainerFormat.CLOUDTRAIL_LOOKUP) {
-                    lookupEvent(p, origin);
-                } else {
-                    byte[] record = copyRecord(p);
-                    if (record.length > options.maxLineBytes()) {
-                        sink.onRejected(new Rejection(origin, "record is " + record.length
-                                + " bytes, over the limit of " + options.maxLineBytes(), null));
-                    } else {
-                        dispatcher.json(record, origin);
-                    }
-                }
-                index++;
-            }
+            } while (nextDocument(p, field));
         } catch (IOException e) {
             // index is the record being read when the error struck (it advances only after a record is done).
             Origin origin = Origin.record(name, line, index);
@@ -83,9 +79,48 @@ final class JsonContainerReader {
         }
     }
 
-    /** Moves to the first element of the top-level array field {@code field}, skipping other fields. */
+    /** Reads records up to the end of the array ({@code inArray}) or of the input. */
+    private void elements(JsonParser p, boolean inArray) throws IOException {
+        IngestSink sink = dispatcher.sink();
+        JsonToken t;
+        while ((t = p.nextToken()) != null && !(inArray && t == JsonToken.END_ARRAY)) {
+            line = p.currentTokenLocation().getLineNr();
+            Origin origin = Origin.record(name, line, index);
+            if (t != JsonToken.START_OBJECT) {
+                String found = t.isScalarValue() ? p.getText() : t.asString();
+                p.skipChildren();
+                sink.onRejected(Rejection.of(origin, "expected a JSON object, found '" + found + "'", found));
+                index++;
+                continue;
+            }
+            if (format == ContainerFormat.CLOUDTRAIL_LOOKUP) {
+                lookupEvent(p, origin);
+            } else {
+                byte[] record = copyRecord(p);
+                if (record.length > options.maxLineBytes()) {
+                    sink.onRejected(new Rejection(origin, "record is " + record.length
+                            + " bytes, over the limit of " + options.maxLineBytes(), null));
+                } else {
+                    dispatcher.json(record, origin);
+                }
+            }
+            index++;
+        }
+    }
+
+    /** Moves into the next document's array {@code field}; false at the end of the input. */
+    private static boolean nextDocument(JsonParser p, String field) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            return false;
+        }
+        expect(t, JsonToken.START_OBJECT, "another document");
+        enterArrayField(p, field);
+        return true;
+    }
+
+    /** Moves to the first element of the array field {@code field} of the object just started, skipping other fields. */
     private static void enterArrayField(JsonParser p, String field) throws IOException {
-        expect(p.nextToken(), JsonToken.START_OBJECT, "a JSON object");
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();

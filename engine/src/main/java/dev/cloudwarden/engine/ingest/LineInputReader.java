@@ -47,7 +47,7 @@ final class LineInputReader {
                 }
                 if (lines.isBlank()) {
                     if (parallel != null) {
-                        parallel.decided(origin, new ParallelJsonLines.Skip("blank line"));
+                        parallel.decided(origin, new RecordDispatcher.Skip(origin, "blank line"));
                     } else {
                         sink.onSkipped(origin, "blank line");
                     }
@@ -65,9 +65,8 @@ final class LineInputReader {
                     parallel.record(Arrays.copyOfRange(buf, start, start + length), origin);
                 } else {
                     dispatcher.json(Arrays.copyOfRange(buf, start, start + length), origin);
-                    if (options.parseThreads() > 1 && dispatcher.decidedJsonParser() != null) {
-                        parallel = new ParallelJsonLines(dispatcher, dispatcher.decidedJsonParser(),
-                                options.parseThreads());
+                    if (options.parseThreads() > 1 && dispatcher.decided()) {
+                        parallel = new ParallelJsonLines(dispatcher, options.parseThreads());
                     }
                 }
             }

@@ -2,7 +2,6 @@ package dev.cloudwarden.engine.ingest;
 
 import dev.cloudwarden.engine.concurrent.Tasks;
 import dev.cloudwarden.engine.event.Origin;
-import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutorService;
@@ -21,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * workers run the JSON parser on whole chunks; finished chunks are delivered oldest first.
  *
  * <p>Only records after the parser is decided come here (the first record decides it, on the reading thread), and
- * only JSON: JSON record parsers are stateless, while text parsers carry state from line to line (a syslog year
- * rolling over). At most two chunks per worker are in flight, so memory stays bounded. The pool starts with the
+ * only JSON: JSON record parsers and envelopes are stateless, while text parsers carry state from line to line (a
+ * syslog year rolling over), so text found inside envelopes is parsed at delivery. What depends on the records
+ * before (an event without a time of its own takes the previous event's) is also done at delivery, in line order. At most two chunks per worker are in flight, so memory stays bounded. The pool starts with the
  * second chunk, so a small input costs no thread.
  */
 final class ParallelJsonLines implements AutoCloseable {
@@ -30,17 +30,13 @@ final class ParallelJsonLines implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final RecordDispatcher dispatcher;
-    private final JsonRecordParser parser;
-    private final IngestSink sink;
     private final int threads;
     private final ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
     private ExecutorService pool;
     private Chunk current = new Chunk();
 
-    ParallelJsonLines(RecordDispatcher dispatcher, JsonRecordParser parser, int threads) {
+    ParallelJsonLines(RecordDispatcher dispatcher, int threads) {
         this.dispatcher = dispatcher;
-        this.parser = parser;
-        this.sink = dispatcher.sink();
         this.threads = threads;
     }
 
@@ -58,7 +54,7 @@ final class ParallelJsonLines implements AutoCloseable {
     void drain() {
         dispatch();
         while (!inFlight.isEmpty()) {
-            Tasks.await(inFlight.removeFirst(), "parsing").deliver(sink);
+            Tasks.await(inFlight.removeFirst(), "parsing").deliver();
         }
     }
 
@@ -69,8 +65,8 @@ final class ParallelJsonLines implements AutoCloseable {
         }
         current = new Chunk();
         if (pool == null && inFlight.isEmpty() && chunk.size < CHUNK) {
-            chunk.parse(dispatcher, parser); // the end of a small input: no thread needed
-            chunk.deliver(sink);
+            chunk.parse(); // the end of a small input: no thread needed
+            chunk.deliver();
             return;
         }
         if (pool == null) {
@@ -82,11 +78,11 @@ final class ParallelJsonLines implements AutoCloseable {
             });
         }
         inFlight.add(pool.submit(() -> {
-            chunk.parse(dispatcher, parser);
+            chunk.parse();
             return chunk;
         }));
         while (inFlight.size() > 2 * threads) {
-            Tasks.await(inFlight.removeFirst(), "parsing").deliver(sink);
+            Tasks.await(inFlight.removeFirst(), "parsing").deliver();
         }
     }
 
@@ -113,27 +109,20 @@ final class ParallelJsonLines implements AutoCloseable {
             }
         }
 
-        void parse(RecordDispatcher dispatcher, JsonRecordParser parser) {
+        void parse() {
             for (int i = 0; i < size; i++) {
                 if (json[i] != null) {
-                    outcomes[i] = dispatcher.parse(parser, json[i], origins[i]);
+                    outcomes[i] = dispatcher.parse(json[i], origins[i]);
                     json[i] = null;
                 }
             }
         }
 
-        void deliver(IngestSink sink) {
+        /** On the reading thread, in line order: delivery gives events without a time the previous one's. */
+        void deliver() {
             for (int i = 0; i < size; i++) {
-                if (outcomes[i] instanceof Skip skip) {
-                    sink.onSkipped(origins[i], skip.reason());
-                } else {
-                    RecordDispatcher.deliver(outcomes[i], sink);
-                }
+                dispatcher.deliver(outcomes[i]);
             }
         }
-    }
-
-    /** A line that carries no event by design, decided on the reading thread. */
-    record Skip(String reason) {
     }
 }

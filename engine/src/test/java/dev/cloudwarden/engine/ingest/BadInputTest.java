@@ -1,5 +1,8 @@
 package dev.cloudwarden.engine.ingest;
 
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.TimeBasis;
+
 import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.read.Input;
 import org.junit.jupiter.api.Test;
@@ -53,18 +56,42 @@ class BadInputTest {
     }
 
     @Test
-    void aCloudTrailRecordWithoutItsTimeIsRejectedByName() {
+    void aCloudTrailRecordWithoutItsTimeTakesThePreviousEventsAndSaysSo() {
         String in = good(1) + "\n{\"eventVersion\":\"1.08\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"}\n";
         var c = read("trail.jsonl", in);
-        assertThat(c.rejections).extracting(Rejection::message).containsExactly("trail.jsonl:2: eventTime missing");
-        assertThat(c.events).hasSize(1);
+        assertThat(c.rejections).isEmpty();
+        assertThat(c.events).hasSize(2);
+        assertThat(c.events.get(1).time()).isEqualTo(c.events.get(0).time());
+        assertThat(c.events.get(1).timeBasis()).isEqualTo(TimeBasis.PREVIOUS_EVENT);
+        assertThat(c.events.get(1).operation().name()).isEqualTo("GetObject");
+        assertThat(GoldenFiles.render(c.events)).contains("\"time_inferred\":true");
     }
 
     @Test
-    void aBadTimestampSaysWhatItSaw() {
+    void aRecordWithoutAnyTimeFirstInItsInputTakesTheInputsTime() {
+        var c = read("trail.jsonl", "{\"eventVersion\":\"1.08\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"}\n"
+                + good(1) + "\n");
+        assertThat(c.events).extracting(Event::timeBasis).containsExactly(TimeBasis.INPUT, TimeBasis.RECORD);
+        assertThat(c.events.get(0).time()).isEqualTo(GoldenFiles.REFERENCE_TIME);
+    }
+
+    @Test
+    void aBadTimestampIsNoReasonToLoseTheRecord() {
         String in = good(1) + "\n" + good(2).replace("2024-01-01T00:00:02Z", "yesterday") + "\n";
         var c = read("trail.jsonl", in);
-        assertThat(c.rejections).extracting(Rejection::message).containsExactly("trail.jsonl:2: not a timestamp: 'yesterday'");
+        assertThat(c.rejections).isEmpty();
+        assertThat(c.events.get(1).timeBasis()).isEqualTo(TimeBasis.PREVIOUS_EVENT);
+    }
+
+    @Test
+    void aShippersTimestampBesideTheRecordIsItsTime() {
+        String in = good(1) + "\n{\"@timestamp\":\"2024-01-01T00:00:09.5Z\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"}\n"
+                + "{\"p_event_time\":\"1704067210\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"}\n";
+        var c = read("trail.jsonl", in);
+        assertThat(c.events).extracting(Event::timeBasis).containsExactly(TimeBasis.RECORD, TimeBasis.ENVELOPE,
+                TimeBasis.ENVELOPE);
+        assertThat(c.events).extracting(e -> e.time().toString()).containsExactly("2024-01-01T00:00:01Z",
+                "2024-01-01T00:00:09.500Z", "2024-01-01T00:00:10Z");
     }
 
     @Test

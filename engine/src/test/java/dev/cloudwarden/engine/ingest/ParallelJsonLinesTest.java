@@ -37,6 +37,33 @@ class ParallelJsonLinesTest {
         assertThat(calls(input, threads)).isEqualTo(calls(input, 1));
     }
 
+    /**
+     * The same for an input of envelopes (the first line is one), where records without a time take the previous
+     * event's at delivery: across chunk boundaries too, whichever thread parsed them.
+     */
+    @Property(tries = 30)
+    void severalParseThreadsGiveTheSinkCallsOfOneForEnvelopes(@ForAll("inputs") byte[] input,
+                                                              @ForAll @IntRange(min = 2, max = 4) int threads) {
+        byte[] enveloped = (logstash(RECORDS.get(0)) + "\n" + new String(input, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        List<String> one = calls(enveloped, 1);
+        assertThat(calls(enveloped, threads)).isEqualTo(one);
+    }
+
+    @Test
+    void recordsWithoutATimeTakeThePreviousEventsAcrossChunksWithAnyNumberOfThreads() {
+        StringBuilder in = new StringBuilder();
+        int n = 3 * ParallelJsonLines.CHUNK + 5;
+        for (int i = 0; i < n; i++) {
+            String r = RECORDS.get(i % RECORDS.size());
+            in.append(i % 7 == 3 ? withoutTime(r) : r).append('\n');
+        }
+        byte[] bytes = in.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> one = calls(bytes, 1);
+        assertThat(calls(bytes, 3)).isEqualTo(one);
+        assertThat(one).filteredOn(c -> c.contains(" PREVIOUS_EVENT ")).hasSizeGreaterThan(ParallelJsonLines.CHUNK / 7);
+    }
+
     @Test
     void aGzipCutShortRejectsItsLastLineAfterEveryRecordBeforeIt() throws IOException {
         byte[] plain = ndjson(3 * ParallelJsonLines.CHUNK + 17);
@@ -70,8 +97,8 @@ class ParallelJsonLinesTest {
         IngestSink sink = new IngestSink() {
             @Override
             public void onEvent(Event event) {
-                calls.add("event " + event.origin() + " " + event.source() + " " + event.time() + " " + event.uid()
-                        + " " + event.operation());
+                calls.add("event " + event.origin() + " " + event.source() + " " + event.time() + " "
+                        + event.timeBasis() + " " + event.uid() + " " + event.operation());
             }
 
             @Override
@@ -94,6 +121,8 @@ class ParallelJsonLinesTest {
     Arbitrary<byte[]> inputs() {
         Arbitrary<String> line = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(60, Arbitraries.of(RECORDS)),
+                net.jqwik.api.Tuple.of(8, Arbitraries.of(RECORDS).map(ParallelJsonLinesTest::withoutTime)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.of(RECORDS).map(ParallelJsonLinesTest::logstash)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.just("")),
                 net.jqwik.api.Tuple.of(3, Arbitraries.just("   \t")),
                 net.jqwik.api.Tuple.of(3, Arbitraries.of(RECORDS).map(r -> r.substring(0, r.length() / 2))),
@@ -111,6 +140,16 @@ class ParallelJsonLinesTest {
             }
             return b;
         }));
+    }
+
+    private static String withoutTime(String record) {
+        return record.replaceFirst("\"eventTime\": ?\"[^\"]*\", ?", "");
+    }
+
+    /** The record as Logstash ships it: a JSON string in {@code message}, the shipper's time beside it. */
+    private static String logstash(String record) {
+        return "{\"@timestamp\":\"2030-01-01T00:00:00Z\",\"message\":"
+                + dev.cloudwarden.engine.event.Json.NODES.textNode(record) + "}";
     }
 
     private static byte[] ndjson(int records) {

@@ -124,4 +124,76 @@ class SharedDatasetsTest {
         assertThat(c.events).hasSize(complete.size());
         assertThat(c.events).extracting(Event::source).containsOnly(expected);
     }
+
+    /**
+     * Every log file of every public dataset, as it is: each record (a JSON array element, an NDJSON line, a Panther
+     * test event's {@code log}) is an event or a rejection, and nothing is rejected for its time or for a member its
+     * parser would have liked. The figures per dataset are printed for the record.
+     */
+    @Test
+    void everyRecordOfEveryDatasetIsAnEventOrARejectionForWhatCannotBeRead(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        Path logs = datasets().resolve("logs");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(logs)) {
+            files = s.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonl"))
+                    .filter(f -> !f.getFileName().toString().equals("index.yaml")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        java.util.Map<String, long[]> figures = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Map<SourceType, Long>> bySource = new java.util.TreeMap<>();
+        List<String> badRejections = new ArrayList<>();
+        for (Path f : files) {
+            String dataset = logs.relativize(f).getName(0).toString();
+            List<Path> inputs;
+            long records;
+            if (dataset.equals("panther")) {
+                // Panther's files hold test cases; the record is each case's log, fed as the NDJSON a log type's export is.
+                List<String> logsOnly = new ArrayList<>();
+                for (String line : Files.readAllLines(f)) {
+                    JsonNode log = Json.MAPPER.readTree(line).get("log");
+                    if (log != null) {
+                        logsOnly.add(log.toString());
+                    }
+                }
+                Path ndjson = tmp.resolve(f.getFileName());
+                Files.write(ndjson, logsOnly, StandardCharsets.UTF_8);
+                inputs = List.of(ndjson);
+                records = logsOnly.size();
+            } else {
+                inputs = List.of(f);
+                records = recordsIn(f);
+            }
+            GoldenFiles.Collected c = readAll(inputs);
+            assertThat(c.events.size() + c.rejections.size()).as("events + rejections of %s", f).isEqualTo(records);
+            for (Rejection r : c.rejections) {
+                String reason = r.reason();
+                if (reason.contains("time") || reason.contains("missing") || reason.contains("not a")) {
+                    badRejections.add(r.message());
+                }
+            }
+            long[] fig = figures.computeIfAbsent(dataset, k -> new long[4]);
+            fig[0] += records;
+            fig[1] += c.events.size();
+            fig[2] += c.rejections.size();
+            fig[3] += c.events.stream().filter(Event::timeInferred).count();
+            c.events.forEach(e -> bySource.computeIfAbsent(dataset, k -> new java.util.TreeMap<>()).merge(e.source(), 1L, Long::sum));
+            c.rejections.forEach(r -> System.out.println("dataset rejection: " + dataset + ": " + r.message()));
+        }
+        figures.forEach((d, n) -> System.out.printf("dataset %s: %d records, %d events (%d with an inferred time), %d rejected;"
+                + " events by source %s%n", d, n[0], n[1], n[3], n[2], bySource.get(d)));
+        assertThat(badRejections).as("rejected for a time or a missing member").isEmpty();
+    }
+
+    /** Records in a dataset file: a JSON array's elements, a CloudTrail file's Records, or the non-blank lines of NDJSON. */
+    private static long recordsIn(Path f) throws IOException {
+        String text = Files.readString(f, StandardCharsets.UTF_8).strip();
+        if (text.startsWith("[")) {
+            return Json.MAPPER.readTree(text).size();
+        }
+        if (text.startsWith("{\"Records\"")) {
+            return Json.MAPPER.readTree(text).get("Records").size();
+        }
+        return text.lines().filter(l -> !l.isBlank()).count();
+    }
 }

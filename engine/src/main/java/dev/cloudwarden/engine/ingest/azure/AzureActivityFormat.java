@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudwarden.engine.ingest.parse.JsonFormat;
 import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
 
-/** Azure Activity Log records in either shape: an operation on a resource, with its time. */
+/** Azure Activity Log records in either shape: an operation on a resource (its time may have been trimmed). */
 public final class AzureActivityFormat implements JsonFormat {
     private final AzureActivityParser parser = new AzureActivityParser();
 
     @Override
     public boolean recognizes(JsonNode record) {
-        return record.has("operationName") && (record.has("resourceId") || record.has("resourceUri"))
-                && (record.has("time") || record.has("eventTimestamp"));
+        return record.has("operationName") && (record.has("resourceId") || record.has("resourceUri"));
     }
 
     @Override

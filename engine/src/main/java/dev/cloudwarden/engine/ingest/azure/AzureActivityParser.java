@@ -13,7 +13,6 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -82,16 +81,9 @@ final class AzureActivityParser extends ExtractingJsonParser {
     @Override
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
-        String time = f.nonEmpty(TIME) != null ? f.get(TIME) : f.nonEmpty(EVENT_TIMESTAMP);
-        if (time == null) {
-            throw new RecordRejectedException("time (or eventTimestamp) missing");
-        }
         String operation = f.nonEmpty(OPERATION_VALUE) != null ? f.get(OPERATION_VALUE) : f.nonEmpty(OPERATION);
-        if (operation == null) {
-            throw new RecordRejectedException("operationName missing");
-        }
         String resourceId = f.nonEmpty(RESOURCE_ID) != null ? f.get(RESOURCE_ID) : f.nonEmpty(RESOURCE_URI);
-        EventBuilder b = Event.builder(SourceType.AZURE_ACTIVITY, Timestamps.parseIso(time), raw).origin(origin)
+        EventBuilder b = builder(raw, context, f.get(TIME), f.get(EVENT_TIMESTAMP)).origin(origin)
                 .uid(f.firstNonEmpty(EVENT_DATA_ID, OPERATION_ID, CORRELATION_ID));
         b.cloud(new Cloud("azure", account(f, resourceId), f.nonEmpty(LOCATION)));
         b.actor(actor(f));
@@ -115,7 +107,7 @@ final class AzureActivityParser extends ExtractingJsonParser {
         if (provider != null) {
             return provider;
         }
-        int slash = operation.indexOf('/');
+        int slash = operation == null ? -1 : operation.indexOf('/');
         return slash > 0 ? operation.substring(0, slash) : null;
     }
 

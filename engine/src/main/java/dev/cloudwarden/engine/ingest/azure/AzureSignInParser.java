@@ -14,7 +14,6 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
 
 /**
  * Microsoft Entra ID (Azure AD) sign-in logs, user and service principal alike, in both shapes: as
@@ -79,15 +78,8 @@ final class AzureSignInParser extends ExtractingJsonParser {
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
         // createdDateTime is when the sign-in happened; the envelope's time is when it was logged.
-        String time = CREATED.get(f) != null ? CREATED.get(f) : f.nonEmpty(TIME);
-        if (time == null) {
-            throw new RecordRejectedException("createdDateTime (or time) missing");
-        }
         Actor actor = actor(f);
-        if (actor.principal() == null) {
-            throw new RecordRejectedException("no userPrincipalName, userId or servicePrincipalId: not a sign-in");
-        }
-        EventBuilder b = Event.builder(SourceType.AZURE_SIGNIN, Timestamps.parseIso(time), raw).origin(origin)
+        EventBuilder b = builder(raw, context, CREATED.get(f), f.nonEmpty(TIME)).origin(origin)
                 .uid(SIGNIN_ID.get(f) != null ? SIGNIN_ID.get(f) : f.nonEmpty(CORRELATION_ID));
         b.cloud(new Cloud("azure", tenant(f), null));
         b.actor(actor);

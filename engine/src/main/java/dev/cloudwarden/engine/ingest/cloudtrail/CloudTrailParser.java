@@ -16,7 +16,6 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
 import dev.cloudwarden.engine.ingest.net.Addresses;
 
 import java.util.List;
@@ -80,10 +79,9 @@ final class CloudTrailParser extends ExtractingJsonParser {
     @Override
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
-        String eventName = required(f, EVENT_NAME, "eventName");
-        String eventSource = f.get(EVENT_SOURCE);
-        EventBuilder b = Event.builder(SourceType.CLOUDTRAIL,
-                Timestamps.parseIso(required(f, EVENT_TIME, "eventTime")), raw).origin(origin).uid(f.nonEmpty(EVENT_ID));
+        String eventName = f.nonEmpty(EVENT_NAME);
+        String eventSource = f.nonEmpty(EVENT_SOURCE);
+        EventBuilder b = builder(raw, context, f.get(EVENT_TIME)).origin(origin).uid(f.nonEmpty(EVENT_ID));
         String account = f.nonEmpty(RECIPIENT_ACCOUNT) != null ? f.get(RECIPIENT_ACCOUNT) : f.get(ID_ACCOUNT);
         b.cloud(Cloud.aws(account, f.get(REGION)));
         b.operation(eventSource, eventName);
@@ -99,7 +97,7 @@ final class CloudTrailParser extends ExtractingJsonParser {
             // S3 counts from the bucket's side: bytes transferred out of S3 are what the caller received.
             b.traffic(new Traffic(out, in, null, null));
         }
-        if (eventName.equals("ConsoleLogin") || "signin.amazonaws.com".equals(eventSource)) {
+        if ("ConsoleLogin".equals(eventName) || "signin.amazonaws.com".equals(eventSource)) {
             b.ocsfClass(OcsfClass.AUTHENTICATION);
         }
         resources(f, b);

@@ -15,7 +15,6 @@ import dev.cloudwarden.engine.ingest.net.Addresses;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
 
 /**
  * Google Cloud Audit Logs: a Cloud Logging {@code LogEntry} whose {@code protoPayload} is an
@@ -67,13 +66,10 @@ final class GcpAuditParser extends ExtractingJsonParser {
         if (type != null && !type.equals(AUDIT_LOG_TYPE)) {
             throw new RecordRejectedException("protoPayload is a " + type + ", not an AuditLog");
         }
-        String time = f.nonEmpty(TIMESTAMP) != null ? f.get(TIMESTAMP) : f.nonEmpty(RECEIVE_TIMESTAMP);
-        if (time == null) {
-            throw new RecordRejectedException("timestamp missing");
-        }
-        String method = required(f, METHOD, "protoPayload.methodName");
+        String method = f.nonEmpty(METHOD);
         String service = f.nonEmpty(SERVICE);
-        EventBuilder b = Event.builder(SourceType.GCP_AUDIT, Timestamps.parseIso(time), raw).origin(origin)
+        // receiveTimestamp is when Cloud Logging received the entry: still the entry's own, seconds later at most.
+        EventBuilder b = builder(raw, context, f.get(TIMESTAMP), f.get(RECEIVE_TIMESTAMP)).origin(origin)
                 .uid(f.nonEmpty(INSERT_ID));
         b.cloud(new Cloud("gcp", account(f), region(f)));
         b.actor(actor(f));

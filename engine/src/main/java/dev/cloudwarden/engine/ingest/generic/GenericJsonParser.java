@@ -12,22 +12,21 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
+import dev.cloudwarden.engine.ingest.time.ShipperTimes;
+import dev.cloudwarden.engine.event.TimeBasis;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Any JSON object: rules address its fields by their own names, and its Sigma logsource is whatever
  * the user says ({@code --logsource product/service}). Normalization is best effort from the names
- * logs commonly use; a record without any recognizable time gets the epoch, which says "unknown" plainly
- * rather than inventing a time.
+ * logs commonly use; a record without any recognizable time gets an inferred one (the previous event's, else the
+ * input's), marked as such.
  */
 final class GenericJsonParser extends ExtractingJsonParser {
-    private static final List<String> TIME_FIELDS = List.of("@timestamp", "timestamp", "time", "eventTime",
-            "EventTime", "TimeGenerated", "ts", "date", "datetime", "created_at", "createdAt", "published",
-            "p_event_time", "CreationTime");
+    /** A record of no known source has no own time field: the names shippers and loggers use are its own. */
+    private static final List<String> TIME_FIELDS = ShipperTimes.FIELDS;
     private static final List<String> SRC_IP_FIELDS = List.of("src_ip", "srcip", "source_ip", "sourceIPAddress",
             "client_ip", "clientIp", "ClientIP", "callerIpAddress", "remote_addr", "ip", "ipAddress");
     private static final List<String> USER_FIELDS = List.of("user", "username", "userName", "user_name",
@@ -46,7 +45,10 @@ final class GenericJsonParser extends ExtractingJsonParser {
     @Override
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
-        EventBuilder b = Event.builder(SourceType.GENERIC_JSON, time(f), raw).origin(origin);
+        Instant time = ShipperTimes.first(f, 0, TIME_FIELDS.size());
+        EventBuilder b = time != null ? Event.builder(SourceType.GENERIC_JSON, time, raw)
+                : Event.builder(SourceType.GENERIC_JSON, inputTime(context), raw).timeBasis(TimeBasis.INPUT);
+        b.origin(origin);
         if (context.logSource() != null) {
             b.logSource(context.logSource());
         }
@@ -65,22 +67,6 @@ final class GenericJsonParser extends ExtractingJsonParser {
         b.operation(null, action);
         b.userAgent(agent);
         return b.build();
-    }
-
-    private static Instant time(ExtractedFields f) throws RecordRejectedException {
-        for (int i = 0; i < TIME_FIELDS.size(); i++) {
-            String v = f.nonEmpty(i);
-            if (v == null) {
-                continue;
-            }
-            try {
-                return Character.isDigit(v.charAt(0)) && v.chars().allMatch(c -> Character.isDigit(c) || c == '.')
-                        ? Timestamps.parseEpoch(v) : Timestamps.parseIso(v);
-            } catch (DateTimeException e) {
-                throw new RecordRejectedException(TIME_FIELDS.get(i) + ": " + e.getMessage());
-            }
-        }
-        return Instant.EPOCH;
     }
 
     private static String first(ExtractedFields f, int from, int count) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Kubernetes audit events: an {@code audit.k8s.io} {@code Event}, or, where an exporter dropped kind and
- * apiVersion, the members only an audit event has together.
+ * apiVersion, the members only an audit event has together; trimmed records an {@code Event} with a verb or the
+ * object acted on.
  */
 public final class K8sAuditFormat implements JsonFormat {
     /** SigmaHQ's Kubernetes rules select the audit log as {@code category: application} too. */
@@ -19,8 +20,12 @@ public final class K8sAuditFormat implements JsonFormat {
 
     @Override
     public boolean recognizes(JsonNode record) {
-        return JsonFormat.text(record, "kind").equals("Event") && JsonFormat.text(record, "apiVersion").startsWith("audit.k8s.io")
-                || record.has("auditID") && record.has("verb") && record.has("requestURI");
+        if (JsonFormat.text(record, "apiVersion").startsWith("audit.k8s.io")) {
+            return true;
+        }
+        boolean auditMembers = record.has("verb") && (record.has("objectRef") || record.has("requestURI"));
+        return JsonFormat.text(record, "kind").equals("Event") ? auditMembers || record.has("auditID")
+                : auditMembers && (record.has("auditID") || record.has("stage"));
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
 
 /**
  * Kubernetes API server audit events ({@code audit.k8s.io/v1} and {@code v1beta1} {@code Event}), as the
@@ -31,7 +30,6 @@ final class K8sAuditParser extends ExtractingJsonParser {
     /** Annotation names hold dots, so they are given key by key. */
     private static final int DECISION = PATHS.keys("annotations", "authorization.k8s.io/decision");
     private static final int DECISION_REASON = PATHS.keys("annotations", "authorization.k8s.io/reason");
-    private static final int KIND = PATHS.path("kind");
     private static final int STAGE_TIME = PATHS.path("stageTimestamp");
     private static final int RECEIVED_TIME = PATHS.path("requestReceivedTimestamp");
     private static final int V1BETA1_TIME = PATHS.path("timestamp");
@@ -67,21 +65,9 @@ final class K8sAuditParser extends ExtractingJsonParser {
     @Override
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
-        String kind = f.get(KIND);
-        if (kind != null && !kind.equals("Event")) {
-            // An EventList (webhook batch) must be unwrapped first; anything else is not an audit record.
-            throw new RecordRejectedException("kind '" + kind + "' is not an audit Event");
-        }
-        String time = f.firstNonEmpty(STAGE_TIME, RECEIVED_TIME, V1BETA1_TIME);
-        if (time == null) {
-            throw new RecordRejectedException("stageTimestamp and requestReceivedTimestamp missing");
-        }
         String verb = f.nonEmpty(VERB);
-        if (verb == null && f.nonEmpty(REQUEST_URI) == null) {
-            throw new RecordRejectedException("verb and requestURI missing");
-        }
-        EventBuilder b = Event.builder(SourceType.K8S_AUDIT, Timestamps.parseIso(time), raw).origin(origin)
-                .uid(f.nonEmpty(AUDIT_ID));
+        EventBuilder b = builder(raw, context, f.get(STAGE_TIME), f.get(RECEIVED_TIME), f.get(V1BETA1_TIME))
+                .origin(origin).uid(f.nonEmpty(AUDIT_ID));
         b.cloud(cloud(f));
         b.actor(actor(f));
         b.src(Endpoint.ip(f.nonEmpty(SOURCE_IPS)));

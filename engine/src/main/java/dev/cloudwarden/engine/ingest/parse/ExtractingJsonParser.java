@@ -10,7 +10,13 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.json.JsonScanException;
 import dev.cloudwarden.engine.ingest.json.ReadAhead;
 
+import dev.cloudwarden.engine.event.EventBuilder;
+import dev.cloudwarden.engine.event.TimeBasis;
+import dev.cloudwarden.engine.ingest.time.ShipperTimes;
+import dev.cloudwarden.engine.ingest.time.Timestamps;
+
 import java.time.DateTimeException;
+import java.time.Instant;
 
 /**
  * Base for JSON parsers: one validating pass pulls the fields the event model needs (see
@@ -75,12 +81,40 @@ public abstract class ExtractingJsonParser implements JsonRecordParser {
         }
     }
 
-    /** The value, or a rejection saying which required field is missing. */
-    protected static String required(ExtractedFields fields, int slot, String name) throws RecordRejectedException {
-        String v = fields.get(slot);
-        if (v == null || v.isEmpty()) {
-            throw new RecordRejectedException(name + " missing");
+    /**
+     * A builder of this source's event at the record's own time: {@code ownTime}, else the first of {@code more}
+     * that is a time. A record without one is still an event, never a rejection: its time is inferred, from the
+     * shipper's time beside it ({@link ShipperTimes}), else from the input ({@link ParseContext#referenceTime()},
+     * which the reader replaces with the previous event's time when the input had one).
+     */
+    protected final EventBuilder builder(RawRecord raw, ParseContext context, String ownTime, String... more) {
+        Instant own = Timestamps.parseLenient(ownTime);
+        return own != null ? Event.builder(source, own, raw) : inferred(raw, context, more);
+    }
+
+    /** {@link #builder(RawRecord, ParseContext, String, String...)} for the usual single time field (no array to make). */
+    protected final EventBuilder builder(RawRecord raw, ParseContext context, String ownTime) {
+        Instant own = Timestamps.parseLenient(ownTime);
+        return own != null ? Event.builder(source, own, raw) : inferred(raw, context);
+    }
+
+    private EventBuilder inferred(RawRecord raw, ParseContext context, String... more) {
+        Instant own = null;
+        for (int i = 0; own == null && i < more.length; i++) {
+            own = Timestamps.parseLenient(more[i]);
         }
-        return v;
+        if (own != null) {
+            return Event.builder(source, own, raw);
+        }
+        Instant shipped = ShipperTimes.find(raw.jsonBytes());
+        if (shipped != null) {
+            return Event.builder(source, shipped, raw).timeBasis(TimeBasis.ENVELOPE);
+        }
+        return Event.builder(source, inputTime(context), raw).timeBasis(TimeBasis.INPUT);
+    }
+
+    /** The time of a record that shows none: the input's, until the reader knows a nearer one. */
+    protected static Instant inputTime(ParseContext context) {
+        return context.referenceTime() != null ? context.referenceTime() : Instant.EPOCH;
     }
 }

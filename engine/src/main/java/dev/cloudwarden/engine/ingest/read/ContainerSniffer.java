@@ -44,14 +44,28 @@ public final class ContainerSniffer {
                 if (name.equals("Events") && value == JsonToken.START_ARRAY) {
                     return ContainerFormat.CLOUDTRAIL_LOOKUP;
                 }
+                if (name.equals("records") && value == JsonToken.START_ARRAY && firstLineEnd >= 0) {
+                    if (!closesOnFirstLine(p, i, firstLineEnd)) {
+                        return ContainerFormat.AZURE_RECORDS;
+                    }
+                    break; // a batch a line: the parser is at the end of the first one
+                }
                 digest |= DIGEST_KEYS.contains(name);
                 p.skipChildren();
             }
             if (digest) {
                 return ContainerFormat.CLOUDTRAIL_DIGEST;
             }
-            long end = p.currentLocation().getByteOffset() + i;
-            return firstLineEnd < 0 || end <= firstLineEnd ? ContainerFormat.JSON_LINES : ContainerFormat.JSON_STREAM;
+            int end = (int) p.currentLocation().getByteOffset() + i;
+            if (firstLineEnd >= 0 && end > firstLineEnd) {
+                return ContainerFormat.JSON_STREAM;
+            }
+            // Objects one after another on a line (Firehose delivers records without a delimiter) are a stream too.
+            int next = end;
+            while (next < length && (prefix[next] == ' ' || prefix[next] == '\t' || prefix[next] == '\r')) {
+                next++;
+            }
+            return next < length && prefix[next] == '{' ? ContainerFormat.JSON_STREAM : ContainerFormat.JSON_LINES;
         } catch (IOException e) {
             // Broken or cut off by the prefix's end. If the first line is a whole line, read it as
             // NDJSON so the bad line is reported and the next ones still read; otherwise it is one
@@ -59,6 +73,20 @@ public final class ContainerSniffer {
             return firstLineEnd >= 0 && !e.getMessage().contains("end-of-input")
                     ? ContainerFormat.JSON_LINES
                     : firstLineEnd >= 0 ? ContainerFormat.JSON_STREAM : ContainerFormat.JSON_LINES;
+        }
+    }
+
+    /** True when the document {@code p} is in closes before {@code firstLineEnd} (or the prefix ends first on one line). */
+    private static boolean closesOnFirstLine(JsonParser p, int offset, int firstLineEnd) {
+        try {
+            p.skipChildren();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                p.nextToken();
+                p.skipChildren();
+            }
+            return p.currentLocation().getByteOffset() + offset <= firstLineEnd;
+        } catch (IOException e) {
+            return false;
         }
     }
 

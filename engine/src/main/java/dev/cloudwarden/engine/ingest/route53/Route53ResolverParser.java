@@ -13,7 +13,6 @@ import dev.cloudwarden.engine.ingest.json.JsonFieldExtractor;
 import dev.cloudwarden.engine.ingest.parse.ExtractingJsonParser;
 import dev.cloudwarden.engine.ingest.parse.ParseContext;
 import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
-import dev.cloudwarden.engine.ingest.time.Timestamps;
 
 /**
  * Amazon Route 53 Resolver query logs: one JSON object per DNS query a VPC resource (or an inbound
@@ -47,13 +46,12 @@ final class Route53ResolverParser extends ExtractingJsonParser {
     @Override
     protected Event build(ExtractedFields f, RawRecord raw, Origin origin, ParseContext context)
             throws RecordRejectedException {
-        String name = required(f, QUERY_NAME, "query_name");
-        EventBuilder b = Event.builder(SourceType.ROUTE53_RESOLVER,
-                Timestamps.parseIso(required(f, QUERY_TIME, "query_timestamp")), raw).origin(origin);
+        String name = f.nonEmpty(QUERY_NAME);
+        EventBuilder b = builder(raw, context, f.get(QUERY_TIME)).origin(origin);
         b.cloud(Cloud.aws(f.nonEmpty(ACCOUNT), f.nonEmpty(REGION)));
         b.src(Endpoint.of(f.nonEmpty(SRC_ADDR), f.getInt(SRC_PORT)));
-        String host = name.length() > 1 && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        b.dst(new Endpoint(null, null, host));
+        String host = name != null && name.length() > 1 && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        b.dst(host == null ? Endpoint.NONE : new Endpoint(null, null, host));
         b.operation("route53resolver", f.nonEmpty(QUERY_TYPE));
         b.outcome(outcome(f));
         b.resource("AWS::EC2::Instance", f.nonEmpty(INSTANCE));

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoField;
  * fraction and offset (CloudTrail, Kubernetes, GCP, Azure), is decoded by hand because
  * {@link DateTimeFormatter} costs more than the rest of a CloudTrail record's normalization; anything
  * else falls back to a lenient formatter. A space may stand for the 'T' and a missing offset means UTC.
+ * {@link #parseLenient} also takes epoch numbers and RFC 1123, for fields whose writer is not known.
  */
 public final class Timestamps {
     private static final DateTimeFormatter FALLBACK = new DateTimeFormatterBuilder()
@@ -58,7 +59,53 @@ public final class Timestamps {
         }
     }
 
-    /** Epoch seconds, milliseconds or microseconds, told apart by magnitude. */
+    /**
+     * Any timestamp a log or its shipper writes, or null: ISO 8601 with or without a zone (none means UTC), a space
+     * for the 'T', epoch seconds, milliseconds, microseconds or nanoseconds (digits, with an optional fraction of
+     * seconds), and RFC 1123 ({@code Tue, 3 Jun 2008 11:05:30 GMT}). For time fields that are a fallback, where text
+     * that is not a time just means "look further".
+     */
+    public static Instant parseLenient(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Instant fast = fastPath(text);
+        if (fast != null) {
+            return fast;
+        }
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            if (isEpoch(t)) {
+                return parseEpoch(t);
+            }
+            char c = t.charAt(0);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+                return DateTimeFormatter.RFC_1123_DATE_TIME.parse(t, Instant::from);
+            }
+            return parseIso(t);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Digits with at most one '.', as epoch times are written (and as JSON numbers arrive as text). */
+    private static boolean isEpoch(String t) {
+        boolean dot = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.' && !dot && i > 0) {
+                dot = true;
+            } else if (!isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude. */
     public static Instant parseEpoch(String text) {
         try {
             if (text.indexOf('.') >= 0) {
@@ -67,6 +114,9 @@ public final class Timestamps {
                 return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
             }
             long v = Long.parseLong(text);
+            if (v > 100_000_000_000_000_000L) {
+                return Instant.ofEpochSecond(v / 1_000_000_000, v % 1_000_000_000);
+            }
             if (v > 100_000_000_000_000L) {
                 return Instant.ofEpochSecond(v / 1_000_000, (v % 1_000_000) * 1000);
             }

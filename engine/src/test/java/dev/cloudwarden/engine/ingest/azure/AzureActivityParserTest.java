@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.ingest.azure;
 
+import dev.cloudwarden.engine.event.TimeBasis;
+
 import dev.cloudwarden.engine.event.Endpoint;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.Outcome;
@@ -103,15 +105,18 @@ class AzureActivityParserTest {
     }
 
     @Test
-    void recordsWithoutTimeOrOperationAreRejectedWithTheReason() {
+    void recordsWithoutTimeOrOperationStayEventsWithWhatTheyHave() {
         GoldenFiles.Collected c = ingest("""
                 {"operationName":"Microsoft.Storage/storageAccounts/delete","resourceId":"/subscriptions/s","eventTimestamp":""}
                 {"time":"2024-12-17T11:45:00Z","resourceId":"/subscriptions/s","category":"Administrative"}
                 {"time":"soon","operationName":"x/y","resourceId":"/subscriptions/s"}
                 """);
-        assertThat(c.events).isEmpty();
-        assertThat(c.rejections).extracting(r -> r.reason()).containsExactly(
-                "time (or eventTimestamp) missing", "operationName missing", "not a timestamp: 'soon'");
+        assertThat(c.rejections).isEmpty();
+        assertThat(c.events).extracting(Event::source).containsOnly(SourceType.AZURE_ACTIVITY);
+        assertThat(c.events).extracting(Event::timeBasis)
+                .containsExactly(TimeBasis.INPUT, TimeBasis.RECORD, TimeBasis.PREVIOUS_EVENT);
+        assertThat(c.events.get(1).operation().name()).isNull();
+        assertThat(c.events.get(2).time()).isEqualTo(Instant.parse("2024-12-17T11:45:00Z"));
     }
 
     private static List<Event> read(String file) {

@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.ingest.azure;
 
+import dev.cloudwarden.engine.event.TimeBasis;
+
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.FieldPath;
 import dev.cloudwarden.engine.event.OcsfClass;
@@ -84,15 +86,17 @@ class AzureSignInParserTest {
     }
 
     @Test
-    void recordsWithoutTimeOrIdentityAreRejectedWithTheReason() {
+    void recordsWithoutTimeOrIdentityStayEventsWithWhatTheyHave() {
         GoldenFiles.Collected c = AzureActivityParserTest.ingest("""
                 {"category":"SignInLogs","operationName":"Sign-in activity","properties":{"userPrincipalName":"a@b.c"}}
                 {"category":"SignInLogs","time":"2025-01-15T09:30:45Z","properties":{"ipAddress":"192.0.2.1"}}
                 """);
-        assertThat(c.events).isEmpty();
-        assertThat(c.rejections).extracting(r -> r.reason()).containsExactly(
-                "createdDateTime (or time) missing",
-                "no userPrincipalName, userId or servicePrincipalId: not a sign-in");
+        assertThat(c.rejections).isEmpty();
+        assertThat(c.events).extracting(Event::source).containsOnly(SourceType.AZURE_SIGNIN);
+        assertThat(c.events.get(0).timeInferred()).isTrue();
+        assertThat(c.events.get(0).actor().principal()).isEqualTo("a@b.c");
+        assertThat(c.events.get(1).actor().principal()).isNull();
+        assertThat(c.events.get(1).src().ip()).isEqualTo("192.0.2.1");
     }
 
     private static List<Event> read(String file) {

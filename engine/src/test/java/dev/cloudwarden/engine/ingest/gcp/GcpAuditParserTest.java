@@ -1,5 +1,8 @@
 package dev.cloudwarden.engine.ingest.gcp;
 
+import dev.cloudwarden.engine.event.TimeBasis;
+import java.time.Instant;
+
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.FieldPath;
 import dev.cloudwarden.engine.event.Outcome;
@@ -78,19 +81,20 @@ class GcpAuditParserTest {
     }
 
     @Test
-    void nonAuditPayloadsAndIncompleteEntriesAreRejectedWithTheReason() {
+    void nonAuditPayloadsAreRejectedButIncompleteEntriesStayEvents() {
         GoldenFiles.Collected c = ingest(IngestOptions.defaults(), """
                 {"protoPayload":{"@type":"type.googleapis.com/google.appengine.logging.v1.RequestLog","method":"GET"},"timestamp":"2024-02-01T12:00:00Z"}
                 {"protoPayload":{"methodName":"compute.instances.list","authenticationInfo":{"principalEmail":"user@company.com"}}}
                 {"protoPayload":{"authorizationInfo":[{"granted":true,"permission":"iam.roles.update"}]},"timestamp":"2024-02-01T12:00:00Z"}
                 {"protoPayload":{"methodName":"x"},"timestamp":"yesterday"}
                 """);
-        assertThat(c.events).isEmpty();
         assertThat(c.rejections).extracting(r -> r.reason()).containsExactly(
-                "protoPayload is a type.googleapis.com/google.appengine.logging.v1.RequestLog, not an AuditLog",
-                "timestamp missing",
-                "protoPayload.methodName missing",
-                "not a timestamp: 'yesterday'");
+                "protoPayload is a type.googleapis.com/google.appengine.logging.v1.RequestLog, not an AuditLog");
+        assertThat(c.events).hasSize(3).extracting(Event::timeBasis)
+                .containsExactly(TimeBasis.INPUT, TimeBasis.RECORD, TimeBasis.PREVIOUS_EVENT);
+        assertThat(c.events.get(0).operation().name()).isEqualTo("compute.instances.list");
+        assertThat(c.events.get(1).operation().name()).isNull();
+        assertThat(c.events.get(1).outcome().status()).isEqualTo(dev.cloudwarden.engine.event.Outcome.Status.SUCCESS);
     }
 
     private static Event byMethod(String method, String rawContains) {

@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.ingest.k8saudit;
 
+import dev.cloudwarden.engine.event.TimeBasis;
+
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.Outcome;
 import dev.cloudwarden.engine.event.Resource;
@@ -107,21 +109,23 @@ class K8sAuditParserTest {
     }
 
     @Test
-    void recordsWithoutTimestampOrThatAreNotEventsAreRejectedWithTheReason() {
-        // A real but partial Panther test record, and Falco's own malformed-input trace. Partial records
-        // are not recognizable as audit events, so the source is given as on the command line.
-        GoldenFiles.Collected c = ingest(IngestOptions.defaults().withForcedSource(SourceType.K8S_AUDIT), """
+    void partialRecordsStayEventsAndABatchAmongEventsIsUnwrapped() {
+        // A real but partial Panther test record (recognised: kind Event with a verb), Falco's own malformed-input
+        // trace, a webhook batch among single events, and an event without a verb.
+        GoldenFiles.Collected c = ingest(IngestOptions.defaults(), """
                 {"kind":"Event","verb":"get","user":{"username":"admin@example.com"},"objectRef":{"resource":"certificatesigningrequests","name":"existing-csr"},"responseStatus":{"code":200},"p_log_type":"Amazon.EKS.Audit"}
                 {"kind": 0}
-                {"kind":"EventList","apiVersion":"audit.k8s.io/v1","items":[]}
+                {"kind":"EventList","apiVersion":"audit.k8s.io/v1","items":[{"kind":"Event","verb":"delete","objectRef":{"resource":"pods"}}]}
                 {"kind":"Event","stageTimestamp":"2024-04-02T10:11:12Z","user":{"username":"x"}}
                 """);
-        assertThat(c.events).isEmpty();
-        assertThat(c.rejections).extracting(r -> r.reason()).containsExactly(
-                "stageTimestamp and requestReceivedTimestamp missing",
-                "kind '0' is not an audit Event",
-                "kind 'EventList' is not an audit Event",
-                "verb and requestURI missing");
+        assertThat(c.rejections).isEmpty();
+        assertThat(c.events).extracting(Event::source).containsOnly(SourceType.K8S_AUDIT);
+        assertThat(c.events).extracting(Event::timeBasis)
+                .containsExactly(TimeBasis.INPUT, TimeBasis.INPUT, TimeBasis.INPUT, TimeBasis.RECORD);
+        assertThat(c.events.get(0).operation().name()).isEqualTo("get");
+        assertThat(c.events.get(0).resources()).extracting(r -> r.id()).containsExactly("existing-csr");
+        assertThat(c.events.get(2).operation().name()).isEqualTo("delete");
+        assertThat(c.events.get(3).operation().name()).isNull();
     }
 
     private static List<Event> falco() {

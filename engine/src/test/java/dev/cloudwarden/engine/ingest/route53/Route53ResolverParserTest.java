@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.ingest.route53;
 
+import dev.cloudwarden.engine.event.TimeBasis;
+
 import dev.cloudwarden.engine.event.Endpoint;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.FieldPath;
@@ -65,15 +67,16 @@ class Route53ResolverParserTest {
     }
 
     @Test
-    void recordsWithoutQueryNameOrTimeAreRejectedWithTheReason() {
+    void recordsWithoutQueryNameOrTimeStayEventsAndOnlyWhatIsNoObjectIsRejected() {
         GoldenFiles.Collected c = ingest(IngestOptions.defaults().withForcedSource(SourceType.ROUTE53_RESOLVER), """
                 {"version":"1.100000","account_id":"111122223333","query_timestamp":"2024-03-05T08:12:44Z","srcaddr":"10.0.0.1"}
                 {"version":"1.100000","query_name":"example.com.","srcaddr":"10.0.0.1"}
                 ["not", "an", "object"]
                 """);
-        assertThat(c.events).isEmpty();
-        assertThat(c.rejections).extracting(r -> r.reason()).hasSize(3).startsWith(
-                "query_name missing", "query_timestamp missing");
+        assertThat(c.rejections).hasSize(1);
+        assertThat(c.events).extracting(Event::timeBasis).containsExactly(TimeBasis.RECORD, TimeBasis.PREVIOUS_EVENT);
+        assertThat(c.events.get(0).dst().isEmpty()).isTrue();
+        assertThat(c.events.get(1).dst().host()).isEqualTo("example.com");
     }
 
     private static List<Event> read(String file) {

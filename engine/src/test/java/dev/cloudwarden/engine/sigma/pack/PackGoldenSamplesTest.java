@@ -68,6 +68,15 @@ class PackGoldenSamplesTest {
             entry("route53/panther-vpcdns.jsonl", Set.of("cw_dns_mining_pool_query")),                   // A3 (moneropool.ru)
             entry("vpcflow/default-v2.log", Set.of("cw_flow_mining_pool_port")),                         // A3
             entry("vpcflow/custom-v5.log", Set.of("cw_flow_mining_pool_port")),                          // A3
+            // the same real records wrapped as shippers and clouds deliver them (golden/envelope/): the attacks inside
+            // are scanned, as they were not when the envelope, a missing time or a missing member lost the record
+            entry("envelope/cloudwatch-get-log-events.json", Set.of("cw_k8s_anonymous_request_allowed",
+                    "cw_k8s_cluster_admin_binding", "cw_k8s_exec_into_pod")),
+            entry("envelope/cloudwatch-lambda.json", Set.of("cw_aws_access_key_for_other_user")),
+            entry("envelope/elastic-fields.jsonl", Set.of("cw_aws_access_key_for_other_user", "cw_aws_logging_disabled")),
+            entry("envelope/eventbridge-firehose.jsonl", Set.of("cw_aws_logging_disabled")),
+            entry("envelope/firehose-cloudwatch.json", Set.of("cw_aws_logging_disabled")),
+            entry("envelope/logstash-message.jsonl", Set.of("cw_aws_access_key_for_other_user", "cw_aws_logging_disabled")),
             // Falco's regression traces: privileged pods, hostPath / mounts, cluster-admin binding, exec, anonymous access
             entry("k8saudit/falco-traces.jsonl", Set.of("cw_k8s_privileged_or_host_namespace_pod",        // T5
                     "cw_k8s_hostpath_sensitive_mount", "cw_k8s_cluster_admin_binding", "cw_k8s_exec_into_pod", // T5
