@@ -36,15 +36,42 @@ final class SshdCatalogue {
         DISCONNECT_REASON
     }
 
-    /** One format string: its operation, verdict, fixed user or method (or null), and the pattern. */
-    record Row(String operation, Verdict verdict, String fixedUser, String fixedMethod, Pattern pattern,
-               boolean hasUser, boolean hasInvalid, boolean hasState, boolean hasAddr, boolean hasPort,
-               boolean hasMethod, boolean hasResult, boolean hasReason) {
+    /**
+     * One format string: its operation, verdict, fixed user (or null), the pattern, the literal text the pattern
+     * starts with (tested before a matcher is made), and the numbers of its named groups (0: the row has none).
+     */
+    record Row(String operation, Verdict verdict, String fixedUser, Pattern pattern, String literalPrefix,
+               int user, int invalid, int state, int addr, int port, int method, int result, int reason) {
         Row(String operation, Verdict verdict, String fixedUser, String regex) {
-            this(operation, verdict, fixedUser, null, Pattern.compile(regex), regex.contains("(?<user>"),
-                    regex.contains("(?<invalid>"), regex.contains("(?<state>"), regex.contains("(?<addr>"),
-                    regex.contains("(?<port>"), regex.contains("(?<method>"), regex.contains("(?<result>"),
-                    regex.contains("(?<reason>"));
+            this(operation, verdict, fixedUser, Pattern.compile(regex), literalPrefix(regex), group(regex, "user"),
+                    group(regex, "invalid"), group(regex, "state"), group(regex, "addr"), group(regex, "port"),
+                    group(regex, "method"), group(regex, "result"), group(regex, "reason"));
+        }
+
+        private static String literalPrefix(String regex) {
+            int end = 0;
+            while (end < regex.length() && "\\()[]{}.*+?|^$".indexOf(regex.charAt(end)) < 0) {
+                end++;
+            }
+            return regex.substring(0, end);
+        }
+
+        /** The number of the group named {@code name}: Java 17's Pattern does not say, and by name is a map lookup. */
+        private static int group(String regex, String name) {
+            int number = 0;
+            for (int i = 0; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '(' && (!regex.startsWith("(?", i) || regex.startsWith("(?<", i)
+                        && !regex.startsWith("(?<=", i) && !regex.startsWith("(?<!", i))) {
+                    number++;
+                    if (regex.startsWith("(?<" + name + ">", i)) {
+                        return number;
+                    }
+                }
+            }
+            return 0;
         }
 
         /** The first word of the pattern: the key rows are found by. */
@@ -52,6 +79,11 @@ final class SshdCatalogue {
             String p = pattern.pattern();
             int space = p.indexOf(' ');
             return (space < 0 ? p : p.substring(0, space)).replace("\\", "");
+        }
+
+        /** The {@code group}th group's text, or null when the row has no such group or it did not take part. */
+        static String text(Matcher m, int group) {
+            return group == 0 ? null : m.group(group);
         }
     }
 
@@ -175,6 +207,9 @@ final class SshdCatalogue {
         List<Row> rows = BY_FIRST_WORD.get(space < 0 ? m : m.substring(0, space));
         if (rows != null) {
             for (Row row : rows) {
+                if (!m.startsWith(row.literalPrefix())) {
+                    continue;
+                }
                 Matcher x = row.pattern().matcher(m);
                 if (x.lookingAt()) {
                     return read(row, x, m);
@@ -195,30 +230,30 @@ final class SshdCatalogue {
     }
 
     private static AuthMessage read(Row row, Matcher x, String m) {
-        String user = row.hasUser() ? x.group("user") : row.fixedUser();
-        String state = row.hasState() ? x.group("state") : null;
-        boolean invalid = row.hasInvalid() && x.group("invalid") != null || state != null && state.startsWith("invalid");
-        String method = row.hasMethod() ? x.group("method") : row.fixedMethod();
+        String user = row.user() != 0 ? x.group(row.user()) : row.fixedUser();
+        String state = Row.text(x, row.state());
+        boolean invalid = Row.text(x, row.invalid()) != null || state != null && state.startsWith("invalid");
+        String method = Row.text(x, row.method());
         String operation = row.operation();
         Outcome outcome = switch (row.verdict()) {
             case SUCCESS -> Outcome.SUCCESS;
             case FAILURE -> AuthMessage.FAILURE;
             case UNKNOWN -> Outcome.UNKNOWN;
-            case RESULT -> switch (x.group("result")) {
+            case RESULT -> switch (x.group(row.result())) {
                 case "Accepted" -> Outcome.SUCCESS;
                 case "Failed" -> AuthMessage.FAILURE;
                 default -> Outcome.UNKNOWN;
             };
             case PREAUTH -> state != null && !state.equals("user") || m.endsWith("[preauth]") && row == PROTOCOL_ERROR
                     ? AuthMessage.FAILURE : Outcome.UNKNOWN;
-            case DISCONNECT_REASON -> "14".equals(x.group("reason")) ? AuthMessage.FAILURE : Outcome.UNKNOWN;
+            case DISCONNECT_REASON -> "14".equals(x.group(row.reason())) ? AuthMessage.FAILURE : Outcome.UNKNOWN;
         };
         if (operation == null) { // an Accepted/Failed line is named for its method, "keyboard-interactive/pam" for the first part
             int slash = method.indexOf('/');
             operation = slash > 0 ? method.substring(0, slash) : method;
         }
-        return AuthMessage.of(operation, outcome, user, invalid, row.hasAddr() ? x.group("addr") : null,
-                row.hasPort() ? AuthMessage.port(x.group("port")) : null, method);
+        return AuthMessage.of(operation, outcome, user, invalid, Row.text(x, row.addr()),
+                AuthMessage.port(Row.text(x, row.port())), method);
     }
 
     private static Map<String, List<Row>> index() {

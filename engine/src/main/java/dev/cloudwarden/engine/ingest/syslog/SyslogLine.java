@@ -147,7 +147,18 @@ public record SyslogLine(Instant time, String timeText, String host, String prog
     }
 
     private static Long pid(String text) {
-        return !text.isEmpty() && text.length() < 19 && text.chars().allMatch(Character::isDigit) ? Long.valueOf(text) : null;
+        if (text.isEmpty() || text.length() >= 19) {
+            return null;
+        }
+        long pid = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            pid = pid * 10 + (c - '0');
+        }
+        return pid;
     }
 
     /** The index past a leading {@code <PRI>} (one to three digits in angle brackets), or 0 when there is none. */

@@ -5,6 +5,7 @@ import dev.cloudwarden.engine.ingest.parse.RecordRejectedException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class SyslogTime {
                 || t.charAt(9) != ':' || t.charAt(12) != ':') {
             throw notSyslog(text);
         }
-        int year = reference.atOffset(ZoneOffset.UTC).getYear();
+        // the reference's year in UTC, without the ZoneRules that atOffset builds on every call
+        int year = LocalDate.ofEpochDay(Math.floorDiv(reference.getEpochSecond(), 86_400L)).getYear();
         Instant candidate = at(text, year, month, day, hour, minute, second);
         if (candidate == null || candidate.isAfter(reference.plus(TOLERANCE))) {
             Instant previous = at(text, year - 1, month, day, hour, minute, second);
