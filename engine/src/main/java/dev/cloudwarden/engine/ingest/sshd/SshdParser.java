@@ -27,8 +27,10 @@ import java.util.stream.Stream;
 /**
  * One syslog file's lines. Raw fields: {@code host}, {@code program}, {@code pid}, {@code message} (kept
  * whole: Sigma's Linux rules search it for keywords), the {@code pam_*} fields of PAM authentication
- * failures, and for sshd what {@link SshdMessage} recognized ({@code user}, {@code src_ip}, {@code src_port},
- * {@code auth_method}, {@code invalid_user}).
+ * failures, for sshd what {@link SshdCatalogue} recognized ({@code user}, {@code invalid_user}, {@code src_ip},
+ * {@code src_port}, {@code src_host}, {@code auth_method}), and for sudo, su and cron what {@link HostPrograms}
+ * read. sshd's lines are authentication events; other programs' lines are base events, with the operation, outcome
+ * and user that their catalogue found.
  *
  * <p>dockerd's lines in a mixed syslog file are handed to the Docker parser, so its API calls are not lost
  * as plain log lines just because the file started with an sshd line.
@@ -39,7 +41,7 @@ final class SshdParser implements LineParser {
 
     /** Programs with a Sigma service of their own; other programs' lines answer to linux/syslog. */
     private static final Map<String, LogSource> LOG_SOURCES = Map.of("sudo", linux("sudo"), "cron", linux("cron"),
-            "crond", linux("cron"), "vsftpd", linux("vsftpd"), "clamd", linux("clamav"), "freshclam", linux("clamav"));
+            "crond", linux("cron"), "crontab", linux("cron"), "vsftpd", linux("vsftpd"), "clamd", linux("clamav"), "freshclam", linux("clamav"));
     private static final LogSource OTHER_PROGRAMS = linux("syslog");
 
     /** Every logsource a line of another program than sshd may carry: what the descriptor says the file feeds. */
@@ -66,7 +68,9 @@ final class SshdParser implements LineParser {
             return docker.parse(line, origin);
         }
         ObjectNode raw = Json.NODES.objectNode();
-        raw.put("host", s.host());
+        if (s.host() != null) {
+            raw.put("host", s.host());
+        }
         if (s.program() != null) {
             raw.put("program", s.program());
         }
@@ -74,23 +78,34 @@ final class SshdParser implements LineParser {
             raw.put("pid", s.pid());
         }
         raw.put("message", s.message());
-        PamFailure.extract(s.message(), raw);
+        PamMessage.extract(s.message(), raw);
         EventBuilder b = Event.builder(SourceType.SSHD, s.time(), RawRecord.ofLine(line, raw)).origin(origin);
         if (s.program() != null && SSHD_PROGRAMS.contains(s.program())) {
-            sshd(SshdMessage.classify(s.message()), raw, b);
+            AuthMessage m = SshdCatalogue.classify(s.message());
+            sshd(m, raw, b, true);
+            b.operation("sshd", m.operation());
         } else {
             b.ocsfClass(OcsfClass.BASE_EVENT);
             b.logSource(logSourceOf(s.program()));
-            b.operation(s.program(), "log");
+            AuthMessage m = s.program() == null ? null : HostPrograms.classify(s.program(), s.message(), raw);
+            if (m == null) {
+                b.operation(s.program(), "log");
+            } else {
+                sshd(m, raw, b, m.invalidUser());
+                b.operation(s.program(), m.operation());
+            }
         }
         b.dst(new Endpoint(null, null, s.host()));
         return b.build();
     }
 
-    private static void sshd(SshdMessage m, ObjectNode raw, EventBuilder b) {
+    /** The user, client, method and outcome a message names, into the raw record and the event. */
+    private static void sshd(AuthMessage m, ObjectNode raw, EventBuilder b, boolean withInvalidUser) {
         if (m.user() != null) {
             raw.put("user", m.user());
-            raw.put("invalid_user", m.invalidUser());
+            if (withInvalidUser) {
+                raw.put("invalid_user", m.invalidUser());
+            }
             b.actor(Actor.named(m.user(), null));
         }
         if (m.ip() != null) {
@@ -99,11 +114,15 @@ final class SshdParser implements LineParser {
         if (m.port() != null) {
             raw.put("src_port", m.port());
         }
+        if (m.host() != null) {
+            raw.put("src_host", m.host());
+        }
         if (m.authMethod() != null) {
             raw.put("auth_method", m.authMethod());
         }
-        b.src(Endpoint.of(m.ip(), m.port()));
-        b.operation("sshd", m.operation());
+        if (m.ip() != null || m.port() != null || m.host() != null) {
+            b.src(new Endpoint(m.ip(), m.port(), m.host()));
+        }
         b.outcome(m.outcome());
     }
 

@@ -63,7 +63,10 @@ class SshdFormatTest {
         Event sudo = find(events, "COMMAND=/usr/bin/curl");
         assertThat(sudo.ocsfClass()).isEqualTo(OcsfClass.BASE_EVENT);
         assertThat(sudo.operation().service()).isEqualTo("sudo");
-        assertThat(sudo.operation().name()).isEqualTo("log");
+        assertThat(sudo.operation().name()).isEqualTo("command");
+        assertThat(sudo.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(sudo.raw().tree().get("USER").asText()).isEqualTo("root");
+        assertThat(sudo.raw().tree().get("COMMAND").asText()).startsWith("/usr/bin/curl -s");
         assertThat(sudo.logSource().service()).isEqualTo("sudo");
         assertThat(sudo.raw().tree().get("program").asText()).isEqualTo("sudo");
         assertThat(sudo.raw().tree().has("pid")).isFalse();
@@ -114,6 +117,25 @@ class SshdFormatTest {
         Event received = find(events, "Received disconnect");
         assertThat(received.src().ip()).isEqualTo("2001:db8::7");
         assertThat(received.src().port()).isEqualTo(61022);
+    }
+
+    @Test
+    void syslogVariantsGolden() {
+        // RFC 5424 with and without PRI, RFC 3339 with an offset, unpadded and padded days, PRI before a BSD line;
+        // sshd-session and sshd-auth; IPv6 sources with and without a port; a host name as PAM's rhost
+        List<Event> events = GoldenFiles.check("sshd/syslog-variants.log");
+        assertThat(events).extracting(e -> e.raw().tree().get("program").asText())
+                .containsExactly("sshd-session", "sshd-session", "sshd-auth", "sshd-session", "sshd", "sshd");
+        assertThat(events).extracting(Event::time).containsExactly(Instant.parse("2026-02-07T10:00:00.123Z"),
+                Instant.parse("2026-02-07T10:00:01Z"), Instant.parse("2026-02-07T10:00:02.123456Z"),
+                Instant.parse("2026-02-07T10:00:03Z"), Instant.parse("2026-02-07T10:00:04Z"), Instant.parse("2026-02-07T10:00:05Z"));
+        assertThat(events).allMatch(e -> e.outcome().status() == Outcome.Status.FAILURE);
+        assertThat(events).extracting(e -> e.src().ip()).containsExactly("2001:db8::1", "2001:db8::1", "2001:db8::1",
+                "2001:db8::1", "198.51.100.9", null);
+        assertThat(events).extracting(e -> e.src().port()).containsExactly(50022, 50022, null, 50023, null, null);
+        assertThat(events).extracting(e -> e.actor().principal()).containsExactly("admin", "admin", "root", "root", "root", null);
+        assertThat(events.get(5).src().host()).isEqualTo("scanner.example.net");
+        assertThat(events.get(0).raw().tree().get("pid").asLong()).isEqualTo(4101);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.cloudwarden.engine.sigma.pack;
 
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -174,6 +176,39 @@ class PackCorrelationTest {
             nas.append(sshd(i * 30, "Failed password for admin from 198.51.100.61 port " + (42000 + i) + " ssh2"));
         }
         assertThat(packAlertNames(detect(ingest("auth.log", nas.toString())))).containsExactly("cw_sshd_nas_admin_bruteforce");
+    }
+
+    @Test
+    void sshBruteForceAsRealHostsWriteIt() {
+        // OpenSSH 9.8+ (sshd-session), RFC 5424 and unpadded days, an IPv6 attacker, and every attempt wrapped in
+        // the lines sshd and PAM write around it: each of them reads as a failure from that address, and the
+        // brute force counts one line per guess (the Failed line), not the four lines of one guess.
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            String user = USERS[i % USERS.length];
+            int port = 43000 + i;
+            String t = String.format(Locale.ROOT, "2026-06-20T08:%02d:%02d", i / 6, (i % 6) * 10);
+            in.append("<38>1 ").append(t).append(".000Z ip-10-0-0-5 sshd-session ").append(4000 + i)
+                    .append(" - - Invalid user ").append(user).append(" from 2001:db8::66 port ").append(port).append('\n');
+            in.append(t).append(".100000+00:00 ip-10-0-0-5 sshd-session[").append(4000 + i)
+                    .append("]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=2001:db8::66\n");
+            in.append("Jun 20 ").append(t, 11, 19).append(" ip-10-0-0-5 sshd-session[").append(4000 + i)
+                    .append("]: Failed password for invalid user ").append(user).append(" from 2001:db8::66 port ").append(port)
+                    .append(" ssh2\n");
+            in.append("Jun 20 ").append(t, 11, 19).append(" ip-10-0-0-5 sshd[").append(4000 + i).append("]: User ").append(user)
+                    .append(" from 2001:db8::66 not allowed because not listed in AllowUsers\n");
+        }
+        List<Event> events = ingest("auth.log", in.toString());
+        assertThat(events).hasSize(40).allSatisfy(e -> {
+            assertThat(e.outcome().status()).isEqualTo(Outcome.Status.FAILURE);
+            assertThat(e.src().ip()).isEqualTo("2001:db8::66");
+        });
+        List<Alert> alerts = detect(events);
+        assertThat(new TreeSet<>(packAlertNames(alerts))).containsExactly("cw_sshd_bruteforce_per_source",
+                "cw_sshd_password_spraying");
+        assertThat(packAlerts(alerts)).filteredOn(a -> a.ruleTitle().startsWith("SSH brute force from one address"))
+                .first().satisfies(a -> assertThat(a.events()).hasSize(10).allSatisfy(e ->
+                        assertThat(e.raw().tree().get("message").asText()).startsWith("Failed password for invalid user ")));
     }
 
     // ---------------------------------------------------------------- Azure sign-in
