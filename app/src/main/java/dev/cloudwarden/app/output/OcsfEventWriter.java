@@ -51,6 +51,11 @@ public final class OcsfEventWriter implements EventWriter {
         this.clock = clock;
     }
 
+    /** The classes whose own attributes carry the normalized parts; any other is written as a Base Event. */
+    private static final java.util.Set<OcsfClass> CLASSES_WITH_OWN_ATTRIBUTES = java.util.EnumSet.of(
+            OcsfClass.API_ACTIVITY, OcsfClass.AUTHENTICATION, OcsfClass.NETWORK_ACTIVITY, OcsfClass.HTTP_ACTIVITY,
+            OcsfClass.DNS_ACTIVITY, OcsfClass.EMAIL_ACTIVITY);
+
     @Override
     public void write(Event e) throws IOException {
         OcsfClass cls = e.ocsfClass();
@@ -94,14 +99,10 @@ public final class OcsfEventWriter implements EventWriter {
             case HTTP_ACTIVITY -> http(e);
             case DNS_ACTIVITY -> dns(e);
             case EMAIL_ACTIVITY -> email(e);
-            default -> unmapped(e);
+            default -> {
+            }
         }
-        if (e.timeInferred()) {
-            // OCSF has no attribute for "this time is a guess": unmapped is where a producer's own facts go.
-            g.writeObjectFieldStart("unmapped");
-            g.writeBooleanField("time_inferred", true);
-            g.writeEndObject();
-        }
+        unmapped(e, !CLASSES_WITH_OWN_ATTRIBUTES.contains(cls));
         if (raw) {
             g.writeStringField("raw_data", e.raw().text());
         }
@@ -213,29 +214,38 @@ public final class OcsfEventWriter implements EventWriter {
         }
     }
 
-    /** Base Event defines no actor, endpoints or operation: they go to {@code unmapped} under CloudWarden's names. */
-    private void unmapped(Event e) throws IOException {
+    /**
+     * What OCSF has no attribute for, in one {@code unmapped} object: a Base Event's actor, endpoints and operation
+     * under CloudWarden's names, and {@code time_inferred} when the time is not the record's own (OCSF has no way to
+     * say a time is a guess; unmapped is where a producer's own facts go).
+     */
+    private void unmapped(Event e, boolean baseEvent) throws IOException {
         Actor a = e.actor();
-        boolean any = !a.isEmpty() || !e.src().isEmpty() || !e.dst().isEmpty() || e.operation().name() != null
-                || e.userAgent() != null || !e.resources().isEmpty();
-        if (!any) {
+        boolean parts = baseEvent && (!a.isEmpty() || !e.src().isEmpty() || !e.dst().isEmpty()
+                || e.operation().name() != null || e.userAgent() != null || !e.resources().isEmpty());
+        if (!parts && !e.timeInferred()) {
             return;
         }
         g.writeObjectFieldStart("unmapped");
-        OcsfObjects.str(g, "actor", a.principal());
-        OcsfObjects.str(g, "src_ip", e.src().ip());
-        OcsfObjects.str(g, "src_host", e.src().host());
-        OcsfObjects.str(g, "dst_ip", e.dst().ip());
-        OcsfObjects.str(g, "dst_host", e.dst().host());
-        OcsfObjects.str(g, "service", e.operation().service());
-        OcsfObjects.str(g, "operation", e.operation().name());
-        OcsfObjects.str(g, "user_agent", e.userAgent());
-        if (!e.resources().isEmpty()) {
-            g.writeArrayFieldStart("resources");
-            for (Resource r : e.resources()) {
-                g.writeString(r.type() == null ? r.id() : r.type() + " " + r.id());
+        if (parts) {
+            OcsfObjects.str(g, "actor", a.principal());
+            OcsfObjects.str(g, "src_ip", e.src().ip());
+            OcsfObjects.str(g, "src_host", e.src().host());
+            OcsfObjects.str(g, "dst_ip", e.dst().ip());
+            OcsfObjects.str(g, "dst_host", e.dst().host());
+            OcsfObjects.str(g, "service", e.operation().service());
+            OcsfObjects.str(g, "operation", e.operation().name());
+            OcsfObjects.str(g, "user_agent", e.userAgent());
+            if (!e.resources().isEmpty()) {
+                g.writeArrayFieldStart("resources");
+                for (Resource r : e.resources()) {
+                    g.writeString(r.type() == null ? r.id() : r.type() + " " + r.id());
+                }
+                g.writeEndArray();
             }
-            g.writeEndArray();
+        }
+        if (e.timeInferred()) {
+            g.writeBooleanField("time_inferred", true);
         }
         g.writeEndObject();
     }

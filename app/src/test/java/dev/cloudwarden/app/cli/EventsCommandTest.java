@@ -161,15 +161,18 @@ class EventsCommandTest {
     }
 
     @Test
-    void ocsfTimeOfARecordWithoutOneIsWhenItWasProcessed(@TempDir Path dir) throws IOException {
+    void ocsfTimeOfARecordWithoutOneIsInferredAndSaysSo(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("any.json"), "{\"user\":\"alice\",\"action\":\"export\"}\n");
-        long before = System.currentTimeMillis();
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_780_000_000_000L));
         CliRun run = CliRun.of("events", "--format", "ocsf", "--quarantine", dir.resolve("q.ndjson").toString(), file.toString());
         JsonNode ocsf = Json.MAPPER.readTree(run.out());
         assertThat(ocsf.get("class_uid").asInt()).isZero();
-        assertThat(ocsf.get("time").asLong()).isGreaterThanOrEqualTo(before).isEqualTo(ocsf.at("/metadata/processed_time").asLong());
+        assertThat(ocsf.get("time").asLong()).as("the file's time: nothing earlier in it").isEqualTo(1_780_000_000_000L);
+        // one unmapped object: the Base Event's parts and the inferred time together
+        assertThat(run.out().split("\"unmapped\"", -1)).hasSize(2);
         assertThat(ocsf.at("/unmapped/actor").asText()).isEqualTo("alice");
         assertThat(ocsf.at("/unmapped/operation").asText()).isEqualTo("export");
+        assertThat(ocsf.at("/unmapped/time_inferred").asBoolean()).isTrue();
     }
 
     @Test
