@@ -35,7 +35,7 @@ class RulePackTest {
     void everyBuiltInRuleLoadsWithoutErrors() {
         assertThat(RULES.errors()).isEmpty();
         assertThat(PackFixtures.ours()).hasSize(153);
-        assertThat(PackFixtures.oursCorrelations()).hasSize(28);
+        assertThat(PackFixtures.oursCorrelations()).hasSize(29);
     }
 
     @Test

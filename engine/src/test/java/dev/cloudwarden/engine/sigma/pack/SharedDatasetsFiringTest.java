@@ -82,7 +82,7 @@ class SharedDatasetsFiringTest {
      * on Panther's labels by {@link PantherCoverageTest}; here they count only towards the benign-high check.
      */
     private static boolean catalogRule(String file) {
-        return file.matches("builtin:cloudwarden/([tam]\\d|shared)/.*");
+        return PackFixtures.catalogRule(file);
     }
 
     /** What a sample must fire: CloudWarden rules by name, one of them tagged {@code cloudwarden.<catalog>}. */
