@@ -263,6 +263,29 @@ class PackCorrelationTest {
                 "cw_azure_signin_success_after_bruteforce_diag");
     }
 
+    private static String mfaFailure(int second, String user, String ip) {
+        return "{\"eventVersion\":\"1.09\",\"eventTime\":\"" + at(second) + "\",\"eventSource\":\"signin.amazonaws.com\","
+                + "\"eventName\":\"ConsoleLogin\",\"eventID\":\"" + java.util.UUID.nameUUIDFromBytes((user + second).getBytes())
+                + "\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"" + ip + "\",\"recipientAccountId\":\"111122223333\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"accountId\":\"111122223333\",\"userName\":\"" + user
+                + "\",\"arn\":\"arn:aws:iam::111122223333:user/" + user + "\"},\"responseElements\":{\"ConsoleLogin\":\"Failure\"},"
+                + "\"additionalEventData\":{\"MFAUsed\":\"Yes\"},\"errorMessage\":\"Failed authentication\"}\n";
+    }
+
+    @Test
+    void repeatedMfaFailuresOfOneUserFromOneAddress() {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            in.append(mfaFailure(i * 60, "dave", "203.0.113.66"));           // three prompts from one address: alert
+        }
+        for (int i = 0; i < 3; i++) {
+            in.append(mfaFailure(600 + i * 60, "erin", "198.51.100." + i));  // three addresses: mistyped codes, no alert
+        }
+        in.append(mfaFailure(2000, "ivan", "203.0.113.9"));
+        assertThat(packAlertNames(detect(ingest("trail.jsonl", in.toString())))).filteredOn(n -> n.contains("repeated"))
+                .containsExactly("cw_aws_console_mfa_failures_repeated");
+    }
+
     // ---------------------------------------------------------------- Kubernetes
 
     @Test
@@ -278,7 +301,9 @@ class PackCorrelationTest {
                     .append("\"responseStatus\":{\"metadata\":{},\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":403},")
                     .append("\"requestReceivedTimestamp\":\"").append(t).append("\",\"stageTimestamp\":\"").append(t).append("\"}\n");
         }
-        assertThat(packAlertNames(detect(ingest("audit.jsonl", in.toString())))).containsExactly("cw_k8s_unauthorized_burst");
+        // each refused secret read is also a medium alert of its own; the burst is the one correlation
+        assertThat(new TreeSet<>(packAlertNames(detect(ingest("audit.jsonl", in.toString())))))
+                .containsExactly("cw_k8s_secret_read_refused", "cw_k8s_unauthorized_burst");
     }
 
     // ---------------------------------------------------------------- VPC flow logs
@@ -327,7 +352,7 @@ class PackCorrelationTest {
                 // chain steps, exercised through the success-after-brute-force correlations above
                 "cw_aws_console_failures_before_success", "cw_sshd_failures_before_success",
                 "cw_azure_signin_failures_before_success", "cw_azure_signin_success_after_bruteforce_diag",
-                "cw_azure_signin_failures_before_success_diag");
+                "cw_azure_signin_failures_before_success_diag", "cw_aws_console_mfa_failures_repeated");
         Set<String> correlations = new TreeSet<>();
         PackFixtures.oursCorrelations().forEach(c -> correlations.add(c.name()));
         assertThat(correlations).isEqualTo(new TreeSet<>(exercised));

@@ -46,6 +46,22 @@ final class PackFixtures {
         return out;
     }
 
+    /**
+     * Whether a pack file is a catalog rule (a folder named after a THREATS.md row, or shared/), as opposed to the
+     * breadth rules in folders named after a log source (aws/, k8s/, gcp/, azure/, network/).
+     */
+    static boolean catalogRule(String file) {
+        return file.matches("builtin:cloudwarden/([tam]\\d|shared)/.*");
+    }
+
+    /** Names of the catalog rules and correlations. */
+    static java.util.Set<String> catalogNames() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        ours().stream().filter(r -> catalogRule(r.rule().source().file())).forEach(r -> out.add(r.rule().name()));
+        oursCorrelations().stream().filter(c -> catalogRule(c.source().file())).forEach(c -> out.add(c.name()));
+        return out;
+    }
+
     static List<LoadedRule> ours() {
         return RULES.rules().stream().filter(r -> r.rule().source().file().startsWith(PACK_PREFIX)).toList();
     }

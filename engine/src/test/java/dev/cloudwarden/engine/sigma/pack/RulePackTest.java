@@ -34,8 +34,8 @@ class RulePackTest {
     @Test
     void everyBuiltInRuleLoadsWithoutErrors() {
         assertThat(RULES.errors()).isEmpty();
-        assertThat(PackFixtures.ours()).hasSize(75);
-        assertThat(PackFixtures.oursCorrelations()).hasSize(28);
+        assertThat(PackFixtures.ours()).hasSize(153);
+        assertThat(PackFixtures.oursCorrelations()).hasSize(29);
     }
 
     @Test
@@ -74,7 +74,7 @@ class RulePackTest {
         for (LoadedRule r : PackFixtures.ours()) {
             var rule = r.rule();
             check(problems, rule.source().file(), rule.tags(), rule.name());
-            if (!"CloudWarden".equals(rule.author()) || !"2026-11-25".equals(rule.date()) || rule.falsePositives().isEmpty()
+            if (!"CloudWarden".equals(rule.author()) || rule.date() == null || !rule.date().matches("\\d{4}-\\d{2}-\\d{2}") || rule.falsePositives().isEmpty()
                     || rule.description() == null || rule.level() == null || rule.id() == null) {
                 problems.add(rule.source().file() + ": author, date, description, falsepositives, level and id are required");
             }
@@ -98,6 +98,13 @@ class RulePackTest {
      */
     private static final String SHARED = "shared";
 
+    /**
+     * Folders of the breadth rules, one per log source: behaviours a cloud detection product is expected to cover
+     * beyond the catalog (discovery, persistence, identity attacks). They carry a catalog tag only where the
+     * behaviour is one of the catalog's rows.
+     */
+    private static final Set<String> BY_SOURCE = Set.of("aws", "k8s", "gcp", "azure", "network");
+
     private static void check(List<String> problems, String file, List<String> tags, String name) {
         if (tags.stream().noneMatch(t -> ATTACK.matcher(t).matches())) {
             problems.add(file + ": no ATT&CK technique tag");
@@ -107,7 +114,7 @@ class RulePackTest {
             if (tags.stream().anyMatch(t -> t.startsWith("cloudwarden."))) {
                 problems.add(file + ": a shared rule is evidence for several catalog rows, so it names none");
             }
-        } else if (!tags.contains("cloudwarden." + folder)) {
+        } else if (!BY_SOURCE.contains(folder) && !tags.contains("cloudwarden." + folder)) {
             problems.add(file + ": no cloudwarden." + folder + " tag for its folder");
         }
         if (name == null || !name.matches("[a-z0-9_]+")) {
