@@ -77,6 +77,8 @@ class PackGoldenSamplesTest {
             entry("envelope/cloudwatch-get-log-events.json", Set.of("cw_k8s_anonymous_request_allowed",
                     "cw_k8s_cluster_admin_binding", "cw_k8s_exec_into_pod")),
             entry("envelope/cloudwatch-lambda.json", Set.of("cw_aws_access_key_for_other_user")),
+            // Event Hubs records holding the Entra device-code phishing sign-in above (breadth rule, high)
+            entry("envelope/eventhubs-records.json", Set.of()),
             entry("envelope/elastic-fields.jsonl", Set.of("cw_aws_access_key_for_other_user", "cw_aws_logging_disabled")),
             entry("envelope/eventbridge-firehose.jsonl", Set.of("cw_aws_logging_disabled")),
             entry("envelope/firehose-cloudwatch.json", Set.of("cw_aws_logging_disabled")),
