@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class CoverageWriter {
     private static final String RULE_ROW = "    %-13s %-38s %-24s %s%n";
+    /** The ATT&CK release the layer names: Navigator opens a layer of another release with a warning only. */
+    private static final String NAVIGATOR_ATTACK_VERSION = "17";
 
     private CoverageWriter() {
     }
@@ -34,6 +36,10 @@ public final class CoverageWriter {
             out.printf("%-3s %s: %s%n", c.what().id(), c.what().threat(), c.rules().isEmpty() ? "no rule" : groupSummary(c));
             rules(c.rules(), out);
         }
+        out.println();
+        out.println("TECHNIQUES PER LOG SOURCE");
+        coverage.techniquesBySource().forEach((source, ids) -> out.printf("%-16s %3d: %s%n", source.id(), ids.size(),
+                String.join(" ", ids)));
         List<CatalogRow> uncovered = coverage.uncoveredRows();
         if (!uncovered.isEmpty()) {
             out.println();
@@ -61,6 +67,7 @@ public final class CoverageWriter {
      * <pre>
      * {"kind":"technique","id":"T1078.004","fed":true,"fed_by":["cloudtrail"],"rules":[{"id":..,"title":..,"level":..,"correlation":false,"fed_by":[..]}]}
      * {"kind":"catalog","id":"T2","threat":"Brute force of cloud and host credentials","fed":true,"fed_by":[..],"rules":[..]}
+     * {"kind":"source","id":"cloudtrail","techniques":["T1078","T1078.004",..]}
      * </pre>
      */
     public static void json(RuleCoverage coverage, Writer out) throws IOException {
@@ -78,6 +85,61 @@ public final class CoverageWriter {
             g.writeStringField("threat", c.what().threat());
             group(g, c);
         }
+        for (var e : coverage.techniquesBySource().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("kind", "source");
+            g.writeStringField("id", e.getKey().id());
+            g.writeArrayFieldStart("techniques");
+            for (String id : e.getValue()) {
+                g.writeString(id);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    /**
+     * An ATT&CK Navigator layer (format 4.5) of the techniques the rules cover: the score is the number of rules fed by a
+     * parsed log source (0 for a technique whose rules no parser feeds), the comment names the sources and the rules.
+     */
+    public static void navigator(RuleCoverage coverage, Writer out) throws IOException {
+        JsonGenerator g = SafeJsonEscapes.newlineSeparated(out);
+        g.writeStartObject();
+        g.writeStringField("name", "CloudWarden rule coverage");
+        g.writeObjectFieldStart("versions");
+        g.writeStringField("attack", NAVIGATOR_ATTACK_VERSION);
+        g.writeStringField("navigator", "5.1.0");
+        g.writeStringField("layer", "4.5");
+        g.writeEndObject();
+        g.writeStringField("domain", "enterprise-attack");
+        g.writeStringField("description", "Techniques tagged on CloudWarden's loaded rules and correlations; score: rules "
+                + "fed by a log source CloudWarden parses");
+        int max = 1;
+        g.writeArrayFieldStart("techniques");
+        for (Covered<String> t : coverage.techniques()) {
+            int fed = (int) t.rules().stream().filter(CoveringRule::fed).count();
+            max = Math.max(max, fed);
+            g.writeStartObject();
+            g.writeStringField("techniqueID", t.what());
+            g.writeNumberField("score", fed);
+            g.writeStringField("comment", groupSummary(t) + ": " + t.rules().stream().map(CoveringRule::title)
+                    .collect(Collectors.joining("; ")));
+            g.writeBooleanField("enabled", true);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("gradient");
+        g.writeArrayFieldStart("colors");
+        g.writeString("#ffffff");
+        g.writeString("#66b1ff");
+        g.writeEndArray();
+        g.writeNumberField("minValue", 0);
+        g.writeNumberField("maxValue", max);
+        g.writeEndObject();
+        g.writeEndObject();
         g.flush();
         out.write('\n');
         out.flush();

@@ -63,6 +63,38 @@ class RulesCoverageCommandTest {
                 .allSatisfy(row -> assertThat(row.get("rules")).isNotEmpty());
     }
 
+    @Test
+    void techniquesArePerLogSourceAndExportAsANavigatorLayer(@TempDir Path dir) throws IOException {
+        Path layer = dir.resolve("layer.json");
+        CliRun run = CliRun.of("rules", "coverage", "--format", "json", "--navigator", layer.toString());
+        List<JsonNode> lines = lines(run);
+        JsonNode cloudtrail = entry(lines, "source", "cloudtrail");
+        assertThat(cloudtrail.get("techniques")).extracting(JsonNode::asText).contains("T1078.004", "T1562.008");
+        JsonNode sshd = entry(lines, "source", "sshd");
+        assertThat(sshd.get("techniques")).extracting(JsonNode::asText).contains("T1110")
+                .doesNotContain("T1078.004"); // a technique only CloudTrail's rules name is not sshd's
+        assertThat(run.err()).contains("ATT&CK Navigator layer written to " + layer);
+
+        JsonNode nav = CliRunJson.parse(Files.readString(layer, StandardCharsets.UTF_8));
+        assertThat(nav.at("/versions/layer").asText()).isEqualTo("4.5");
+        assertThat(nav.get("domain").asText()).isEqualTo("enterprise-attack");
+        List<JsonNode> techniques = new java.util.ArrayList<>();
+        nav.get("techniques").forEach(techniques::add);
+        assertThat(techniques).extracting(t -> t.get("techniqueID").asText())
+                .containsExactlyElementsOf(lines.stream().filter(l -> l.get("kind").asText().equals("technique"))
+                        .map(l -> l.get("id").asText()).toList());
+        JsonNode validAccounts = techniques.stream()
+                .filter(t -> t.get("techniqueID").asText().equals("T1078.004")).findFirst().orElseThrow();
+        int fedRules = 0;
+        for (JsonNode r : entry(lines, "technique", "T1078.004").get("rules")) {
+            fedRules += r.get("fed_by").isEmpty() ? 0 : 1;
+        }
+        assertThat(validAccounts.get("score").asInt()).as("rules fed by a parser").isEqualTo(fedRules).isPositive();
+        assertThat(validAccounts.get("comment").asText()).contains("fed by", "AWS Successful Console Login Without MFA");
+        assertThat(nav.at("/gradient/maxValue").asInt())
+                .isEqualTo(techniques.stream().mapToInt(t -> t.get("score").asInt()).max().orElseThrow());
+    }
+
     private static final String MINER_RULE = """
             title: "Miner image pulled \\e]0;pwned\\a\\u202e"
             id: 0d3c6d9e-1111-4000-8000-000000000001
@@ -102,6 +134,13 @@ class RulesCoverageCommandTest {
                 .extracting(l -> l.get("id").asText()).containsExactlyElementsOf(CATALOG.stream().filter(c -> !c.equals("M3")).toList());
         assertThat(json.out()).doesNotContain("\u001b", "\u0007", "\u202e").containsIgnoringCase("\\u001b]0;pwned\\u0007\\u202e");
         assertThat(json.err()).contains("1 techniques covered (0 fed by a parser), 1 of 17 catalog rows (0 fed), from 1 rules and 0 correlations");
+
+        Path layer = dir.resolve("layer.json");
+        CliRun.of("rules", "coverage", "--no-builtin", "--rules", dir.toString(), "--format", "json", "--navigator",
+                layer.toString());
+        String nav = Files.readString(layer, StandardCharsets.UTF_8);
+        assertThat(nav).doesNotContain("\u001b", "\u0007", "\u202e");
+        assertThat(CliRunJson.parse(nav).at("/techniques/0/score").asInt()).as("no parser feeds it").isZero();
 
         CliRun table = CliRun.of("rules", "coverage", "--no-builtin", "--rules", dir.toString(), "--format", "table");
         assertThat(table.exitCode()).isZero();

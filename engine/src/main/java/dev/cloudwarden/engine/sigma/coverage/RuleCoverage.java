@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The ATT&CK techniques ({@code attack.t1078.004} tags) and threat-catalog rows ({@code cloudwarden.t2} tags) that
@@ -77,6 +79,22 @@ public record RuleCoverage(List<Covered<String>> techniques, List<Covered<Catalo
         }
         return new RuleCoverage(byTechnique.entrySet().stream().map(e -> new Covered<>(e.getKey(), e.getValue())).toList(),
                 byRow.entrySet().stream().map(e -> new Covered<>(e.getKey(), e.getValue())).toList());
+    }
+
+    /**
+     * The techniques each parsed log source feeds a rule of, sources in their declared order, techniques sorted: what a
+     * team covers if it ships that one log.
+     */
+    public Map<SourceType, List<String>> techniquesBySource() {
+        Map<SourceType, SortedSet<String>> bySource = new EnumMap<>(SourceType.class);
+        for (Covered<String> t : techniques) {
+            for (SourceType source : t.fedBy()) {
+                bySource.computeIfAbsent(source, k -> new TreeSet<>()).add(t.what());
+            }
+        }
+        Map<SourceType, List<String>> out = new EnumMap<>(SourceType.class);
+        bySource.forEach((source, ids) -> out.put(source, List.copyOf(ids)));
+        return out;
     }
 
     /** Catalog rows that no loaded rule names. */
