@@ -30,7 +30,8 @@ import java.util.List;
  * <p><b>Envelopes.</b> When the first record is an {@link Envelope} (a CloudWatch Logs subscription, an Event Hubs
  * batch, a Logstash event holding the record as a string...), the input is read enveloped: every record is unwrapped
  * and each record inside finds its own source, since one envelope stream may carry several. In an input of plain
- * records, a record its parser found neither a time nor an operation in is checked for an envelope too. A record inside keeps
+ * records, a record its parser found neither a time nor an operation in is checked for an envelope too, and for being
+ * another source's record (which that source then reads). A record inside keeps
  * the line of its envelope and, when there are several, its 0-based place among them as its record index; a
  * rejection names that inner record, not the envelope.
  *
@@ -123,6 +124,13 @@ final class RecordDispatcher {
                     JsonNode tree = tree(json);
                     if (Envelope.of(tree) != null) {
                         return unwrap(tree, origin);
+                    }
+                    JsonRecordParser own = forcedJson != null ? forcedJson : parserFor(tree, null);
+                    if (own != jsonParser && own.source() != SourceType.GENERIC_JSON) {
+                        // another log's record among this input's (a k8s audit event in a file of CloudTrail): its own
+                        // source reads it, rather than this input's parser making an empty event of it; a record no
+                        // source claims stays this input's partial record
+                        return parse(own, json, origin, null);
                     }
                 } catch (RecordRejectedException notAnObject) {
                     // the parser read it: keep its event

@@ -128,6 +128,20 @@ class K8sAuditParserTest {
         assertThat(c.events.get(3).operation().name()).isNull();
     }
 
+    @Test
+    void anAuditEventInAFileOfCloudTrailIsReadAsTheAuditEventItIs() {
+        GoldenFiles.Collected c = ingest(IngestOptions.defaults(), """
+                {"eventVersion":"1.08","eventTime":"2026-03-16T08:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets"}
+                {"kind":"Event","apiVersion":"audit.k8s.io/v1","verb":"create","objectRef":{"resource":"pods","namespace":"kube-system"},"stageTimestamp":"2026-03-16T08:00:05Z"}
+                {"unrelated":true}
+                """);
+        assertThat(c.rejections).isEmpty();
+        assertThat(c.events).extracting(Event::source)
+                .containsExactly(SourceType.CLOUDTRAIL, SourceType.K8S_AUDIT, SourceType.CLOUDTRAIL);
+        assertThat(c.events.get(1).operation().name()).isEqualTo("create");
+        assertThat(c.events.get(1).timeBasis()).isEqualTo(TimeBasis.RECORD);
+    }
+
     private static List<Event> falco() {
         return GoldenFiles.read(GoldenFiles.resource("k8saudit/falco-traces.jsonl"), IngestOptions.defaults()).events;
     }
