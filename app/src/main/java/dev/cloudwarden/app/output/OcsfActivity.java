@@ -19,6 +19,7 @@ record OcsfActivity(int id, String name) {
     static final Map<String, Integer> HTTP_METHODS = Map.of("CONNECT", 1, "DELETE", 2, "GET", 3, "HEAD", 4,
             "OPTIONS", 5, "POST", 6, "PUT", 7, "TRACE", 8);
     private static final String[] HTTP_CAPTIONS = {"Unknown", "Connect", "Delete", "Get", "Head", "Options", "Post", "Put", "Trace"};
+    private static final Set<String> S3_PREFIXES = Set.of("REST", "WEBSITE", "BATCH");
     private static final String[] API_CAPTIONS = {"Unknown", "Create", "Read", "Update", "Delete"};
     private static final Set<String> CREATE = Set.of("create", "run", "put", "add", "insert", "register", "import", "allocate",
             "launch", "submit", "issue", "copy", "request", "new");
@@ -72,9 +73,16 @@ record OcsfActivity(int id, String name) {
      * Create, Read, Update or Delete from the operation's verb: the first word of a CloudTrail or GCP method name
      * ({@code RunInstances}, {@code google.iam.admin.v1.CreateServiceAccount}, {@code v1.compute.instances.insert}),
      * a Kubernetes verb, the last part of an Azure operation ({@code Microsoft.Compute/virtualMachines/delete}), or
-     * the method of a Docker call ({@code POST /containers/create}).
+     * the method of a Docker call ({@code POST /containers/create}), the method inside an S3 access log's operation
+     * ({@code REST.GET.OBJECT}, {@code WEBSITE.HEAD.OBJECT}, {@code BATCH.DELETE.OBJECT}).
      */
     static OcsfActivity api(String op) {
+        String[] s3 = op.split("\\.", 3);
+        if (s3.length == 3 && S3_PREFIXES.contains(s3[0]) && HTTP_METHODS.containsKey(s3[1])) {
+            String verb = s3[1].toLowerCase(Locale.ROOT);
+            int id = CREATE.contains(verb) ? 1 : READ.contains(verb) ? 2 : DELETE.contains(verb) ? 4 : 0;
+            return id == 0 ? other(op) : new OcsfActivity(id, API_CAPTIONS[id]);
+        }
         int space = op.indexOf(' ');
         if (space > 0 && HTTP_METHODS.containsKey(op.substring(0, space))) {
             String method = op.substring(0, space);

@@ -29,6 +29,7 @@ import java.util.Set;
 public final class OcsfEventWriter implements EventWriter {
     private static final Map<SourceType, String> PROVIDERS = new EnumMap<>(Map.ofEntries(
             Map.entry(SourceType.CLOUDTRAIL, "AWS CloudTrail"), Map.entry(SourceType.VPC_FLOW, "Amazon VPC Flow Logs"),
+            Map.entry(SourceType.S3_ACCESS, "Amazon S3 server access logs"),
             Map.entry(SourceType.ROUTE53_RESOLVER, "Amazon Route 53 Resolver"), Map.entry(SourceType.K8S_AUDIT, "Kubernetes audit"),
             Map.entry(SourceType.AZURE_ACTIVITY, "Azure Activity Log"), Map.entry(SourceType.AZURE_SIGNIN, "Microsoft Entra ID sign-in logs"),
             Map.entry(SourceType.GCP_AUDIT, "Google Cloud Audit Logs"), Map.entry(SourceType.SSHD, "OpenSSH sshd"),

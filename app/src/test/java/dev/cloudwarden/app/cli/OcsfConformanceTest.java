@@ -72,6 +72,10 @@ class OcsfConformanceTest {
             }
         }
         inputs.add(panther.toString());
+        // no public dataset holds S3 access logs as lines: the golden inputs (AWS's examples, Panther's records)
+        Path s3 = Path.of("../engine/src/test/resources/golden/s3access");
+        inputs.add(s3.resolve("aws-examples.log").toString());
+        inputs.add(s3.resolve("panther.log").toString());
         Report events = check(dir, "events", inputs.toArray(String[]::new));
         Report findings = check(dir, "scan", inputs.toArray(String[]::new));
         assertThat(events.lines).as("events").isGreaterThan(1000);

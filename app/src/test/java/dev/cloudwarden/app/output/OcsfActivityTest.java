@@ -23,6 +23,11 @@ class OcsfActivityTest {
         assertThat(ids("UpdateFunctionCode", "ModifyInstanceAttribute", "patch", "AttachUserPolicy")).containsOnly(3);
         assertThat(ids("DeleteTrail", "TerminateInstances", "deletecollection", "Microsoft.Compute/virtualMachines/delete",
                 "DELETE /containers/abc")).containsOnly(4);
+        assertThat(ids("REST.PUT.OBJECT", "REST.PUT.BUCKETPOLICY")).as("S3 access logs, like CloudTrail's PutObject")
+                .containsOnly(1);
+        assertThat(ids("REST.GET.OBJECT", "WEBSITE.HEAD.OBJECT", "REST.GET.BUCKET")).containsOnly(2);
+        assertThat(ids("REST.DELETE.OBJECT", "BATCH.DELETE.OBJECT")).containsOnly(4);
+        assertThat(OcsfActivity.api("REST.POST.UPLOADS")).isEqualTo(new OcsfActivity(99, "REST.POST.UPLOADS"));
         OcsfActivity other = OcsfActivity.api("AssumeRole");
         assertThat(other).isEqualTo(new OcsfActivity(99, "AssumeRole"));
     }

@@ -20,6 +20,8 @@ import java.util.Optional;
 public enum SourceType {
     CLOUDTRAIL("cloudtrail", OcsfClass.API_ACTIVITY, new LogSource("aws", "cloudtrail", null)),
     VPC_FLOW("vpcflow", OcsfClass.NETWORK_ACTIVITY, new LogSource("aws", "vpcflowlogs", null)),
+    /** Amazon S3 server access logs; SigmaHQ has no service name for them, so ours is {@code s3access} (Elastic's). */
+    S3_ACCESS("s3access", OcsfClass.API_ACTIVITY, new LogSource("aws", "s3access", null)),
     ROUTE53_RESOLVER("route53resolver", OcsfClass.DNS_ACTIVITY, new LogSource("aws", "route53resolver", null)),
     K8S_AUDIT("k8saudit", OcsfClass.API_ACTIVITY, new LogSource("kubernetes", "audit", null)),
     AZURE_ACTIVITY("azureactivity", OcsfClass.API_ACTIVITY, new LogSource("azure", "activitylogs", null)),

@@ -15,6 +15,7 @@ import dev.cloudwarden.engine.ingest.parse.JsonRecordParser;
 import dev.cloudwarden.engine.ingest.parse.LineFormat;
 import dev.cloudwarden.engine.ingest.parse.SourceDescriptor;
 import dev.cloudwarden.engine.ingest.route53.Route53ResolverFormat;
+import dev.cloudwarden.engine.ingest.s3access.S3AccessFormat;
 import dev.cloudwarden.engine.ingest.sshd.SshdFormat;
 import dev.cloudwarden.engine.ingest.vpcflow.VpcFlowFormat;
 import dev.cloudwarden.engine.ingest.web.WebFormat;
@@ -58,6 +59,7 @@ public final class Sources {
                 new AzureActivityFormat(),
                 new GenericJsonFormat(), // last of the JSON formats: it takes any object
                 new VpcFlowFormat(),
+                new S3AccessFormat(), // before web: its lines have a [time] and quoted fields too
                 new WebFormat(),
                 new DockerFormat(), // before sshd: claims dockerd's syslog lines
                 new SshdFormat(),

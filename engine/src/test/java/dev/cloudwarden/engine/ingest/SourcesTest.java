@@ -36,6 +36,7 @@ class SourcesTest {
     private static final Map<SourceType, String> SAMPLES = new EnumMap<>(Map.ofEntries(
             Map.entry(SourceType.CLOUDTRAIL, "cloudtrail/panther-cloudtrail.jsonl"),
             Map.entry(SourceType.VPC_FLOW, "vpcflow/default-v2.log"),
+            Map.entry(SourceType.S3_ACCESS, "s3access/aws-examples.log"),
             Map.entry(SourceType.ROUTE53_RESOLVER, "route53/handwritten.jsonl"),
             Map.entry(SourceType.K8S_AUDIT, "k8saudit/falco-traces.jsonl"),
             Map.entry(SourceType.AZURE_ACTIVITY, "azure/panther-activity.jsonl"),

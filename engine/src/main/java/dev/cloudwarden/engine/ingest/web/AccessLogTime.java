@@ -6,18 +6,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 
 /** The Common Log Format time, {@code [10/Oct/2000:13:55:36 -0700]} (Apache {@code %t}, nginx {@code $time_local}). */
-final class AccessLogTime {
-    // English month names whatever the JVM's locale: servers log them in English.
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+public final class AccessLogTime {
+    // English month names whatever the JVM's locale: servers log them in English. Strict, so that 31/Feb is
+    // refused rather than read as 28/Feb.
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MMM/uuuu:HH:mm:ss Z", Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private AccessLogTime() {
     }
 
     /** @param bracketed the field with its brackets */
-    static Instant parse(String bracketed) throws RecordRejectedException {
+    public static Instant parse(String bracketed) throws RecordRejectedException {
         if (bracketed.length() < 3 || bracketed.charAt(0) != '[' || bracketed.charAt(bracketed.length() - 1) != ']') {
             throw notATime(bracketed);
         }

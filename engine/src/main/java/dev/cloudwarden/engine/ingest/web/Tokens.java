@@ -11,10 +11,10 @@ import java.util.List;
  * {@code \xhh} escapes for control bytes are kept as written, since that text is what web-attack rules
  * (and people) look for.
  */
-final class Tokens {
+public final class Tokens {
     /** @param kind ' ' for a bare word, '"' for a quoted string (text unquoted), '[' for a bracketed one (text kept whole) */
-    record Token(String text, char kind) {
-        boolean isDash() {
+    public record Token(String text, char kind) {
+        public boolean isDash() {
             return text.equals("-");
         }
     }
@@ -22,7 +22,7 @@ final class Tokens {
     private Tokens() {
     }
 
-    static List<Token> split(String line) throws RecordRejectedException {
+    public static List<Token> split(String line) throws RecordRejectedException {
         List<Token> out = new ArrayList<>(32);
         int n = line.length();
         int i = 0;

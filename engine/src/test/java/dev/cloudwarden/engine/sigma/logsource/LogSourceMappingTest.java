@@ -61,7 +61,8 @@ class LogSourceMappingTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             aws        | cloudtrail | -           | cloudtrail
-            aws        | -          | -           | cloudtrail,route53resolver,vpcflow
+            aws        | -          | -           | cloudtrail,route53resolver,s3access,vpcflow
+            aws        | s3access   | -           | s3access
             kubernetes | -          | application | k8saudit
             linux      | sudo       | -           | sshd
             linux      | vsftpd     | -           | sshd
