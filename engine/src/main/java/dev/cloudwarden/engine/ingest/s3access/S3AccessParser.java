@@ -53,11 +53,11 @@ final class S3AccessParser implements LineParser {
         b.userAgent(text(raw, "user_agent"));
         b.cloud(cloud(raw, host));
         if (bucket != null) {
-            String partition = partition(text(raw, "access_point_arn"));
-            b.resource("AWS::S3::Bucket", "arn:" + partition + ":s3:::" + bucket);
+            // named as the CloudTrail parser names them (bucket, bucket/key), so incidents join the two logs on a bucket
+            b.resource("AWS::S3::Bucket", bucket);
             String key = text(raw, "key");
             if (key != null) {
-                b.resource("AWS::S3::Object", "arn:" + partition + ":s3:::" + bucket + "/" + key);
+                b.resource("AWS::S3::Object", bucket + "/" + key);
             }
         }
         return b.build();
@@ -100,11 +100,6 @@ final class S3AccessParser implements LineParser {
             }
         }
         return new Cloud("aws", null, region);
-    }
-
-    private static String partition(String arn) {
-        String[] parts = arnParts(arn);
-        return parts == null ? "aws" : parts[1];
     }
 
     private static String[] arnParts(String arn) {

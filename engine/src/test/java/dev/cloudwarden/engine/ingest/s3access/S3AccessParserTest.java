@@ -61,8 +61,8 @@ class S3AccessParserTest {
         assertThat(anonymousDownload.raw().tree().get("referrer").asText()).isEqualTo("https://www.example.com/downloads/index.html");
         assertThat(anonymousDownload.traffic().bytesIn()).isEqualTo(5242880L);
         assertThat(anonymousDownload.resources()).containsExactly(
-                new Resource("AWS::S3::Bucket", "arn:aws:s3:::amzn-s3-demo-bucket1"),
-                new Resource("AWS::S3::Object", "arn:aws:s3:::amzn-s3-demo-bucket1/reports/Q1%202026.pdf"));
+                new Resource("AWS::S3::Bucket", "amzn-s3-demo-bucket1"),
+                new Resource("AWS::S3::Object", "amzn-s3-demo-bucket1/reports/Q1%202026.pdf"));
 
         Event ipv6 = events.get(4);
         assertThat(ipv6.src().ip()).isEqualTo("2001:db8:85a3::8a2e:370:7334");
