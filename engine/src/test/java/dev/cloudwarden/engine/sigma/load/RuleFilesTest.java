@@ -52,5 +52,5 @@ class RuleFilesTest {
     }
 
     /** Detection rules of the CloudWarden pack ({@code cloudwarden/**}); its correlation rules are not in {@code rules()}. */
-    private static final int CLOUDWARDEN_DETECTION_RULES = 153;
+    private static final int CLOUDWARDEN_DETECTION_RULES = 155;
 }

@@ -34,7 +34,7 @@ class RulePackTest {
     @Test
     void everyBuiltInRuleLoadsWithoutErrors() {
         assertThat(RULES.errors()).isEmpty();
-        assertThat(PackFixtures.ours()).hasSize(153);
+        assertThat(PackFixtures.ours()).hasSize(155);
         assertThat(PackFixtures.oursCorrelations()).hasSize(29);
     }
 
