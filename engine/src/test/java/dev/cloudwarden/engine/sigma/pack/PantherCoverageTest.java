@@ -50,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PantherCoverageTest {
     private static final String DIR = "/datasets/panther/";
     /**
-     * Floor of the share of parsed positives with a medium alert. Issue 9 asks for 0.90; the pack reaches 0.649
-     * (194 of 299; 0.664 before trimmed records stopped being rejected and joined the count) and every positive it
+     * Floor of the share of parsed positives with a medium alert. Issue 9 asks for 0.90; the pack reaches 0.650
+     * (204 of 314, AKS records read through their Azure envelope included; 0.664 of 292 before trimmed records
+     * stopped being rejected and joined the count) and every positive it
      * leaves out is in exclusions.txt with its reason: most are Panther's
      * audit-trail rules for routine administration (severity Info or Low), single records of a count, or need
      * lookups. The floor keeps what is reached from slipping back.
@@ -254,15 +255,19 @@ class PantherCoverageTest {
 
     private static SourceType source(Sample s) {
         SourceType source = LOG_TYPES.get(s.logType());
-        if (source == SourceType.AZURE_ACTIVITY && s.log().path("category").asText().startsWith("kube-audit")) {
+        if (source == SourceType.AZURE_ACTIVITY && aksEnvelope(s)) {
             // AKS writes its Kubernetes audit events as a JSON string in properties.log of an Azure resource-log
-            // record; the ingest does not unwrap that envelope yet, so these are not read as Kubernetes audit.
-            return null;
+            // record: the ingest opens that envelope and reads the event inside as Kubernetes audit
+            return SourceType.K8S_AUDIT;
         }
         if (source == SourceType.AZURE_ACTIVITY && s.log().path("category").asText().toLowerCase().contains("signin")) {
             return SourceType.AZURE_SIGNIN;
         }
         return source;
+    }
+
+    private static boolean aksEnvelope(Sample s) {
+        return s.log().path("category").asText().startsWith("kube-audit");
     }
 
     /** The record as its source writes it; {@code withTime} sets a fixed event time where the record has none. */
@@ -281,7 +286,8 @@ class PantherCoverageTest {
             text = log.toString();
         }
         GoldenFiles.Collected c = new GoldenFiles.Collected();
-        new Ingestor(IngestOptions.defaults().withForcedSource(source))
+        // an envelope is detected, not forced: the source is the record's inside it
+        new Ingestor(aksEnvelope(s) ? IngestOptions.defaults() : IngestOptions.defaults().withForcedSource(source))
                 .read(Input.bytes(s.logType() + ".log", text.getBytes(StandardCharsets.UTF_8), GoldenFiles.REFERENCE_TIME), c);
         return c;
     }
