@@ -52,11 +52,6 @@ public final class OcsfEventWriter implements EventWriter {
         this.clock = clock;
     }
 
-    /** The classes whose own attributes carry the normalized parts; any other is written as a Base Event. */
-    private static final java.util.Set<OcsfClass> CLASSES_WITH_OWN_ATTRIBUTES = java.util.EnumSet.of(
-            OcsfClass.API_ACTIVITY, OcsfClass.AUTHENTICATION, OcsfClass.NETWORK_ACTIVITY, OcsfClass.HTTP_ACTIVITY,
-            OcsfClass.DNS_ACTIVITY, OcsfClass.EMAIL_ACTIVITY);
-
     @Override
     public void write(Event e) throws IOException {
         OcsfClass cls = e.ocsfClass();
@@ -93,6 +88,7 @@ public final class OcsfEventWriter implements EventWriter {
         if (cloud) {
             OcsfObjects.cloud(g, e);
         }
+        boolean baseEvent = false; // a class without attributes of its own for the normalized parts
         switch (cls) {
             case API_ACTIVITY -> apiActivity(e);
             case AUTHENTICATION -> authentication(e);
@@ -100,10 +96,9 @@ public final class OcsfEventWriter implements EventWriter {
             case HTTP_ACTIVITY -> http(e);
             case DNS_ACTIVITY -> dns(e);
             case EMAIL_ACTIVITY -> email(e);
-            default -> {
-            }
+            default -> baseEvent = true;
         }
-        unmapped(e, !CLASSES_WITH_OWN_ATTRIBUTES.contains(cls));
+        unmapped(e, baseEvent);
         if (raw) {
             g.writeStringField("raw_data", e.raw().text());
         }

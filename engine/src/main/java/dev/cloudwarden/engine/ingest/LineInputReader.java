@@ -40,22 +40,18 @@ final class LineInputReader {
                 int start = lines.start();
                 int length = lines.length();
                 if (lines.oversizedLength() > 0) {
-                    reject(parallel, new Rejection(origin, "line is " + lines.oversizedLength()
+                    decided(parallel, origin, new Rejection(origin, "line is " + lines.oversizedLength()
                             + " bytes, over the limit of " + options.maxLineBytes() + " (first bytes kept)",
                             Arrays.copyOfRange(buf, start, start + length)));
                     continue;
                 }
                 if (lines.isBlank()) {
-                    if (parallel != null) {
-                        parallel.decided(origin, new RecordDispatcher.Skip(origin, "blank line"));
-                    } else {
-                        sink.onSkipped(origin, "blank line");
-                    }
+                    decided(parallel, origin, new RecordDispatcher.Skip(origin, "blank line"));
                     continue;
                 }
                 int bad = lines.isAscii() ? -1 : Utf8.firstInvalid(buf, start, start + length);
                 if (bad >= 0) {
-                    reject(parallel, new Rejection(origin, "invalid UTF-8 at byte " + (bad - start + 1)
+                    decided(parallel, origin, new Rejection(origin, "invalid UTF-8 at byte " + (bad - start + 1)
                             + " of the line", Arrays.copyOfRange(buf, start, start + length)));
                     continue;
                 }
@@ -87,12 +83,15 @@ final class LineInputReader {
         }
     }
 
-    /** A rejection in line order: straight to the sink, or behind the records still being parsed. */
-    private void reject(ParallelJsonLines parallel, Rejection rejection) {
+    /**
+     * An outcome decided on this thread (a rejection, a skip), in line order: to the sink now, or behind the records
+     * still being parsed.
+     */
+    private void decided(ParallelJsonLines parallel, Origin origin, Object outcome) {
         if (parallel != null) {
-            parallel.decided(rejection.origin(), rejection);
+            parallel.decided(origin, outcome);
         } else {
-            dispatcher.sink().onRejected(rejection);
+            dispatcher.deliver(outcome);
         }
     }
 
