@@ -16,8 +16,10 @@ import java.util.function.Consumer;
  * the rule's period; later matches within it add to its count, times and sample; the group leaves as one alert
  * (the first match's, so its id is the id {@code --no-dedup} gives that match) when the watermark passes the
  * period's end, or when a match after the period opens the next group. Only the open group is kept per key.
+ * Opening a group also says so ({@link Update#closed()} false, the first match with a count of 1), for sinks that
+ * show alerts while their group is still counting (the service's store); the closing update has the same id.
  */
-final class AlertGrouper implements KeyedProcessor<String, Alert, Alert> {
+final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGrouper.Update> {
     static final String OPEN = "alert-group";
 
     private final GroupingPlan plan;
@@ -43,6 +45,10 @@ final class AlertGrouper implements KeyedProcessor<String, Alert, Alert> {
         }
     }
 
+    /** A group opened (its first match) or closed (the grouped alert, same id). */
+    record Update(Alert alert, boolean closed) {
+    }
+
     AlertGrouper(GroupingPlan plan, int sampleSize) {
         this.plan = plan;
         this.sampleSize = sampleSize;
@@ -54,7 +60,7 @@ final class AlertGrouper implements KeyedProcessor<String, Alert, Alert> {
     }
 
     @Override
-    public void processElement(Alert alert, KeyedState<String> state, Consumer<Alert> out) {
+    public void processElement(Alert alert, KeyedState<String> state, Consumer<Update> out) {
         ValueState<Group> open = state.valueState(OPEN, Group.class);
         Group g = open.value();
         long t = alert.time().toEpochMilli();
@@ -63,21 +69,22 @@ final class AlertGrouper implements KeyedProcessor<String, Alert, Alert> {
             return;
         }
         if (g != null) {
-            out.accept(g.toAlert());
+            out.accept(new Update(g.toAlert(), true));
         }
         long closesAt = saturatedAdd(t, plan.periodMillis(alert.ruleId()));
         String key = state.currentKey();
-        open.update(new Group(alert, key.substring(key.indexOf('\u001e') + 1), 1, t, t, closesAt,
-                alert.events()));
+        Group opened = new Group(alert, key.substring(key.indexOf('\u001e') + 1), 1, t, t, closesAt, alert.events());
+        open.update(opened);
         state.timers().registerEventTimeTimer(closesAt);
+        out.accept(new Update(opened.toAlert(), false));
     }
 
     @Override
-    public void onTimer(long time, KeyedState<String> state, Consumer<Alert> out) {
+    public void onTimer(long time, KeyedState<String> state, Consumer<Update> out) {
         ValueState<Group> open = state.valueState(OPEN, Group.class);
         Group g = open.value();
         if (g != null && g.closesAt() == time) {
-            out.accept(g.toAlert());
+            out.accept(new Update(g.toAlert(), true));
             open.clear();
         }
     }

@@ -15,6 +15,14 @@ public interface AlertSink {
 
     void accept(Alert alert) throws IOException;
 
+    /**
+     * A group of matches has opened (grouping on): its first match, with a count of 1. The grouped alert, with the
+     * same id, comes to {@link #accept} when the group closes. A sink that shows alerts while they are still counting
+     * (the service's store) takes this; files and streams of final alerts ignore it.
+     */
+    default void opened(Alert alert) throws IOException {
+    }
+
     /** End of the run: everything accepted is written. */
     default void flush() throws IOException {
     }

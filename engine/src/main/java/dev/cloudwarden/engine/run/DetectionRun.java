@@ -61,7 +61,7 @@ public final class DetectionRun implements AutoCloseable {
     private final List<Alert> found = new ArrayList<>();
     private final Consumer<Alert> collect = found::add;
     private final Consumer<Alert> route = this::route;
-    private final Consumer<Alert> emit = this::emit;
+    private final Consumer<AlertGrouper.Update> emitGrouped = this::emitGrouped;
     private final Consumer<IncidentUpdate> incidentOut = this::incidentUpdate;
     private long watermark = Long.MIN_VALUE;
     private boolean finished;
@@ -121,6 +121,29 @@ public final class DetectionRun implements AutoCloseable {
         if (parallel != null && !finished) {
             parallel.drain();
         }
+    }
+
+    /**
+     * A live source has gone quiet: after {@link #flush}, the alerts raised so far are released to grouping and
+     * incidents up to the latest event time seen, instead of waiting for the lateness bound and the detectors'
+     * alert delay (up to hours) to pass. The stateful detectors keep their watermark, so events that arrive late
+     * within the bound still count in correlations and baselines; an alert they raise later, dated before the
+     * released time, is handled as a late alert (incidents take it anyway; grouping opens a group for it), never
+     * dropped. A file run never calls this: its grouping follows event time alone.
+     */
+    public void idle() {
+        flush();
+        long latest = lateness.latest();
+        if (finished || latest == Long.MIN_VALUE) {
+            return;
+        }
+        if (grouper != null) {
+            groups.advanceWatermark(latest, grouper, emitGrouped);
+        }
+        if (incidents != null) {
+            incidents.advanceWatermark(latest, incidentOut);
+        }
+        flushSinks();
     }
 
     /**
@@ -199,7 +222,7 @@ public final class DetectionRun implements AutoCloseable {
             d.advanceWatermark(eventWatermark, route);
         }
         if (grouper != null) {
-            groups.advanceWatermark(alertWatermark, grouper, emit);
+            groups.advanceWatermark(alertWatermark, grouper, emitGrouped);
         }
         if (incidents != null) {
             incidents.advanceWatermark(alertWatermark, incidentOut);
@@ -220,7 +243,19 @@ public final class DetectionRun implements AutoCloseable {
         if (grouper == null) {
             emit(alert);
         } else {
-            groups.processElement(grouper.keyOf(alert), alert, grouper, emit);
+            groups.processElement(grouper.keyOf(alert), alert, grouper, emitGrouped);
+        }
+    }
+
+    private void emitGrouped(AlertGrouper.Update update) {
+        if (update.closed()) {
+            emit(update.alert());
+            return;
+        }
+        try {
+            alertSink.opened(update.alert());
+        } catch (IOException e) {
+            throw new SinkFailedException("alerts", e);
         }
     }
 

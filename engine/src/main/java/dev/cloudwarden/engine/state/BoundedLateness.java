@@ -25,6 +25,11 @@ public final class BoundedLateness {
         return watermark();
     }
 
+    /** The latest event time seen; {@link Long#MIN_VALUE} before the first event. */
+    public long latest() {
+        return maxSeen;
+    }
+
     /** Event time up to which input is complete; {@link Long#MIN_VALUE} before the first event. */
     public long watermark() {
         if (maxSeen <= Long.MIN_VALUE + latenessMillis) { // no event yet, or the lateness reaches back past all time

@@ -158,4 +158,57 @@ class DetectionRunTest {
         assertThat(r.stats().lateEvents()).isEqualTo(1);
         assertThat(r.stats().matches()).as("a late event is still matched").isEqualTo(2);
     }
+
+    /** A live source: the first burst only, then quiet. Without idle() nothing leaves before the lateness bound. */
+    @Test
+    void aQuietLiveSourceReleasesItsIncidentAndShowsOpenGroupsAtOnce() {
+        List<IncidentUpdate> updates = new ArrayList<>();
+        List<Alert> opened = new ArrayList<>();
+        List<Alert> closed = new ArrayList<>();
+        AlertSink live = new AlertSink() {
+            @Override
+            public void accept(Alert alert) {
+                closed.add(alert);
+            }
+
+            @Override
+            public void opened(Alert alert) {
+                opened.add(alert);
+            }
+        };
+        List<Event> events = threeBursts();
+        try (DetectionRun run = new DetectionRun(CONFIG.withThreads(2), live, updates::add)) {
+            events.subList(0, 20).forEach(run::accept);
+            run.flush();
+            assertThat(updates).as("waiting for the lateness bound").isEmpty();
+            assertThat(opened).as("the group opened with its first match").hasSize(1);
+            assertThat(opened.get(0).occurrences().count()).isEqualTo(1);
+            assertThat(closed).isEmpty();
+
+            run.idle();
+            assertThat(updates).extracting(IncidentUpdate::kind).contains(IncidentUpdate.Kind.OPENED);
+            assertThat(updates.get(updates.size() - 1).incident().alerts()).hasSize(20);
+
+            events.subList(20, events.size()).forEach(run::accept);
+            run.finish();
+        }
+        assertThat(closed).hasSize(3);
+        assertThat(opened).extracting(Alert::id).containsExactlyElementsOf(closed.stream().map(Alert::id).toList());
+        assertThat(closed).allSatisfy(a -> assertThat(a.occurrences().count()).isEqualTo(20));
+        assertThat(updates.stream().filter(u -> u.kind() == IncidentUpdate.Kind.CLOSED)).hasSize(3)
+                .allSatisfy(u -> assertThat(u.incident().alerts()).hasSize(20));
+    }
+
+    @Test
+    void idleBeforeAnyEventAndAfterTheEndDoesNothing() {
+        List<IncidentUpdate> updates = new ArrayList<>();
+        try (DetectionRun run = new DetectionRun(CONFIG, a -> { }, updates::add)) {
+            run.idle();
+            threeBursts().forEach(run::accept);
+            run.finish();
+            int n = updates.size();
+            run.idle();
+            assertThat(updates).hasSize(n);
+        }
+    }
 }
