@@ -23,6 +23,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
+import dev.cloudwarden.engine.event.Timespan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses Sigma YAML (one or more documents per file) into detection, correlation and filter rules. Rule
@@ -42,7 +41,6 @@ import java.util.regex.Pattern;
 public final class RuleParser {
     /** Far above any real rule (the largest SigmaHQ rule is under 100 KB). */
     static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
-    private static final Pattern TIMESPAN = Pattern.compile("(\\d+)([smhdw])");
 
     /** What a file held: the rules that parsed and the problems of those that did not. */
     public record Result(List<SigmaRule> rules, List<CorrelationRule> correlations, List<SigmaFilter> filters,
@@ -265,19 +263,12 @@ public final class RuleParser {
     }
 
     private static Duration timespan(String text, Node node, YamlNodes yaml, String field) throws RuleParseException {
-        Matcher m = TIMESPAN.matcher(text.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+        Optional<Duration> span = Timespan.parse(text);
+        if (span.isEmpty()) {
             throw yaml.error(RuleErrorCode.INVALID_FIELD, "timespan must be a positive number and one of s, m, h, d "
                     + "(e.g. 90m), got '" + text + "'", field, node);
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
+        return span.get();
     }
 
     /** The identifiers and condition(s) of a detection (or filter) section. */

@@ -1,0 +1,125 @@
+package dev.cloudwarden.app.server;
+
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.run.DetectionRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The service's one detection thread: takes batches from the queue in order, feeds the run, and checkpoints. A
+ * checkpoint settles the run, writes what its sinks hold to the store, and only then tells the inputs their events are
+ * safe ({@link EventQueue.Batch#taken}), so a file input commits its position after, never before, the store has what
+ * came of it. When the queue stays empty for {@code idleAfter}, the run releases waiting alerts ({@link DetectionRun#idle}).
+ * A store that fails is retried at the next checkpoint, the service reports itself unhealthy meanwhile, and the
+ * inputs' positions do not move, so nothing is lost.
+ */
+final class DetectionLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionLoop.class);
+    private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(2);
+
+    /** What a checkpoint writes out; throws when the store cannot take it (it keeps what it holds and is retried). */
+    @FunctionalInterface
+    interface Durable {
+        void flush() throws IOException;
+    }
+
+    private final EventQueue queue;
+    private final DetectionRun run;
+    private final Durable sinks;
+    private final Duration idleAfter;
+    private final ServiceMetrics metrics;
+    private final List<Runnable> waiting = new ArrayList<>();
+    private volatile boolean stopping;
+    private volatile String unhealthy;
+    private volatile boolean idle = true;
+    private long lastCheckpoint = System.nanoTime();
+    private boolean released = true;
+
+    DetectionLoop(EventQueue queue, DetectionRun run, Durable sinks, Duration idleAfter, ServiceMetrics metrics) {
+        this.queue = queue;
+        this.run = run;
+        this.sinks = sinks;
+        this.idleAfter = idleAfter;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopping || queue.depth() > 0) {
+                EventQueue.Batch batch = queue.poll(stopping ? Duration.ZERO : idleAfter);
+                if (batch != null) {
+                    idle = false;
+                    released = false;
+                    for (Event e : batch.events()) {
+                        run.accept(e);
+                    }
+                    metrics.eventsProcessed.inc(batch.events().size());
+                    waiting.add(batch.taken());
+                    if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos() || queue.depth() == 0) {
+                        checkpoint(false);
+                    }
+                } else if (!stopping) {
+                    idle = true;
+                    if (!released || unhealthy != null || !waiting.isEmpty()) {
+                        checkpoint(true);
+                    }
+                }
+            }
+            checkpoint(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            unhealthy = "detection stopped: " + e.getMessage();
+            LOG.error("the detection run stopped", e);
+        }
+    }
+
+    private void checkpoint(boolean quiet) {
+        if (quiet) {
+            run.idle();
+            released = true;
+        } else {
+            run.flush();
+        }
+        try {
+            sinks.flush();
+        } catch (IOException | RuntimeException e) {
+            metrics.sinkFailures.inc();
+            if (unhealthy == null) {
+                LOG.warn("cannot write to the store, retrying: {}", e.toString());
+            }
+            unhealthy = "store: " + e.getMessage();
+            return;
+        }
+        if (unhealthy != null) {
+            LOG.info("the store takes writes again");
+        }
+        unhealthy = null;
+        lastCheckpoint = System.nanoTime();
+        for (Runnable r : waiting) {
+            r.run();
+        }
+        waiting.clear();
+    }
+
+    /** Stops after the queued events are processed and written. */
+    void stop() {
+        stopping = true;
+    }
+
+    /** Why the service is unhealthy, or null. */
+    String problem() {
+        return unhealthy;
+    }
+
+    /** Whether the queue has been empty for the idle time (everything received has been processed). */
+    boolean isIdle() {
+        return idle && queue.depth() == 0;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cloudwarden.app.server;
+
+import dev.cloudwarden.app.store.TriageStatus;
+import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.incident.Entity;
+import dev.cloudwarden.engine.incident.EntityType;
+import io.javalin.http.Context;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/** The list endpoints' query parameters, read strictly: a value that does not parse is a 400 naming the parameter. */
+final class QueryParams {
+    private QueryParams() {
+    }
+
+    static Instant time(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 time such as 2026-12-01T00:00:00Z");
+        }
+    }
+
+    static Level level(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? null : Level.parse(v).orElseThrow(() -> ApiException.badRequest(
+                name + " must be informational, low, medium, high or critical"));
+    }
+
+    static TriageStatus status(Context ctx) {
+        String v = ctx.queryParam("status");
+        return v == null ? null : TriageStatus.parse(v).orElseThrow(() -> ApiException.badRequest(
+                "status must be one of " + Arrays.stream(TriageStatus.values()).map(TriageStatus::id).toList()));
+    }
+
+    /** {@code entity=TYPE:VALUE}, e.g. {@code principal:alice} or {@code ip:198.51.100.7}. */
+    static Entity entity(Context ctx) {
+        String v = ctx.queryParam("entity");
+        if (v == null) {
+            return null;
+        }
+        int colon = v.indexOf(':');
+        EntityType type = colon < 0 ? null : Arrays.stream(EntityType.values())
+                .filter(t -> t.id().equals(v.substring(0, colon))).findFirst().orElse(null);
+        if (type == null || colon == v.length() - 1) {
+            throw ApiException.badRequest("entity must be TYPE:VALUE with TYPE one of "
+                    + Arrays.stream(EntityType.values()).map(EntityType::id).toList());
+        }
+        return Entity.of(type, v.substring(colon + 1));
+    }
+
+    static int limit(Context ctx, int defaultLimit, int max) {
+        String v = ctx.queryParam("limit");
+        if (v == null) {
+            return defaultLimit;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error
+        }
+        throw ApiException.badRequest("limit must be 1 to " + max);
+    }
+}

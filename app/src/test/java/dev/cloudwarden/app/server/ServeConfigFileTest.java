@@ -1,0 +1,105 @@
+package dev.cloudwarden.app.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServeConfigFileTest {
+    @Test
+    void noFileAndNoEnvironmentIsTheSimpleCase() throws Exception {
+        ServeConfig c = ServeConfigFile.load(null, Map.of());
+        assertThat(c.server().bind()).isEqualTo("127.0.0.1");
+        assertThat(c.server().port()).isEqualTo(8080);
+        assertThat(c.detection().allowedLateness()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.hunting().retain()).isEqualTo(Duration.ofDays(90));
+        assertThat(c.inputs().watch()).isEmpty();
+    }
+
+    @Test
+    void aFileSetsNestedKeysAndTheEnvironmentOverridesThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cloudwarden.yml");
+        Files.writeString(file, """
+                server:
+                  port: 9000
+                  queue_events: 5000
+                store: /var/lib/cloudwarden/store.duckdb
+                inputs:
+                  watch: [/var/log/auth.log, /data/cloudtrail]
+                  poll_interval: 2s
+                  s3:
+                    - bucket: trail-bucket
+                      prefix: AWSLogs/
+                      region: eu-west-1
+                detection:
+                  allowed_lateness: PT10M
+                  idle_after: 30s
+                hunting:
+                  retain: 30d
+                """);
+        ServeConfig c = ServeConfigFile.load(file, Map.of(
+                "CLOUDWARDEN_SERVER__PORT", "9443",
+                "CLOUDWARDEN_INPUTS__WATCH", "/a, /b",
+                "CLOUDWARDEN_JAVA_OPTS", "-Xmx1g", // the launcher's, not a setting: left alone
+                "HOME", "/root"));
+        assertThat(c.server().port()).isEqualTo(9443);
+        assertThat(c.server().queueEvents()).isEqualTo(5000);
+        assertThat(c.store()).isEqualTo("/var/lib/cloudwarden/store.duckdb");
+        assertThat(c.inputs().watch()).containsExactly("/a", "/b");
+        assertThat(c.inputs().pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.inputs().s3()).singleElement().satisfies(s -> {
+            assertThat(s.bucket()).isEqualTo("trail-bucket");
+            assertThat(s.region()).isEqualTo("eu-west-1");
+        });
+        assertThat(c.detection().allowedLateness()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.detection().idleAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.hunting().retain()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void aTypoIsAnErrorNamingTheFileLineAndKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cloudwarden.yml");
+        Files.writeString(file, "server:\n  port: 9000\n  bnid: 0.0.0.0\n");
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of()))
+                .isInstanceOf(ServeConfigFile.ConfigException.class)
+                .hasMessageStartingWith(file + ":3: ")
+                .hasMessageContaining("bnid");
+    }
+
+    @Test
+    void aBadTimeOrPortIsAnErrorSayingWhatIsExpected(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cloudwarden.yml");
+        Files.writeString(file, "detection:\n  idle_after: soon\n");
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of()))
+                .hasMessageStartingWith(file + ":2: ").hasMessageContaining("'soon' is not a time");
+        Files.writeString(file, "server:\n  port: 70000\n");
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of()))
+                .hasMessageContaining("server.port must be 0-65535");
+        assertThatThrownBy(() -> ServeConfigFile.load(null, Map.of("CLOUDWARDEN_SERVER__PORT", "http")))
+                .hasMessageStartingWith("environment CLOUDWARDEN_SERVER__PORT: ");
+    }
+
+    @Test
+    void brokenYamlNamesItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cloudwarden.yml");
+        Files.writeString(file, "server:\n  port: [9000\n");
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of())).hasMessageStartingWith(file + ":");
+        Files.writeString(file, "- just\n- a list\n");
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of())).hasMessageContaining("expected a mapping");
+    }
+
+    @Test
+    void environmentListsAndUnknownNames() throws Exception {
+        ServeConfig c = ServeConfigFile.load(null, Map.of("CLOUDWARDEN_RULES", "/r1,/r2", "CLOUDWARDEN_NOPE__X", "1",
+                "CLOUDWARDEN_STORE", "postgresql://cw@localhost/cw"));
+        assertThat(c.rules()).isEqualTo(List.of("/r1", "/r2"));
+        assertThat(c.store()).isEqualTo("postgresql://cw@localhost/cw");
+    }
+}

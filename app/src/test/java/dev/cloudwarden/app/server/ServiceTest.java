@@ -1,0 +1,242 @@
+package dev.cloudwarden.app.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudwarden.app.store.ApiTokens;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.sigma.load.RuleFiles;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.load.RuleTuning;
+import dev.cloudwarden.engine.sigma.SigmaConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service over real HTTP on loopback, with a real DuckDB store: auth, events in, alerts out, triage, audit. */
+class ServiceTest {
+    static final Instant T0 = Instant.parse("2026-11-02T03:00:00Z");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+    static Service service;
+    static PlatformStore store;
+    static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        store = PlatformStore.open(dir.resolve("store.duckdb").toString());
+        for (Role r : Role.values()) {
+            String token = "cw_test_" + r.id() + "_" + UUID.randomUUID();
+            store.createToken("test", r.id() + "-token", r, ApiTokens.hash(token));
+            TOKENS.put(r, token);
+        }
+        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(), RuleTuning.builtIn());
+        RunConfig run = RunConfig.of(rules).withThreads(1).withIncidents(RunConfig.Incidents.defaults());
+        ServeConfig config = new ServeConfig(new ServeConfig.Server("127.0.0.1", 0, null, 64L * 1024, 500), null,
+                null, new ServeConfig.Detection(1, Duration.ofMinutes(15), Duration.ofMillis(200)), null, null, null);
+        service = Service.start(config, run, store);
+        base = "http://127.0.0.1:" + service.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    static String failedLogin(long seconds, String user, String ip) {
+        return ("{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\","
+                + "\"arn\":\"arn:aws:iam::111122223333:user/%1$s\",\"accountId\":\"111122223333\",\"userName\":\"%1$s\"},"
+                + "\"eventTime\":\"%2$s\",\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"ConsoleLogin\","
+                + "\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"%3$s\",\"userAgent\":\"Mozilla/5.0\","
+                + "\"requestParameters\":null,\"responseElements\":{\"ConsoleLogin\":\"Failure\"},"
+                + "\"additionalEventData\":{\"MFAUsed\":\"No\"},\"eventID\":\"%4$s\",\"eventType\":\"AwsConsoleSignIn\","
+                + "\"recipientAccountId\":\"111122223333\"}").formatted(user, T0.plusSeconds(seconds), ip,
+                UUID.nameUUIDFromBytes((seconds + user + ip).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static HttpResponse<String> send(String method, String path, Role role, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (role != null) {
+            b.header("Authorization", "Bearer " + TOKENS.get(role));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] lines(List<String> records) {
+        return (String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void awaitCaughtUp() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Thread.sleep(300);
+        while (!service.caughtUp() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(service.caughtUp()).as("the service caught up").isTrue();
+    }
+
+    @Test
+    void everyRouteWantsATokenAndItsRole() throws Exception {
+        assertThat(service.routes()).hasSizeGreaterThan(10);
+        for (ApiServer.Route r : service.routes()) {
+            String path = r.path().replace("{id}", "x");
+            HttpResponse<String> none = send(r.method(), path, null, r.method().equals("GET") ? null : new byte[0]);
+            assertThat(none.statusCode()).as(r + " without a token").isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+            HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .method(r.method(), HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer cw_not_a_token").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).as(r + " with an unknown token").isEqualTo(401);
+            if (r.role() != Role.VIEWER) {
+                Role below = Role.values()[r.role().ordinal() - 1];
+                assertThat(send(r.method(), path, below, new byte[0]).statusCode()).as(r + " as " + below).isEqualTo(403);
+            }
+            assertThat(send(r.method(), path, r.role(), new byte[0]).statusCode()).as(r + " as " + r.role())
+                    .isNotIn(401, 403);
+        }
+    }
+
+    @Test
+    void eventsGoInAndAlertsAndIncidentsComeOutTriagedAndAudited() throws Exception {
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            burst.add(failedLogin(i * 10L, "victim", "203.0.113.77"));
+        }
+        HttpResponse<String> posted = send("POST", "/api/v1/events", Role.ANALYST, lines(burst));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        assertThat(JSON.readTree(posted.body()).get("accepted").asInt()).isEqualTo(30);
+        awaitCaughtUp();
+
+        JsonNode alerts = JSON.readTree(send("GET", "/api/v1/alerts?entity=ip:203.0.113.77&facets=true", Role.VIEWER, null).body());
+        assertThat(alerts.get("items")).isNotEmpty();
+        JsonNode first = alerts.get("items").get(0);
+        assertThat(first.get("alert_json").get("rule").isObject() || first.get("alert_json").isObject()).isTrue();
+        assertThat(alerts.get("facets").get("level")).isNotNull();
+        JsonNode incidents = JSON.readTree(send("GET", "/api/v1/incidents", Role.VIEWER, null).body());
+        assertThat(incidents.get("items")).isNotEmpty();
+        String incidentId = incidents.get("items").get(0).get("id").asText();
+        assertThat(JSON.readTree(send("GET", "/api/v1/incidents/" + incidentId, Role.VIEWER, null).body())
+                .get("alerts")).isNotEmpty();
+
+        String alertId = first.get("id").asText();
+        HttpResponse<String> patched = send("PATCH", "/api/v1/alerts/" + alertId, Role.ANALYST,
+                "{\"status\":\"acknowledged\",\"assignee\":\"dana\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(JSON.readTree(send("GET", "/api/v1/alerts/" + alertId, Role.VIEWER, null).body())
+                .get("triage").get("status").asText()).isEqualTo("acknowledged");
+        assertThat(send("POST", "/api/v1/alerts/" + alertId + "/comments", Role.ANALYST,
+                "{\"body\":\"<script>alert(1)</script> looked at it\"}".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(201);
+        assertThat(send("GET", "/api/v1/alerts/" + alertId + "/comments", Role.VIEWER, null).body())
+                .contains("looked at it");
+        String audit = send("GET", "/api/v1/audit", Role.ADMIN, null).body();
+        assertThat(audit).contains("analyst-token").contains("acknowledged");
+        assertThat(send("GET", "/metrics", Role.VIEWER, null).body()).contains("cloudwarden_events_processed_total");
+        JsonNode health = JSON.readTree(send("GET", "/api/v1/health", Role.VIEWER, null).body());
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void badBodiesAreAnsweredWithTheLineAndReasonAndTheGoodLinesAreKept() throws Exception {
+        byte[] body = lines(List.of(failedLogin(5000, "a", "198.51.100.1"), "{\"broken\": ", failedLogin(5001, "a", "198.51.100.1")));
+        HttpResponse<String> r = send("POST", "/api/v1/events", Role.ANALYST, body);
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.get("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.get("errors").get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(send("POST", "/api/v1/events?source=nope", Role.ANALYST, body).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void gzipIsReadAndBodiesOverTheLimitGet413() throws Exception {
+        byte[] plain = lines(List.of(failedLogin(6000, "b", "198.51.100.2")));
+        HttpResponse<String> zipped = send("POST", "/api/v1/events", Role.ANALYST, gzip(plain), "Content-Encoding", "gzip");
+        assertThat(zipped.statusCode()).as(zipped.body()).isEqualTo(202);
+        byte[] bomb = gzip(new byte[1024 * 1024]); // 1 MiB of zeros: about 1 KiB compressed, over the 64 KiB limit inflated
+        assertThat(send("POST", "/api/v1/events", Role.ANALYST, bomb, "Content-Encoding", "gzip").statusCode()).isEqualTo(413);
+        assertThat(send("POST", "/api/v1/events", Role.ANALYST, new byte[128 * 1024]).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfterAndEveryAcceptedEventIsProcessed() throws Exception {
+        long before = service.processed();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<int[]>> results = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            int client = c;
+            results.add(clients.submit(() -> {
+                int accepted = 0;
+                int refused = 0;
+                for (int req = 0; req < 20; req++) {
+                    List<String> records = new ArrayList<>();
+                    for (int i = 0; i < 100; i++) {
+                        records.add(failedLogin(10_000 + client * 10_000L + req * 100L + i, "u" + client, "192.0.2." + client));
+                    }
+                    while (true) { // a client that honours 429 sends the same body again
+                        HttpResponse<String> r = send("POST", "/api/v1/events", Role.ANALYST, lines(records));
+                        if (r.statusCode() == 429) {
+                            assertThat(r.headers().firstValue("Retry-After")).contains("1");
+                            refused++;
+                            Thread.sleep(20);
+                            continue;
+                        }
+                        assertThat(r.statusCode()).isEqualTo(202);
+                        accepted += JSON.readTree(r.body()).get("accepted").asInt();
+                        break;
+                    }
+                }
+                return new int[]{accepted, refused};
+            }));
+        }
+        int accepted = 0;
+        int refused = 0;
+        for (Future<int[]> f : results) {
+            accepted += f.get()[0];
+            refused += f.get()[1];
+        }
+        clients.shutdown();
+        awaitCaughtUp();
+        assertThat(accepted).isEqualTo(8 * 20 * 100);
+        System.out.printf("backpressure: %d events accepted, %d requests refused with 429 and sent again%n", accepted, refused);
+        assertThat(service.processed() - before).isEqualTo(accepted);
+    }
+
+    static byte[] gzip(byte[] data) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(data);
+        }
+        return out.toByteArray();
+    }
+}
