@@ -83,7 +83,7 @@ public final class StoreSchema {
     /** The version in the first release's {@code schema_migrations}, 0 when the table does not exist. */
     private static int legacyVersion(ConnectionFactory connections, String where) {
         try (Connection c = connections.newConnection(); Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = '"
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '"
                     + LEGACY_TABLE + "'")) {
                 r.next();
                 if (r.getLong(1) == 0) {
