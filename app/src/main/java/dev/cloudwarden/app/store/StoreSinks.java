@@ -24,35 +24,37 @@ final class StoreSinks {
     private StoreSinks() {
     }
 
-    static final class Alerts implements AlertSink {
+    /** The latest form of each id since the last write, written in one transaction when full or flushed. */
+    private static final class Batch<T> {
         private final Connections connections;
-        private final Clock clock;
-        private final Map<String, Alert> pending = new LinkedHashMap<>();
+        private final String what;
+        private final Connections.Work<Void> write;
+        private final Map<String, T> pending = new LinkedHashMap<>();
+        private List<T> writing = List.of();
 
-        Alerts(Connections connections, Clock clock) {
+        Batch(Connections connections, String what, BatchWriter<T> writer) {
             this.connections = connections;
-            this.clock = clock;
+            this.what = what;
+            this.write = c -> {
+                writer.write(c, writing);
+                return null;
+            };
         }
 
-        @Override
-        public void accept(Alert alert) throws IOException {
-            pending.put(alert.id(), alert);
+        void add(String id, T item) throws IOException {
+            pending.put(id, item);
             if (pending.size() >= BATCH) {
                 flush();
             }
         }
 
-        @Override
-        public void flush() throws IOException {
+        void flush() throws IOException {
             if (pending.isEmpty()) {
                 return;
             }
-            List<Alert> batch = List.copyOf(pending.values());
+            writing = List.copyOf(pending.values());
             try {
-                connections.write("store " + batch.size() + " alerts", c -> {
-                    AlertWrites.upsert(c, batch, clock.instant());
-                    return null;
-                });
+                connections.write("store " + writing.size() + " " + what, write);
             } catch (StoreException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -60,51 +62,57 @@ final class StoreSinks {
         }
     }
 
-    static final class Incidents implements IncidentSink {
-        private final Connections connections;
-        private final AuditLog audit;
-        private final Clock clock;
-        private final Map<String, IncidentUpdate> pending = new LinkedHashMap<>();
+    @FunctionalInterface
+    private interface BatchWriter<T> {
+        void write(java.sql.Connection c, List<T> batch) throws java.sql.SQLException;
+    }
 
-        Incidents(Connections connections, AuditLog audit, Clock clock) {
-            this.connections = connections;
-            this.audit = audit;
-            this.clock = clock;
+    static final class Alerts implements AlertSink {
+        private final Batch<Alert> batch;
+
+        Alerts(Connections connections, Clock clock) {
+            batch = new Batch<>(connections, "alerts", (c, alerts) -> AlertWrites.upsert(c, alerts, clock.instant()));
         }
 
         @Override
-        public void accept(IncidentUpdate update) throws IOException {
-            pending.put(update.id(), update);
-            if (pending.size() >= BATCH) {
-                flush();
-            }
+        public void accept(Alert alert) throws IOException {
+            batch.add(alert.id(), alert);
         }
 
         @Override
         public void flush() throws IOException {
-            if (pending.isEmpty()) {
-                return;
-            }
-            // current incidents first, merges after: a merge carries triage to an incident that must be stored
-            List<IncidentUpdate> current = new ArrayList<>();
-            List<IncidentUpdate> merges = new ArrayList<>();
-            for (IncidentUpdate u : pending.values()) {
-                (u.kind() == IncidentUpdate.Kind.MERGED ? merges : current).add(u);
-            }
-            try {
-                connections.write("store " + pending.size() + " incident updates", c -> {
-                    for (IncidentUpdate u : current) {
+            batch.flush();
+        }
+    }
+
+    static final class Incidents implements IncidentSink {
+        private final Batch<IncidentUpdate> batch;
+
+        Incidents(Connections connections, AuditLog audit, Clock clock) {
+            batch = new Batch<>(connections, "incident updates", (c, updates) -> {
+                // current incidents first, merges after: a merge carries triage to an incident that must be stored
+                List<IncidentUpdate> merges = new ArrayList<>();
+                for (IncidentUpdate u : updates) {
+                    if (u.kind() == IncidentUpdate.Kind.MERGED) {
+                        merges.add(u);
+                    } else {
                         IncidentWrites.upsert(c, u, clock.instant());
                     }
-                    for (IncidentUpdate u : merges) {
-                        IncidentWrites.merge(c, u, audit);
-                    }
-                    return null;
-                });
-            } catch (StoreException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-            pending.clear();
+                }
+                for (IncidentUpdate u : merges) {
+                    IncidentWrites.merge(c, u, audit);
+                }
+            });
+        }
+
+        @Override
+        public void accept(IncidentUpdate update) throws IOException {
+            batch.add(update.id(), update);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            batch.flush();
         }
     }
 }
