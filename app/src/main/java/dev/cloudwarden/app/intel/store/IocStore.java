@@ -4,6 +4,9 @@ import dev.cloudwarden.app.intel.store.StoreRecords.Feed;
 import dev.cloudwarden.app.intel.store.StoreRecords.ImportCounts;
 import dev.cloudwarden.app.intel.store.StoreRecords.Sighting;
 import dev.cloudwarden.app.intel.store.StoreRecords.Stats;
+import dev.cloudwarden.app.store.Dialect;
+import dev.cloudwarden.app.store.StoreException;
+import dev.cloudwarden.app.store.StoreSchema;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.IocType;
 import org.duckdb.DuckDBAppender;
@@ -31,7 +34,7 @@ import java.util.function.Consumer;
 
 /**
  * The intel store: indicators, the feeds they came from and their sightings, in an embedded DuckDB database
- * (one file; see {@link StoreMigrations} for the schema). Indicators are keyed by (source, id), so importing a
+ * (one file; see {@link StoreSchema} for the schema). Indicators are keyed by (source, id), so importing a
  * feed again updates its indicators instead of duplicating them. Bulk writes go through DuckDB's Appender into a
  * staging table and are merged with two set statements; loading is one plain SELECT.
  *
@@ -89,8 +92,12 @@ public final class IocStore implements AutoCloseable {
             throw new IOException("cannot open the store " + abs + ": " + m, e);
         }
         try {
-            return new IocStore(abs, c, StoreMigrations.apply(c, abs.toString()));
-        } catch (SQLException e) {
+            // the platform store's one schema (intel, alerts, incidents...): the intel tables are part of it
+            Connection root = c;
+            int version = StoreSchema.migrate(Dialect.DUCKDB, () -> root.unwrap(DuckDBConnection.class).duplicate(),
+                    abs.toString());
+            return new IocStore(abs, c, version);
+        } catch (StoreException e) {
             closeQuietly(c);
             throw new IOException("cannot use the store " + abs + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,127 @@
+package dev.cloudwarden.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Alert lists, facets and the ATT&CK matrix. A list filtered by an entity (or else a technique) reads from that
+ * child table, whose copy of the alert's time lets PostgreSQL walk one index range newest first and stop after a
+ * page: the triage list of one principal does not sort that principal's every alert.
+ */
+final class AlertReads {
+    static final String COLUMNS = "a.id, a.rule_id, a.rule_title, a.level, a.time, a.first_seen, a.last_seen, a.match_count, "
+            + "a.group_key, a.tags_json, a.techniques_json, a.alert_json, a.status, a.assignee, a.triage_tags_json, a.updated_at";
+    /** The facet lists' length: enough for every rule a screen shows. */
+    private static final int FACET_VALUES = 100;
+
+    private final Connections connections;
+
+    AlertReads(Connections connections) {
+        this.connections = connections;
+    }
+
+    static Filter filter(AlertQuery q) {
+        Filter f;
+        if (q.entity() != null) {
+            f = new Filter("alert_entities d JOIN alerts a ON a.id = d.alert_id", "d.time", "d.alert_id")
+                    .where("d.entity_type = ?", q.entity().type().id())
+                    .where("d.entity_value = ?", q.entity().value());
+        } else if (q.technique() != null) {
+            f = new Filter("alert_techniques d JOIN alerts a ON a.id = d.alert_id", "d.time", "d.alert_id");
+        } else {
+            f = new Filter("alerts a", "a.time", "a.id");
+        }
+        if (q.technique() != null) {
+            if (q.entity() == null) {
+                f.where("d.technique = ?", q.technique());
+            } else {
+                f.where("EXISTS (SELECT 1 FROM alert_techniques t WHERE t.alert_id = a.id AND t.technique = ?)", q.technique());
+            }
+        }
+        f.timeRange(q.from(), q.to());
+        if (q.minLevel() != null) {
+            f.where("a.level_rank >= ?", q.minLevel().ordinal());
+        }
+        if (q.ruleId() != null) {
+            f.where("a.rule_id = ?", q.ruleId());
+        }
+        if (q.status() != null) {
+            f.where("a.status = ?", q.status().id());
+        }
+        return f;
+    }
+
+    Page<StoredAlert> list(AlertQuery q) {
+        Filter f = filter(q);
+        return connections.read("list alerts", c -> f.page(c, COLUMNS, q.limit(), q.cursor(), AlertReads::row,
+                r -> new Cursor(Sql.instant(r, "time"), r.getString("id"))));
+    }
+
+    Facets facets(AlertQuery q) {
+        Filter f = filter(q);
+        return connections.read("count alerts", c -> {
+            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+            out.put("level", f.counts(c, "", "coalesce(a.level, 'none')", FACET_VALUES));
+            out.put("status", f.counts(c, "", "a.status", FACET_VALUES));
+            out.put("rule", f.counts(c, "", "a.rule_id", FACET_VALUES));
+            out.put("technique", f.counts(c, " JOIN alert_techniques ft ON ft.alert_id = a.id", "ft.technique", FACET_VALUES));
+            return new Facets(out);
+        });
+    }
+
+    Map<String, Long> techniqueCounts(AlertQuery q) {
+        Filter f = filter(q);
+        return connections.read("count alerts by technique", c -> {
+            if (!f.isEmpty()) {
+                return f.counts(c, " JOIN alert_techniques ft ON ft.alert_id = a.id", "ft.technique", 0);
+            }
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT technique, alerts FROM technique_counts WHERE alerts > 0 ORDER BY alerts DESC, technique");
+                 ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    Optional<StoredAlert> one(String id) {
+        return connections.read("read an alert", c -> byIds(c, "SELECT " + COLUMNS + " FROM alerts a WHERE a.id = ?", id)
+                .stream().findFirst());
+    }
+
+    /** The alerts of one incident in their position (kill-chain) order. */
+    static List<StoredAlert> ofIncident(Connection c, String incidentId) throws SQLException {
+        return byIds(c, "SELECT " + COLUMNS + " FROM incident_alerts m JOIN alerts a ON a.id = m.alert_id "
+                + "WHERE m.incident_id = ? ORDER BY m.position", incidentId);
+    }
+
+    private static List<StoredAlert> byIds(Connection c, String sql, String param) throws SQLException {
+        List<StoredAlert> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.add(row(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    static StoredAlert row(ResultSet r) throws SQLException {
+        return new StoredAlert(r.getString("id"), r.getString("rule_id"), r.getString("rule_title"),
+                Sql.level(r.getString("level")), Sql.instant(r, "time"), Sql.instant(r, "first_seen"),
+                Sql.instant(r, "last_seen"), r.getLong("match_count"), r.getString("group_key"),
+                Sql.list(r.getString("tags_json")), Sql.list(r.getString("techniques_json")), r.getString("alert_json"),
+                Triage.state(r), Sql.instant(r, "updated_at"));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cloudwarden.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A list's filter as SQL: the tables it reads ({@code from}, which may start from an index-friendly child table),
+ * its conditions with their parameters, and the (time, id) columns it is sorted and paged by, newest first.
+ * Every value is a parameter.
+ */
+final class Filter {
+    /** Reads one row of a listing. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    private final String from;
+    private final String time;
+    private final String id;
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    Filter(String from, String time, String id) {
+        this.from = from;
+        this.time = time;
+        this.id = id;
+    }
+
+    Filter where(String condition, Object... values) {
+        conditions.add(condition);
+        params.addAll(List.of(values));
+        return this;
+    }
+
+    Filter timeRange(Instant fromTime, Instant toTime) {
+        if (fromTime != null) {
+            where(time + " >= ?", Sql.timestamp(fromTime));
+        }
+        if (toTime != null) {
+            where(time + " < ?", Sql.timestamp(toTime));
+        }
+        return this;
+    }
+
+    boolean isEmpty() {
+        return conditions.isEmpty();
+    }
+
+    private String whereClause() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** One page, newest first, starting after {@code cursor}. */
+    <T> Page<T> page(Connection c, String columns, int limit, String cursor, Row<T> row, Row<Cursor> key)
+            throws SQLException {
+        List<String> all = new ArrayList<>(conditions);
+        List<Object> values = new ArrayList<>(params);
+        if (cursor != null) {
+            Cursor after = Cursor.decode(cursor);
+            all.add("(" + time + " < ? OR (" + time + " = ? AND " + id + " < ?))");
+            values.add(Sql.timestamp(after.time()));
+            values.add(Sql.timestamp(after.time()));
+            values.add(after.id());
+        }
+        values.add(limit + 1);
+        String sql = "SELECT " + columns + " FROM " + from + (all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all))
+                + " ORDER BY " + time + " DESC, " + id + " DESC LIMIT ?";
+        List<T> items = new ArrayList<>();
+        Cursor last = null;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, values);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    if (items.size() == limit) {
+                        return new Page<>(items, last.encode());
+                    }
+                    items.add(row.read(r));
+                    last = key.read(r);
+                }
+            }
+        }
+        return new Page<>(items, null);
+    }
+
+    /**
+     * Counts of the selected rows by {@code expression}, largest first (then by value); {@code join} adds a table
+     * (a row with several techniques counts under each). {@code limit} bounds the values returned; 0: all.
+     */
+    Map<String, Long> counts(Connection c, String join, String expression, int limit) throws SQLException {
+        String sql = "SELECT " + expression + " AS v, count(*) AS n FROM " + from + join + whereClause()
+                + " GROUP BY " + expression + " ORDER BY n DESC, v" + (limit > 0 ? " LIMIT " + limit : "");
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cloudwarden.app.store;
+
+import dev.cloudwarden.engine.incident.Entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One incident with everything an analyst opens it for.
+ *
+ * @param alerts   its alerts in kill-chain order (the engine's order)
+ * @param entities every entity of its alerts, sorted
+ * @param timeline its alerts (at their first match), comments and audited changes, oldest first
+ */
+public record IncidentDetail(StoredIncident incident, List<StoredAlert> alerts, List<Entity> entities,
+                             List<TimelineEntry> timeline) {
+    public IncidentDetail {
+        alerts = List.copyOf(alerts);
+        entities = List.copyOf(entities);
+        timeline = List.copyOf(timeline);
+    }
+
+    /**
+     * One line of an incident's timeline.
+     *
+     * @param kind    alert, comment or audit
+     * @param ref     the alert id, comment id or audit id
+     * @param actor   the comment's author or the change's actor; null for an alert
+     * @param summary the alert's rule title, the comment's text, or the audit action
+     */
+    public record TimelineEntry(Instant at, String kind, String ref, String actor, String summary) {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cloudwarden.app.store;
+
+import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.incident.Entity;
+
+import java.time.Instant;
+
+/**
+ * Which incidents to list, newest first (by their first alert's time): every field that is null does not filter.
+ * Start from {@link #all()} and narrow with the {@code with...} methods.
+ *
+ * @param from        incidents whose first alert is at or after this time
+ * @param to          incidents whose first alert is before this time
+ * @param minSeverity incidents of this severity or above
+ * @param entity      incidents naming this entity
+ * @param limit       page size, 1 to {@value AlertQuery#MAX_LIMIT}
+ * @param cursor      {@link Page#next()} of the previous page; null for the first page
+ */
+public record IncidentQuery(Instant from, Instant to, Level minSeverity, Entity entity, TriageStatus status,
+                            String technique, int limit, String cursor) {
+    public IncidentQuery {
+        if (limit < 1 || limit > AlertQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + AlertQuery.MAX_LIMIT + ": " + limit);
+        }
+    }
+
+    public static IncidentQuery all() {
+        return new IncidentQuery(null, null, null, null, null, null, AlertQuery.DEFAULT_LIMIT, null);
+    }
+
+    public IncidentQuery withTime(Instant from, Instant to) {
+        return new IncidentQuery(from, to, minSeverity, entity, status, technique, limit, cursor);
+    }
+
+    public IncidentQuery withMinSeverity(Level level) {
+        return new IncidentQuery(from, to, level, entity, status, technique, limit, cursor);
+    }
+
+    public IncidentQuery withEntity(Entity e) {
+        return new IncidentQuery(from, to, minSeverity, e, status, technique, limit, cursor);
+    }
+
+    public IncidentQuery withStatus(TriageStatus s) {
+        return new IncidentQuery(from, to, minSeverity, entity, s, technique, limit, cursor);
+    }
+
+    public IncidentQuery withTechnique(String t) {
+        return new IncidentQuery(from, to, minSeverity, entity, status, t, limit, cursor);
+    }
+
+    public IncidentQuery withLimit(int n) {
+        return new IncidentQuery(from, to, minSeverity, entity, status, technique, n, cursor);
+    }
+
+    public IncidentQuery after(String pageCursor) {
+        return new IncidentQuery(from, to, minSeverity, entity, status, technique, limit, pageCursor);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.cloudwarden.app.store;
+
+import dev.cloudwarden.engine.run.AlertSink;
+import dev.cloudwarden.engine.run.IncidentSink;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The platform store (issue 10): grouped alerts, incidents with their alerts, entities and timeline, triage
+ * state, comments, the audit log, suppressions, saved hunts, ingest offsets and API tokens. One implementation
+ * over DuckDB (embedded, the default) and PostgreSQL (shared deployments), one schema ({@link StoreSchema}).
+ *
+ * <p>Safe for several threads: each call runs in its own transaction on a borrowed connection. Every change an
+ * analyst makes writes an audit row (actor, time, before and after) in the same transaction. All values are bound
+ * as statement parameters, never spliced into SQL.
+ *
+ * <p>Errors are {@link StoreException}s naming the store; a change that names rows that do not exist throws
+ * {@link StoreException.NotFound} and changes nothing; bad arguments (a malformed cursor) throw
+ * {@link IllegalArgumentException}.
+ */
+public final class PlatformStore implements AutoCloseable {
+    private final StoreLocation location;
+    private final Connections connections;
+    private final int schemaVersion;
+    private final AuditLog audit;
+    private final AlertReads alertReads;
+    private final IncidentReads incidentReads;
+    private final Triage triage;
+    private final Comments comments;
+    private final Settings settings;
+    private final Tokens tokens;
+    private final Offsets offsets;
+    private final Clock clock;
+
+    private PlatformStore(StoreLocation location, Connections connections, int schemaVersion, Clock clock) {
+        this.location = location;
+        this.connections = connections;
+        this.schemaVersion = schemaVersion;
+        this.clock = clock;
+        this.audit = new AuditLog(connections, clock);
+        this.alertReads = new AlertReads(connections);
+        this.incidentReads = new IncidentReads(connections);
+        this.triage = new Triage(connections, audit, clock);
+        this.comments = new Comments(connections, audit, clock);
+        this.settings = new Settings(connections, audit, clock);
+        this.tokens = new Tokens(connections, audit, clock);
+        this.offsets = new Offsets(connections, clock);
+    }
+
+    /**
+     * Opens the store at {@code location} (a DuckDB file path, created with its folder when missing;
+     * {@code postgresql://user:password@host:port/db}; or {@code jdbc:postgresql://...}) and brings its schema up
+     * to date.
+     *
+     * @throws StoreException when it is unreachable, locked by another process, refuses the login, or has a
+     *                        newer schema than this CloudWarden knows
+     * @throws IllegalArgumentException when the location is malformed
+     */
+    public static PlatformStore open(String location) {
+        return open(StoreLocation.parse(location), Clock.systemUTC());
+    }
+
+    /** {@link #open(String)} with the clock that stamps changes (tests fix it). */
+    public static PlatformStore open(StoreLocation location, Clock clock) {
+        if (location.file() != null) {
+            try {
+                java.nio.file.Path parent = location.file().getParent();
+                if (parent != null) {
+                    java.nio.file.Files.createDirectories(parent);
+                }
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create the folder of the store " + location.display() + ": " + e.getMessage(), e);
+            }
+        }
+        Connections connections = Connections.open(location);
+        try {
+            int version = StoreSchema.migrate(location.dialect(), connections::newConnection, location.display());
+            return new PlatformStore(location, connections, version, clock);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+    }
+
+    public Dialect dialect() {
+        return location.dialect();
+    }
+
+    /** How messages name this store (a path, or the server and database without the password). */
+    public String display() {
+        return location.display();
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    // ---- the detection run's sinks
+
+    /**
+     * A sink that stores a run's alerts, upserting on their ids: the same alert twice leaves one row; a later
+     * grouped form of it updates its count, last seen and JSON. Triage state is never touched. Writes go in
+     * batches, one transaction each; {@link AlertSink#flush()} writes what is pending. One thread uses a sink.
+     */
+    public AlertSink alertSink() {
+        return new StoreSinks.Alerts(connections, clock);
+    }
+
+    /**
+     * A sink that keeps incidents current from the run's updates: opened, updated and closed incidents are
+     * upserted with their alerts (membership and order), entities and techniques; a merged-away incident is
+     * removed, its comments move to the incident that absorbed it, its triage is carried over where that one has
+     * none, and the merge is audited (actor {@code engine}). Triage state is never overwritten by the engine.
+     */
+    public IncidentSink incidentSink() {
+        return new StoreSinks.Incidents(connections, audit, clock);
+    }
+
+    // ---- alerts
+
+    public Page<StoredAlert> alerts(AlertQuery query) {
+        return alertReads.list(query);
+    }
+
+    /** Counts of the alerts {@code query} selects (its cursor and limit are ignored). */
+    public Facets alertFacets(AlertQuery query) {
+        return alertReads.facets(query);
+    }
+
+    public Optional<StoredAlert> alert(String id) {
+        return alertReads.one(id);
+    }
+
+    /**
+     * The ATT&CK matrix: alerts per technique, of the alerts {@code query} selects (cursor and limit ignored),
+     * largest first. Over all alerts ({@link AlertQuery#all()}) it reads a count the sinks keep current.
+     */
+    public Map<String, Long> techniqueCounts(AlertQuery query) {
+        return alertReads.techniqueCounts(query);
+    }
+
+    // ---- incidents
+
+    public Page<StoredIncident> incidents(IncidentQuery query) {
+        return incidentReads.list(query);
+    }
+
+    public Facets incidentFacets(IncidentQuery query) {
+        return incidentReads.facets(query);
+    }
+
+    /** One incident with its alerts in kill-chain order, its entities and its timeline. */
+    public Optional<IncidentDetail> incident(String id) {
+        return incidentReads.detail(id);
+    }
+
+    // ---- triage
+
+    /** Applies {@code patch} to each alert of {@code ids} (one transaction, an audit row each). */
+    public List<TriageResult> triageAlerts(String actor, Collection<String> ids, TriagePatch patch) {
+        return triage.apply(actor, TargetKind.ALERT, ids, patch);
+    }
+
+    /** Applies {@code patch} to each incident of {@code ids} (one transaction, an audit row each). */
+    public List<TriageResult> triageIncidents(String actor, Collection<String> ids, TriagePatch patch) {
+        return triage.apply(actor, TargetKind.INCIDENT, ids, patch);
+    }
+
+    /** Adds a comment to an alert or incident (which must exist). */
+    public Comment addComment(String actor, TargetKind kind, String targetId, String body) {
+        return comments.add(actor, kind, targetId, body);
+    }
+
+    /** Replaces a comment's text, keeping the earlier text in its history. */
+    public Comment editComment(String actor, long commentId, String body) {
+        return comments.edit(actor, commentId, body);
+    }
+
+    /** The comments on an alert or incident, oldest first. */
+    public List<Comment> comments(TargetKind kind, String targetId) {
+        return comments.of(kind, targetId);
+    }
+
+    /** The earlier texts of a comment, oldest first. */
+    public List<CommentEdit> commentHistory(long commentId) {
+        return comments.history(commentId);
+    }
+
+    // ---- audit
+
+    /**
+     * The audit log, newest first.
+     *
+     * @param kind     only changes to this kind of target; null for all
+     * @param targetId only changes to this target (with {@code kind}); null for all
+     * @param cursor   {@link Page#next()} of the previous page, or null
+     */
+    public Page<AuditEntry> auditLog(TargetKind kind, String targetId, int limit, String cursor) {
+        return audit.list(kind, targetId, limit, cursor);
+    }
+
+    // ---- suppressions and saved hunts
+
+    public StoredSuppression addSuppression(String actor, String title, List<String> rules, String selection,
+                                            String reason, Instant expires) {
+        return settings.addSuppression(actor, title, rules, selection, reason, expires);
+    }
+
+    public List<StoredSuppression> suppressions() {
+        return settings.suppressions();
+    }
+
+    /** Deletes a suppression; {@link StoreException.NotFound} when there is none with that id. */
+    public void deleteSuppression(String actor, long id) {
+        settings.deleteSuppression(actor, id);
+    }
+
+    /** Saves (adds or replaces) a hunt by name. */
+    public SavedHunt saveHunt(String actor, String name, SavedHunt.Kind kind, String query) {
+        return settings.saveHunt(actor, name, kind, query);
+    }
+
+    public List<SavedHunt> hunts() {
+        return settings.hunts();
+    }
+
+    public Optional<SavedHunt> hunt(String name) {
+        return settings.hunt(name);
+    }
+
+    public void deleteHunt(String actor, String name) {
+        settings.deleteHunt(actor, name);
+    }
+
+    // ---- ingest offsets
+
+    /** Every committed offset of a live input, by file key. */
+    public List<IngestOffset> offsets(String input) {
+        return offsets.load(input);
+    }
+
+    /** Commits the offsets of a live input in one transaction (each replaces the file's earlier one). */
+    public void commitOffsets(String input, Collection<IngestOffset> committed) {
+        offsets.commit(input, committed);
+    }
+
+    // ---- API tokens
+
+    /**
+     * Stores a new token by the hex SHA-256 of its text ({@link ApiTokens#hash}); the text itself is never stored.
+     */
+    public ApiToken createToken(String actor, String name, Role role, String sha256Hex) {
+        return tokens.create(actor, name, role, sha256Hex);
+    }
+
+    /** The valid (not revoked) token with this hash, its last use set to now; empty when there is none. */
+    public Optional<ApiToken> authenticate(String sha256Hex) {
+        return tokens.authenticate(sha256Hex);
+    }
+
+    public List<ApiToken> tokens() {
+        return tokens.list();
+    }
+
+    /** Revokes a token; {@link StoreException.NotFound} when there is none with that id. */
+    public ApiToken revokeToken(String actor, long id) {
+        return tokens.revoke(actor, id);
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+}

@@ -1,0 +1,363 @@
+package dev.cloudwarden.app.store;
+
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.incident.Entity;
+import dev.cloudwarden.engine.incident.EntityType;
+import dev.cloudwarden.engine.incident.Incident;
+import dev.cloudwarden.engine.incident.IncidentUpdate;
+import dev.cloudwarden.engine.run.AlertSink;
+import dev.cloudwarden.engine.run.IncidentSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static dev.cloudwarden.app.store.StoreFixtures.T0;
+import static dev.cloudwarden.app.store.StoreFixtures.alert;
+import static dev.cloudwarden.app.store.StoreFixtures.grouped;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The store's behaviour, the same on every database: a subclass says where its store is. */
+abstract class PlatformStoreContract {
+    static final String ALICE = "arn:aws:iam::111122223333:user/alice";
+    static final String BOB = "arn:aws:iam::111122223333:user/bob";
+    static final String HOSTILE = "it's \"quoted\" \\ '; DROP TABLE alerts; -- ünïcödé 🦆 \u202e";
+
+    PlatformStore store;
+
+    /** A location of a new, empty store. */
+    abstract String newLocation();
+
+    /** Removes what {@link #newLocation} made, if anything. */
+    void dispose(String location) {
+    }
+
+    private String location;
+
+    @BeforeEach
+    void openStore() {
+        location = newLocation();
+        store = TestStores.open(location);
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+            dispose(location);
+        }
+    }
+
+    PlatformStore reopen() {
+        store.close();
+        store = TestStores.open(location);
+        return store;
+    }
+
+    void put(Alert... alerts) throws IOException {
+        AlertSink sink = store.alertSink();
+        for (Alert a : alerts) {
+            sink.accept(a);
+        }
+        sink.flush();
+    }
+
+    void put(IncidentUpdate... updates) throws IOException {
+        IncidentSink sink = store.incidentSink();
+        for (IncidentUpdate u : updates) {
+            sink.accept(u);
+        }
+        sink.flush();
+    }
+
+    @Test
+    void a_new_store_is_at_the_latest_schema_and_reopens() {
+        assertThat(store.schemaVersion()).isEqualTo(3);
+        assertThat(reopen().schemaVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void the_same_alert_twice_is_one_row_and_a_later_group_updates_count_and_last_seen() throws IOException {
+        Alert a = alert("a1", "r1", Level.HIGH, T0, ALICE, List.of("attack.t1078.004", "attack.initial_access"));
+        put(a, a);
+        put(a);
+        assertThat(store.alerts(AlertQuery.all()).items()).singleElement()
+                .satisfies(s -> assertThat(s.count()).isEqualTo(1));
+        put(grouped(a, 7, T0.plusSeconds(600)));
+        StoredAlert s = store.alert("a1").orElseThrow();
+        assertThat(s.count()).isEqualTo(7);
+        assertThat(s.lastSeen()).isEqualTo(T0.plusSeconds(600));
+        assertThat(s.alertJson()).contains("\"count\":7");
+        // an earlier, smaller form of the group (a resumed run) never shrinks it
+        put(grouped(a, 3, T0.plusSeconds(60)));
+        assertThat(store.alert("a1").orElseThrow().count()).isEqualTo(7);
+        assertThat(store.techniqueCounts(AlertQuery.all())).isEqualTo(Map.of("T1078.004", 1L));
+    }
+
+    @Test
+    void triage_is_audited_and_never_overwritten_by_the_engine() throws IOException {
+        Alert a = alert("a1", "r1", Level.HIGH, T0, ALICE, List.of());
+        put(a);
+        List<TriageResult> r = store.triageAlerts("ana", List.of("a1"),
+                TriagePatch.status(TriageStatus.IN_PROGRESS).andAssign("ana").andTags(List.of("vip", HOSTILE)));
+        assertThat(r).singleElement().satisfies(t -> {
+            assertThat(t.before()).isEqualTo(TriageState.INITIAL);
+            assertThat(t.after()).isEqualTo(new TriageState(TriageStatus.IN_PROGRESS, "ana", List.of("vip", HOSTILE)));
+        });
+        put(grouped(a, 5, T0.plusSeconds(30)));
+        StoredAlert s = store.alert("a1").orElseThrow();
+        assertThat(s.triage()).isEqualTo(new TriageState(TriageStatus.IN_PROGRESS, "ana", List.of("vip", HOSTILE)));
+        assertThat(s.count()).isEqualTo(5);
+        AuditEntry e = store.auditLog(TargetKind.ALERT, "a1", 10, null).items().get(0);
+        assertThat(e.actor()).isEqualTo("ana");
+        assertThat(e.action()).isEqualTo("alert.triage");
+        assertThat(e.at()).isEqualTo(TestStores.CLOCK.instant());
+        assertThat(e.beforeJson()).isEqualTo("{\"status\":\"new\",\"assignee\":null,\"tags\":[]}");
+        assertThat(e.afterJson()).contains("\"status\":\"in_progress\"", "\"assignee\":\"ana\"");
+        assertThat(Sql.JSON.readTree(e.afterJson()).get("tags").get(1).asText()).isEqualTo(HOSTILE);
+    }
+
+    @Test
+    void bulk_triage_with_an_unknown_id_changes_nothing() throws IOException {
+        put(alert("a1", "r1", Level.HIGH, T0, ALICE, List.of()), alert("a2", "r1", Level.HIGH, T0, ALICE, List.of()));
+        assertThatThrownBy(() -> store.triageAlerts("ana", List.of("a1", "nope", "a2"), TriagePatch.status(TriageStatus.RESOLVED)))
+                .isInstanceOf(StoreException.NotFound.class).hasMessageContaining("nope");
+        assertThat(store.alerts(AlertQuery.all().withStatus(TriageStatus.NEW)).items()).hasSize(2);
+        assertThat(store.auditLog(null, null, 10, null).items()).isEmpty();
+        assertThat(store.triageAlerts("ana", List.of("a1", "a2"), TriagePatch.status(TriageStatus.RESOLVED)))
+                .extracting(TriageResult::auditId).doesNotContain(0L);
+        assertThat(store.alertFacets(AlertQuery.all()).field("status")).isEqualTo(Map.of("resolved", 2L));
+    }
+
+    @Test
+    void pages_of_every_filter_list_each_matching_alert_once_newest_first() throws IOException {
+        Random random = new Random(42);
+        List<Alert> alerts = randomAlerts(random, 240);
+        put(alerts.toArray(Alert[]::new));
+        store.triageAlerts("ana", alerts.stream().filter(a -> random.nextInt(4) == 0).map(Alert::id).toList(),
+                TriagePatch.status(TriageStatus.ACKNOWLEDGED));
+        Map<String, TriageStatus> status = new LinkedHashMap<>();
+        store.alerts(AlertQuery.all().withLimit(1000)).items().forEach(s -> status.put(s.id(), s.triage().status()));
+        Instant from = T0.plus(Duration.ofMinutes(20));
+        Instant to = T0.plus(Duration.ofMinutes(90));
+        Map<AlertQuery, Predicate<Alert>> queries = new LinkedHashMap<>();
+        queries.put(AlertQuery.all(), a -> true);
+        queries.put(AlertQuery.all().withTime(from, to), a -> !a.time().isBefore(from) && a.time().isBefore(to));
+        queries.put(AlertQuery.all().withMinLevel(Level.HIGH), a -> a.level() != null && a.level().compareTo(Level.HIGH) >= 0);
+        queries.put(AlertQuery.all().withRule("rule-2"), a -> a.ruleId().equals("rule-2"));
+        queries.put(AlertQuery.all().withEntity(Entity.of(EntityType.PRINCIPAL, ALICE)), a -> principal(a).equals(ALICE));
+        queries.put(AlertQuery.all().withTechnique("T1110.001"), a -> a.tags().contains("attack.t1110.001"));
+        queries.put(AlertQuery.all().withStatus(TriageStatus.ACKNOWLEDGED), a -> status.get(a.id()) == TriageStatus.ACKNOWLEDGED);
+        queries.put(AlertQuery.all().withEntity(Entity.of(EntityType.PRINCIPAL, BOB)).withTechnique("T1110.001")
+                .withMinLevel(Level.MEDIUM).withTime(from, null), a -> principal(a).equals(BOB)
+                && a.tags().contains("attack.t1110.001") && a.level() != null && a.level().compareTo(Level.MEDIUM) >= 0
+                && !a.time().isBefore(from));
+        for (Map.Entry<AlertQuery, Predicate<Alert>> q : queries.entrySet()) {
+            List<String> expected = alerts.stream().filter(q.getValue())
+                    .sorted(Comparator.comparing(Alert::time).thenComparing(Alert::id).reversed()).map(Alert::id).toList();
+            for (int pageSize : new int[] {1, 7, 100}) {
+                assertThat(allPages(q.getKey().withLimit(pageSize))).as("%s by %d", q.getKey(), pageSize).isEqualTo(expected);
+            }
+            Facets f = store.alertFacets(q.getKey());
+            Map<String, Long> rules = alerts.stream().filter(q.getValue())
+                    .collect(Collectors.groupingBy(Alert::ruleId, TreeMap::new, Collectors.counting()));
+            assertThat(new TreeMap<>(f.field("rule"))).as("rule facet of %s", q.getKey()).isEqualTo(rules);
+            Map<String, Long> levels = alerts.stream().filter(q.getValue())
+                    .collect(Collectors.groupingBy(a -> a.level() == null ? "none" : a.level().id(), TreeMap::new, Collectors.counting()));
+            assertThat(new TreeMap<>(f.field("level"))).isEqualTo(levels);
+        }
+        Map<String, Long> techniques = new TreeMap<>();
+        for (Alert a : alerts) {
+            a.tags().stream().filter(t -> t.startsWith("attack.t")).forEach(t -> techniques.merge(t.substring(7).toUpperCase(), 1L, Long::sum));
+        }
+        assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all()))).isEqualTo(techniques);
+        assertThat(new TreeMap<>(store.alertFacets(AlertQuery.all()).field("technique"))).isEqualTo(techniques);
+        assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withRule("rule-1")))).isEqualTo(
+                alerts.stream().filter(a -> a.ruleId().equals("rule-1")).flatMap(a -> a.tags().stream())
+                        .filter(t -> t.startsWith("attack.t"))
+                        .collect(Collectors.groupingBy(t -> t.substring(7).toUpperCase(), TreeMap::new, Collectors.counting())));
+    }
+
+    @Test
+    void a_malformed_cursor_is_refused() {
+        assertThatThrownBy(() -> store.alerts(AlertQuery.all().after("not a cursor!")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor");
+    }
+
+    static List<Alert> randomAlerts(Random random, int n) {
+        List<Alert> out = new ArrayList<>();
+        Level[] levels = {null, Level.LOW, Level.MEDIUM, Level.HIGH, Level.CRITICAL};
+        String[] principals = {ALICE, BOB, "arn:aws:iam::111122223333:role/ci", HOSTILE};
+        String[][] tags = {{}, {"attack.t1110.001"}, {"attack.t1110.001", "attack.t1078.004"}, {"attack.t1530", "cloudwarden.a2"}};
+        for (int i = 0; i < n; i++) {
+            // minutes collide often, so the id breaks ties within one time
+            Instant time = T0.plus(Duration.ofMinutes(random.nextInt(120))).plusNanos(random.nextInt(3) * 1_000L);
+            out.add(alert(String.format("alert-%03d", i), "rule-" + random.nextInt(5), levels[random.nextInt(levels.length)],
+                    time, principals[random.nextInt(principals.length)], List.of(tags[random.nextInt(tags.length)])));
+        }
+        return out;
+    }
+
+    static String principal(Alert a) {
+        return a.event().actor().principal();
+    }
+
+    List<String> allPages(AlertQuery q) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        Set<String> seen = new HashSet<>();
+        do {
+            Page<StoredAlert> page = store.alerts(q.after(cursor));
+            assertThat(page.items().size()).isLessThanOrEqualTo(q.limit());
+            for (StoredAlert s : page.items()) {
+                assertThat(seen.add(s.id())).as("listed twice: %s", s.id()).isTrue();
+                ids.add(s.id());
+            }
+            cursor = page.next();
+        } while (cursor != null);
+        return ids;
+    }
+
+    @Test
+    void incidents_follow_their_updates_and_a_merge_moves_comments_and_triage() throws IOException {
+        Alert a1 = alert("a1", "r1", Level.MEDIUM, T0, ALICE, List.of("attack.t1110.001", "attack.credential_access"));
+        Alert a2 = alert("a2", "r2", Level.HIGH, T0.plusSeconds(60), ALICE, List.of("attack.t1078.004", "attack.initial_access"));
+        Alert b1 = alert("b1", "r3", Level.LOW, T0.plusSeconds(30), BOB, List.of("attack.t1530"));
+        put(a1, a2, b1);
+        Incident first = Incident.of(List.of(a1), List.of(Entity.of(EntityType.PRINCIPAL, ALICE)));
+        Incident other = Incident.of(List.of(b1), List.of(Entity.of(EntityType.PRINCIPAL, BOB)));
+        put(IncidentUpdate.of(IncidentUpdate.Kind.OPENED, first), IncidentUpdate.of(IncidentUpdate.Kind.OPENED, other));
+        store.triageIncidents("ana", List.of(other.id()), TriagePatch.status(TriageStatus.ACKNOWLEDGED).andTags(List.of("bob")));
+        Comment c = store.addComment("ana", TargetKind.INCIDENT, other.id(), HOSTILE);
+
+        Incident grown = Incident.of(first.id(), List.of(a1, a2, b1),
+                List.of(Entity.of(EntityType.PRINCIPAL, ALICE), Entity.of(EntityType.PRINCIPAL, BOB)));
+        put(new IncidentUpdate(IncidentUpdate.Kind.MERGED, other, first.id()), IncidentUpdate.of(IncidentUpdate.Kind.UPDATED, grown));
+        assertThat(store.incident(other.id())).isEmpty();
+        IncidentDetail d = store.incident(first.id()).orElseThrow();
+        assertThat(d.alerts()).extracting(StoredAlert::id).isEqualTo(grown.alerts().stream().map(Alert::id).toList());
+        assertThat(d.entities()).containsExactly(Entity.of(EntityType.PRINCIPAL, ALICE), Entity.of(EntityType.PRINCIPAL, BOB));
+        assertThat(d.incident().triage()).isEqualTo(new TriageState(TriageStatus.ACKNOWLEDGED, null, List.of("bob")));
+        assertThat(d.incident().open()).isTrue();
+        assertThat(d.incident().severity()).isEqualTo(grown.severity());
+        assertThat(store.comments(TargetKind.INCIDENT, first.id())).singleElement()
+                .satisfies(m -> assertThat(m.body()).isEqualTo(HOSTILE));
+        assertThat(d.timeline()).extracting(IncidentDetail.TimelineEntry::kind).contains("alert", "comment", "audit");
+        assertThat(store.auditLog(TargetKind.INCIDENT, other.id(), 10, null).items()).extracting(AuditEntry::action)
+                .contains("incident.merged", "incident.triage", "comment.add");
+
+        put(IncidentUpdate.of(IncidentUpdate.Kind.CLOSED, grown));
+        StoredIncident closed = store.incidents(IncidentQuery.all()).items().get(0);
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.triage().status()).isEqualTo(TriageStatus.ACKNOWLEDGED);
+        assertThat(store.incidents(IncidentQuery.all().withEntity(Entity.of(EntityType.PRINCIPAL, BOB))).items())
+                .extracting(StoredIncident::id).containsExactly(first.id());
+        assertThat(store.incidents(IncidentQuery.all().withTechnique("T1530").withMinSeverity(Level.LOW)).items()).hasSize(1);
+        assertThat(store.incidents(IncidentQuery.all().withTechnique("T9999")).items()).isEmpty();
+        assertThat(store.incidentFacets(IncidentQuery.all()).field("status")).isEqualTo(Map.of("acknowledged", 1L));
+        assertThat(c.id()).isPositive();
+    }
+
+    @Test
+    void comments_keep_their_history_and_every_change_is_audited() throws IOException {
+        put(alert("a1", "r1", Level.HIGH, T0, ALICE, List.of()));
+        Comment c = store.addComment("ana", TargetKind.ALERT, "a1", "first");
+        Comment edited = store.editComment("bo", c.id(), HOSTILE);
+        assertThat(edited.body()).isEqualTo(HOSTILE);
+        assertThat(edited.edited()).isNotNull();
+        assertThat(store.comments(TargetKind.ALERT, "a1")).containsExactly(edited);
+        assertThat(store.commentHistory(c.id())).singleElement()
+                .satisfies(h -> assertThat(h.previousBody()).isEqualTo("first"));
+        assertThat(store.auditLog(TargetKind.COMMENT, Long.toString(c.id()), 10, null).items()).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("bo"));
+        assertThatThrownBy(() -> store.addComment("ana", TargetKind.ALERT, "nope", "x")).isInstanceOf(StoreException.NotFound.class);
+        assertThatThrownBy(() -> store.editComment("ana", 9999, "x")).isInstanceOf(StoreException.NotFound.class);
+        // the audit log pages newest first
+        Page<AuditEntry> one = store.auditLog(null, null, 1, null);
+        Page<AuditEntry> two = store.auditLog(null, null, 1, one.next());
+        assertThat(one.items().get(0).id()).isGreaterThan(two.items().get(0).id());
+        assertThat(two.next()).isNull();
+    }
+
+    @Test
+    void tokens_are_found_by_hash_until_revoked() {
+        String token = ApiTokens.newToken();
+        assertThat(token).startsWith("cw_").hasSizeGreaterThan(40);
+        ApiToken t = store.createToken("admin", HOSTILE, Role.RESPONDER, ApiTokens.hash(token));
+        assertThat(store.authenticate(ApiTokens.hash(token))).hasValueSatisfying(found -> {
+            assertThat(found.role()).isEqualTo(Role.RESPONDER);
+            assertThat(found.name()).isEqualTo(HOSTILE);
+            assertThat(found.lastUsed()).isEqualTo(TestStores.CLOCK.instant());
+        });
+        assertThat(store.authenticate(ApiTokens.hash(token + "x"))).isEmpty();
+        assertThat(store.revokeToken("admin", t.id()).isRevoked()).isTrue();
+        assertThat(store.authenticate(ApiTokens.hash(token))).isEmpty();
+        assertThat(store.tokens()).singleElement().satisfies(s -> assertThat(s.isRevoked()).isTrue());
+        assertThat(store.auditLog(TargetKind.TOKEN, null, 10, null).items()).extracting(AuditEntry::action)
+                .containsExactly("token.revoke", "token.create");
+        assertThatThrownBy(() -> store.revokeToken("admin", 999)).isInstanceOf(StoreException.NotFound.class);
+        assertThat(Role.ADMIN.allows(Role.ANALYST)).isTrue();
+        assertThat(Role.VIEWER.allows(Role.ANALYST)).isFalse();
+    }
+
+    @Test
+    void offsets_commit_together_and_load_per_input() {
+        IngestOffset.FileIdentity id = new IngestOffset.FileIdentity("2049", "1234", 4096L, "ab12");
+        store.commitOffsets("trail", List.of(new IngestOffset("trail", "/logs/" + HOSTILE, 100, 3, id, null),
+                new IngestOffset("trail", "/logs/b", 5, 1, IngestOffset.FileIdentity.UNKNOWN, null)));
+        store.commitOffsets("trail", List.of(new IngestOffset("trail", "/logs/b", 50, 9, IngestOffset.FileIdentity.UNKNOWN, null)));
+        store.commitOffsets("other", List.of(new IngestOffset("other", "/x", 1, 1, id, null)));
+        assertThat(store.offsets("trail")).extracting(IngestOffset::fileKey, IngestOffset::byteOffset, IngestOffset::lineNumber,
+                IngestOffset::identity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("/logs/" + HOSTILE, 100L, 3L, id),
+                org.assertj.core.groups.Tuple.tuple("/logs/b", 50L, 9L, IngestOffset.FileIdentity.UNKNOWN));
+        assertThatThrownBy(() -> store.commitOffsets("trail", List.of(new IngestOffset("other", "/x", 1, 1, id, null))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void suppressions_and_hunts_keep_hostile_text_intact() {
+        StoredSuppression s = store.addSuppression("ana", HOSTILE, List.of("r1", HOSTILE), "userIdentity.arn|endswith: '" + HOSTILE + "'",
+                "ci deploys", T0);
+        assertThat(store.suppressions()).containsExactly(s);
+        store.deleteSuppression("ana", s.id());
+        assertThat(store.suppressions()).isEmpty();
+        store.saveHunt("ana", HOSTILE, SavedHunt.Kind.SQL, "SELECT '" + HOSTILE + "'");
+        SavedHunt h = store.saveHunt("bo", HOSTILE, SavedHunt.Kind.SIGMA, "title: x");
+        assertThat(h.owner()).isEqualTo("ana");
+        assertThat(store.hunts()).containsExactly(h);
+        assertThat(store.hunt(HOSTILE)).contains(h);
+        store.deleteHunt("ana", HOSTILE);
+        assertThat(store.hunts()).isEmpty();
+        assertThat(store.auditLog(TargetKind.HUNT, HOSTILE, 10, null).items()).hasSize(3);
+    }
+
+    @Test
+    void hostile_alert_text_is_stored_and_filtered_intact() throws IOException {
+        Alert a = alert(HOSTILE, HOSTILE, Level.CRITICAL, T0, HOSTILE, List.of("attack.t1530"));
+        put(a);
+        assertThat(store.alerts(AlertQuery.all().withEntity(Entity.of(EntityType.PRINCIPAL, HOSTILE)).withRule(HOSTILE)).items())
+                .singleElement().satisfies(s -> {
+                    assertThat(s.id()).isEqualTo(HOSTILE);
+                    assertThat(s.ruleTitle()).isEqualTo("Rule " + HOSTILE);
+                    assertThat(Sql.JSON.readTree(s.alertJson()).get("rule_id").asText()).isEqualTo(HOSTILE);
+                });
+        assertThat(store.alerts(AlertQuery.all()).items()).hasSize(1);
+    }
+}
