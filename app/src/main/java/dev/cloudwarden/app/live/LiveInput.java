@@ -6,7 +6,9 @@ package dev.cloudwarden.app.live;
  */
 public interface LiveInput extends AutoCloseable {
     /** The input's name: the key of its positions and of its health. */
-    String name();
+    default String name() {
+        return health().input();
+    }
 
     /**
      * Reads what arrived since the last call, hands it to the consumer and asks for a checkpoint. Problems with the

@@ -89,11 +89,6 @@ public final class LiveFiles implements LiveInput {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public InputHealth health() {
         return stats.health();
     }

@@ -76,11 +76,6 @@ public final class S3CloudTrail implements LiveInput {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public InputHealth health() {
         return stats.health();
     }
