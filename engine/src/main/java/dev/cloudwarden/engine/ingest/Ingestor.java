@@ -10,6 +10,7 @@ import dev.cloudwarden.engine.ingest.read.Input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 
 /**
  * Reads inputs into events: opens (and gunzips), decides the container format, then hands the input
@@ -17,7 +18,8 @@ import java.io.InputStream;
  * or record read ends as an event, a rejection or a skip on the sink.
  */
 public final class Ingestor {
-    static final int SNIFF_BYTES = 64 * 1024;
+    /** How many decoded bytes at most decide an input's container format. */
+    public static final int SNIFF_BYTES = 64 * 1024;
 
     private final Sources sources;
     private final IngestOptions options;
@@ -62,14 +64,29 @@ public final class Ingestor {
         }
     }
 
-    private ContainerFormat decideFormat(InputStream in) throws IOException {
+    /**
+     * Starts reading an input that grows, line by line: {@code name} is its name in origins, {@code referenceTime}
+     * stands for its modification time (keep it fixed for the input, so a re-read gives the same events).
+     */
+    public LineFeed feed(String name, Instant referenceTime, ContainerFormat format, IngestSink sink) {
+        ParseContext context = new ParseContext(name, options.logSource(), referenceTime, options.readAhead());
+        RecordDispatcher dispatcher = new RecordDispatcher(sources, options, factory, context, sink);
+        return new LineFeed(name, format, options, dispatcher);
+    }
+
+    /** The container format of an input whose first decoded bytes are {@code prefix[0..length)}, as {@link #read} decides it. */
+    public ContainerFormat format(byte[] prefix, int length) {
         SourceType forced = options.forcedSource();
         if (forced != null && sources.json(forced).isEmpty()) {
             return ContainerFormat.TEXT_LINES;
         }
+        return ContainerSniffer.sniff(prefix, length, factory);
+    }
+
+    private ContainerFormat decideFormat(InputStream in) throws IOException {
         in.mark(SNIFF_BYTES);
         byte[] prefix = in.readNBytes(SNIFF_BYTES);
         in.reset();
-        return ContainerSniffer.sniff(prefix, prefix.length, factory);
+        return format(prefix, prefix.length);
     }
 }

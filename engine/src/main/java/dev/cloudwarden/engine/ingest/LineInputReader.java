@@ -30,12 +30,20 @@ final class LineInputReader {
     }
 
     void read(InputStream in) {
+        read(in, 0);
+    }
+
+    /**
+     * Reads lines numbered from {@code linesBefore + 1}: an input read in pieces ({@link LineFeed}) goes on with the
+     * same dispatcher, so its parsers keep their state and its lines their numbers.
+     */
+    void read(InputStream in, long linesBefore) {
         IngestSink sink = dispatcher.sink();
         LineReader lines = new LineReader(in, options.maxLineBytes());
         ParallelJsonLines parallel = null;
         try {
             while (lines.next()) {
-                Origin origin = Origin.line(name, lines.lineNumber());
+                Origin origin = Origin.line(name, linesBefore + lines.lineNumber());
                 byte[] buf = lines.buffer();
                 int start = lines.start();
                 int length = lines.length();
@@ -73,7 +81,7 @@ final class LineInputReader {
             if (parallel != null) {
                 parallel.drain();
             }
-            long line = lines.lineNumber() + 1;
+            long line = linesBefore + lines.lineNumber() + 1;
             sink.onRejected(new Rejection(Origin.line(name, line), "input ends early (" + describe(e)
                     + "); line " + line + " and anything after it are lost", lines.pendingBytes()));
         } finally {
