@@ -127,7 +127,8 @@ final class HuntSession implements AutoCloseable {
             s.execute("CREATE TABLE no_events (" + ArchiveColumns.STAGING_COLUMNS + ", day DATE)");
             files = "no_events";
         }
-        s.execute("CREATE VIEW events AS SELECT time, source, day, * EXCLUDE (time, source, day) FROM " + files
+        // Parquet hands JSON back as VARCHAR; typed JSON again, raw->>'eventName' reads as hunters write it.
+        s.execute("CREATE VIEW events AS SELECT time, source, day, * EXCLUDE (time, source, day) REPLACE (CAST(raw AS JSON) AS raw) FROM " + files
                 + " QUALIFY row_number() OVER (PARTITION BY event_id) = 1");
     }
 

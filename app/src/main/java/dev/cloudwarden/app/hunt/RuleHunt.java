@@ -84,7 +84,7 @@ final class RuleHunt {
             }
             String where = applicable.isEmpty() ? "FALSE" : "(" + String.join(" OR ", applicable) + ")";
             selects.add("SELECT " + SqlText.string(r.key()) + " AS rule, " + SqlText.string(r.rule().title()) + " AS title, "
-                    + MATCH_COLUMNS + " FROM (SELECT *, CAST(raw AS JSON) AS json FROM events WHERE " + where + ") WHERE "
+                    + MATCH_COLUMNS + " FROM (SELECT *, raw AS json FROM events WHERE " + where + ") WHERE "
                     + conditions.get(i));
         }
         return String.join("\nUNION ALL\n", selects) + "\nORDER BY time, origin_input, origin_line, origin_record, rule";

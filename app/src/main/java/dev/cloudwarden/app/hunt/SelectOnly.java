@@ -25,7 +25,7 @@ final class SelectOnly {
 
     static void check(Connection session, String sql) throws HuntException {
         JsonNode parsed;
-        try (PreparedStatement ps = session.prepareStatement("SELECT json_serialize_sql(?)")) {
+        try (PreparedStatement ps = session.prepareStatement("SELECT json_serialize_sql(CAST(? AS VARCHAR))")) {
             ps.setString(1, sql);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
