@@ -51,6 +51,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     StoreMixin store;
 
+    @Mixin
+    ArchiveMixin archive;
+
     @Option(names = "--no-intel", description = {"Do not match threat intel. By default the store's current indicators "
             + "(cloudwarden intel import) and the shipped starter intel are matched against every event, their alerts "
             + "join incidents, and sightings are added to the store (when it exists or --store is given)."})
@@ -129,13 +132,17 @@ public final class ScanCommand implements Callable<Integer> {
         };
         IngestStats stats;
         DetectionRun detection;
+        dev.cloudwarden.app.hunt.EventArchive events = archive.open(spec, store.path());
         try (Writer incidentFile = incidents == null ? null : Files.newBufferedWriter(incidents, StandardCharsets.UTF_8);
              DetectionRun r = new DetectionRun(config, alerts, incidentFile == null ? IncidentSink.NONE
                      : IncidentSink.closedOnly(IncidentWriter.sink(incidentFile, raw)))) {
             detection = r;
             stats = IngestRun.run(ingest, paths, spec, r.readAhead(), config.threads(), new IngestRun.EventConsumer() {
                 @Override
-                public void accept(Event event) {
+                public void accept(Event event) throws IOException {
+                    if (events != null) {
+                        events.add(event);
+                    }
                     r.accept(event);
                 }
 
@@ -146,6 +153,10 @@ public final class ScanCommand implements Callable<Integer> {
             });
         } catch (SinkFailedException e) {
             return SinkFailures.report(spec, e);
+        } finally {
+            if (events != null) {
+                archive.finish(events, err);
+            }
         }
         detection.detector(IntelDetector.class).ifPresent(d -> saveSightings(err, intel, d));
         RunMixin.summary(err, detection.stats(), detection.lateInputs());

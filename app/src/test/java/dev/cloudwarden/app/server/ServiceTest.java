@@ -9,7 +9,7 @@ import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.sigma.load.RuleTuning;
-import dev.cloudwarden.engine.sigma.SigmaConfig;
+import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

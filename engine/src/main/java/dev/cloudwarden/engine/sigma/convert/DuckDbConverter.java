@@ -81,6 +81,11 @@ public final class DuckDbConverter {
         return SqlLiterals.string(text);
     }
 
+    /** A quoted SQL identifier (for callers naming their own columns and tables). */
+    public static String quoteIdentifier(String name) {
+        return SqlLiterals.identifier(name);
+    }
+
     private String node(DetectionNode node, String path, SigmaRule rule) throws UnsupportedByBackendException,
             RuleSemanticException {
         if (node instanceof FieldItem item) {

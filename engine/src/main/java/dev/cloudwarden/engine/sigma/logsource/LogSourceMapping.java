@@ -38,15 +38,28 @@ public final class LogSourceMapping {
 
     /** The logsources an event answers to, its own first. */
     public static List<LogSource> of(Event event) {
-        List<LogSource> common = OWN_AND_ALIASES.get(event.source());
-        if (common != null && common.get(0).equals(event.logSource())) {
+        return of(event.source(), event.logSource());
+    }
+
+    /** The logsources an event of {@code source} carrying {@code own} answers to, {@code own} first. */
+    public static List<LogSource> of(SourceType source, LogSource own) {
+        List<LogSource> common = OWN_AND_ALIASES.get(source);
+        if (common != null && common.get(0).equals(own)) {
             return common;
         }
-        return withAliases(event.logSource(), ALIASES.getOrDefault(event.source(), List.of()));
+        return withAliases(own, ALIASES.getOrDefault(source, List.of()));
     }
 
     public static boolean applies(RuleLogSource rule, Event event) {
-        for (LogSource ls : of(event)) {
+        return applies(rule, event.source(), event.logSource());
+    }
+
+    /**
+     * Whether a rule selects events of {@code source} carrying the logsource {@code own}: for callers holding those
+     * two parts without the event (a hunt over archived events).
+     */
+    public static boolean applies(RuleLogSource rule, SourceType source, LogSource own) {
+        for (LogSource ls : of(source, own)) {
             if (matches(rule, ls)) {
                 return true;
             }
