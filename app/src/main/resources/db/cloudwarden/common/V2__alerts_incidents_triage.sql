@@ -142,6 +142,7 @@ CREATE TABLE ingest_offsets (
     inode       VARCHAR,
     file_size   BIGINT,
     fingerprint VARCHAR,                          -- a digest of the file's first bytes
+    resume_state VARCHAR,                         -- what the input needs to resume (JSON it writes and reads itself)
     updated_at  TIMESTAMP NOT NULL,
     PRIMARY KEY (input_name, file_key));
 

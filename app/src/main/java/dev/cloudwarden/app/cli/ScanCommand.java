@@ -13,6 +13,8 @@ import dev.cloudwarden.engine.run.AlertSink;
 import dev.cloudwarden.engine.run.DetectionRun;
 import dev.cloudwarden.engine.run.IncidentSink;
 import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.StoreException;
 import dev.cloudwarden.engine.run.SinkFailedException;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
 import picocli.CommandLine.Command;
@@ -81,6 +83,13 @@ public final class ScanCommand implements Callable<Integer> {
                     + "buckets, clusters within an hour merge) and write them to FILE as NDJSON."})
     Path incidents;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = {"Keep alerts and incidents in this PostgreSQL store (postgresql://user:password@host:5432/db) "
+                    + "instead of the DuckDB --store. With either given, the scan's alerts and incidents are written to it "
+                    + "(upserted by their ids: scanning the same logs again leaves the same rows), where serve and the "
+                    + "API find them."})
+    String db;
+
     @Option(names = "--incident-level", defaultValue = "medium", paramLabel = "LEVEL",
             description = "With --incidents: alerts of this level and above form incidents, plus the built-in pack's own "
                     + "low-level signatures. Default: ${DEFAULT-VALUE}.")
@@ -110,7 +119,14 @@ public final class ScanCommand implements Callable<Integer> {
                     intel.indicators().size(), intel.fromStore(), intel.fromStarter(), intel.took().toMillis() / 1000.0);
         }
         RunConfig config = run.config(spec, ruleSet, intel == null ? null : intel.index());
-        if (incidents != null) {
+        PlatformStore platform;
+        try {
+            platform = db != null ? PlatformStore.open(db) : store.given() ? PlatformStore.open(store.path().toString()) : null;
+        } catch (StoreException e) {
+            err.println("cloudwarden scan: " + TerminalText.safe(e.getMessage()));
+            return CloudWardenCli.EXIT_USAGE;
+        }
+        if (incidents != null || platform != null) {
             config = config.withIncidents(RunMixin.incidents(spec, incidentLevel));
         }
         AlertWriter.Format chosen = format != null ? format
@@ -118,24 +134,27 @@ public final class ScanCommand implements Callable<Integer> {
         AlertWriter writer = AlertWriter.create(chosen, spec.commandLine().getOut(),
                 CloudWardenCli.stdout(spec.commandLine()), raw);
         boolean[] failed = {false};
+        AlertSink stored = platform == null ? AlertSink.NONE : platform.alertSink();
         AlertSink alerts = new AlertSink() {
             @Override
             public void accept(Alert a) throws IOException {
                 writer.write(a);
+                stored.accept(a);
                 failed[0] |= a.level() != null && a.level().compareTo(threshold) >= 0;
             }
 
             @Override
             public void flush() throws IOException {
                 writer.close();
+                stored.flush();
             }
         };
         IngestStats stats;
         DetectionRun detection;
         dev.cloudwarden.app.hunt.EventArchive events = archive.open(spec, store.path());
         try (Writer incidentFile = incidents == null ? null : Files.newBufferedWriter(incidents, StandardCharsets.UTF_8);
-             DetectionRun r = new DetectionRun(config, alerts, incidentFile == null ? IncidentSink.NONE
-                     : IncidentSink.closedOnly(IncidentWriter.sink(incidentFile, raw)))) {
+             PlatformStore kept = platform;
+             DetectionRun r = new DetectionRun(config, alerts, incidentSink(incidentFile, platform))) {
             detection = r;
             stats = IngestRun.run(ingest, paths, spec, r.readAhead(), config.threads(), new IngestRun.EventConsumer() {
                 @Override
@@ -164,11 +183,40 @@ public final class ScanCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "%,d incidents written to %s%n", detection.stats().incidentsClosed(),
                     TerminalText.safe(incidents.toString()));
         }
+        if (platform != null) {
+            err.printf(Locale.ROOT, "%,d alerts and %,d incidents kept in %s%n", detection.stats().alerts(),
+                    detection.stats().incidentsClosed(), TerminalText.safe(platform.display()));
+        }
         err.flush();
         if (failed[0]) {
             return CloudWardenCli.EXIT_FINDINGS;
         }
         return stats.rejected() > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
+    }
+
+    /** The incidents file's (final incidents) and the store's (every update), whichever the options ask for. */
+    private IncidentSink incidentSink(Writer file, PlatformStore platform) throws IOException {
+        IncidentSink toFile = file == null ? null : IncidentSink.closedOnly(IncidentWriter.sink(file, raw));
+        IncidentSink toStore = platform == null ? null : platform.incidentSink();
+        if (toStore == null) {
+            return toFile == null ? IncidentSink.NONE : toFile;
+        }
+        if (toFile == null) {
+            return toStore;
+        }
+        return new IncidentSink() {
+            @Override
+            public void accept(dev.cloudwarden.engine.incident.IncidentUpdate update) throws IOException {
+                toFile.accept(update);
+                toStore.accept(update);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                toFile.flush();
+                toStore.flush();
+            }
+        };
     }
 
     private void saveSightings(PrintWriter err, LoadedIntel intel, IntelDetector detector) {

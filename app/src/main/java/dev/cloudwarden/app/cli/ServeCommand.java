@@ -49,10 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "The address to listen on (default 127.0.0.1).")
     String bind;
 
-    @Option(names = {"--store", "--db"}, paramLabel = "PATH|URL",
-            description = "The store: a DuckDB file (default: $CLOUDWARDEN_STORE, else ~/.cloudwarden/cloudwarden.duckdb) "
-                    + "or postgresql://user:password@host:5432/db.")
-    String store;
+    @Mixin
+    PlatformStoreOption store;
 
     @Mixin
     RulesMixin rules;
@@ -77,9 +75,8 @@ public final class ServeCommand implements Callable<Integer> {
         boolean duckdb = !location.startsWith("postgresql:") && !location.startsWith("jdbc:postgresql:");
         // the DuckDB store's intel is read (and the file released) before the platform store opens it
         LoadedIntel intel = LoadedIntel.load(duckdb ? Path.of(location) : null, false, true);
-        RunConfig run = RunConfig.of(ruleSet).withAllowedLateness(settings.detection().allowedLateness())
-                .withBehavior(BehaviorConfig.defaults()).withIntel(intel.index())
-                .withThreads(settings.detection().threads()).withIncidents(RunConfig.Incidents.defaults());
+        RunConfig run = RunConfig.of(ruleSet).withBehavior(BehaviorConfig.defaults()).withIntel(intel.index())
+                .withIncidents(RunConfig.Incidents.defaults());
         if (settings.suppressions() != null) {
             try {
                 run = run.withSuppressions(Suppressions.parse(settings.suppressions(),
@@ -121,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
         List<String> watched = new ArrayList<>(c.inputs().watch());
         watched.addAll(watch);
         ServeConfig.Inputs inputs = new ServeConfig.Inputs(watched, c.inputs().pollInterval(), c.inputs().s3());
-        return new ServeConfig(server, store != null ? store : c.store(), inputs, c.detection(), c.rules(),
+        return new ServeConfig(server, store.location != null ? store.location : c.store(), inputs, c.detection(), c.rules(),
                 c.suppressions(), c.hunting());
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * The service's one detection thread: takes batches from the queue in order, feeds the run, and checkpoints. A
  * checkpoint settles the run, writes what its sinks hold to the store, and only then tells the inputs their events are
  * safe ({@link EventQueue.Batch#taken}), so a file input commits its position after, never before, the store has what
- * came of it. When the queue stays empty for {@code idleAfter}, the run releases waiting alerts ({@link DetectionRun#idle}).
+ * came of it. While the queue stays empty (checked every {@code idleAfter}), event time moves on with the clock and
+ * waiting alerts are released ({@link DetectionRun#idle}).
  * A store that fails is retried at the next checkpoint, the service reports itself unhealthy meanwhile, and the
  * inputs' positions do not move, so nothing is lost.
  */
@@ -33,14 +34,18 @@ final class DetectionLoop implements Runnable {
     private final Durable sinks;
     private final Duration idleAfter;
     private final ServiceMetrics metrics;
+    private final java.util.function.Consumer<Event> archive;
     private final List<Runnable> waiting = new ArrayList<>();
     private volatile boolean stopping;
     private volatile String unhealthy;
     private volatile boolean idle = true;
     private long lastCheckpoint = System.nanoTime();
-    private boolean released = true;
+    private long lastInput = System.nanoTime();
+    private boolean settled = true;
 
-    DetectionLoop(EventQueue queue, DetectionRun run, Durable sinks, Duration idleAfter, ServiceMetrics metrics) {
+    DetectionLoop(EventQueue queue, DetectionRun run, Durable sinks, Duration idleAfter, ServiceMetrics metrics,
+                  java.util.function.Consumer<Event> archive) {
+        this.archive = archive;
         this.queue = queue;
         this.run = run;
         this.sinks = sinks;
@@ -55,9 +60,11 @@ final class DetectionLoop implements Runnable {
                 EventQueue.Batch batch = queue.poll(stopping ? Duration.ZERO : idleAfter);
                 if (batch != null) {
                     idle = false;
-                    released = false;
+                    settled = false;
+                    lastInput = System.nanoTime();
                     for (Event e : batch.events()) {
                         run.accept(e);
+                        archive.accept(e);
                     }
                     metrics.eventsProcessed.inc(batch.events().size());
                     waiting.add(batch.taken());
@@ -65,25 +72,25 @@ final class DetectionLoop implements Runnable {
                         checkpoint(false);
                     }
                 } else if (!stopping) {
-                    idle = true;
-                    if (!released || unhealthy != null || !waiting.isEmpty()) {
+                    if (!settled || unhealthy != null || !waiting.isEmpty()) {
                         checkpoint(true);
                     }
+                    idle = settled && unhealthy == null; // only once what came before the quiet is decided and written
                 }
             }
             checkpoint(false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            unhealthy = "detection stopped: " + e.getMessage();
+        } catch (RuntimeException | Error e) {
+            unhealthy = "detection stopped: " + e;
             LOG.error("the detection run stopped", e);
+            throw e;
         }
     }
 
     private void checkpoint(boolean quiet) {
         if (quiet) {
-            run.idle();
-            released = true;
+            settled = run.idle(Duration.ofNanos(System.nanoTime() - lastInput));
         } else {
             run.flush();
         }

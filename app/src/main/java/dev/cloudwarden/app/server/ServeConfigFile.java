@@ -3,6 +3,7 @@ package dev.cloudwarden.app.server;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -46,6 +47,7 @@ public final class ServeConfigFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .addModule(new SimpleModule().addDeserializer(Duration.class, new TimeDeserializer()))
+            .addHandler(new UnknownKeys())
             .build();
 
     private ServeConfigFile() {
@@ -70,10 +72,14 @@ public final class ServeConfigFile {
                 tree = (ObjectNode) read;
             }
             // bound alone first, so a mistake in the file is reported with its line
+            String text;
             try {
-                MAPPER.readValue(Files.readString(file), ServeConfig.class);
+                text = Files.readString(file);
+                MAPPER.readValue(text, ServeConfig.class);
             } catch (JsonProcessingException e) {
-                throw new ConfigException(file + where(e.getLocation()) + ": " + reason(e));
+                int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                        : e instanceof JsonMappingException m ? lineOf(file, m.getPath()) : -1;
+                throw new ConfigException(file + (line > 0 ? ":" + line : "") + ": " + reason(e));
             } catch (IOException e) {
                 throw new ConfigException(file + ": cannot read: " + e.getMessage());
             }
@@ -137,6 +143,47 @@ public final class ServeConfigFile {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * The line of the key at {@code path} in the file. Records are built through a creator, for which Jackson buffers
+     * the tokens and loses their lines; the path it keeps leads back to the key.
+     */
+    private static int lineOf(Path file, List<JsonMappingException.Reference> path) {
+        try (JsonParser p = MAPPER.getFactory().createParser(Files.readString(file))) {
+            p.nextToken();
+            return lineOf(p, path, 0);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The line of the key at {@code path}, from the value the parser is at (the one {@code path[0..depth)} leads to). */
+    private static int lineOf(JsonParser p, List<JsonMappingException.Reference> path, int depth) throws IOException {
+        if (depth == path.size()) {
+            return p.currentTokenLocation().getLineNr();
+        }
+        JsonMappingException.Reference want = path.get(depth);
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT && want.getFieldName() != null) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                int keyLine = p.currentTokenLocation().getLineNr();
+                p.nextToken();
+                if (name.equals(want.getFieldName())) {
+                    return depth + 1 == path.size() ? keyLine : lineOf(p, path, depth + 1);
+                }
+                p.skipChildren();
+            }
+        } else if (t == JsonToken.START_ARRAY && want.getIndex() >= 0) {
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                if (i == want.getIndex()) {
+                    return lineOf(p, path, depth + 1);
+                }
+                p.skipChildren();
+            }
+        }
+        return -1;
+    }
+
     private static String where(JsonLocation at) {
         return at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
     }
@@ -148,6 +195,19 @@ public final class ServeConfigFile {
         Throwable cause = e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : e;
         String message = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
         return key + message;
+    }
+
+    /** An unknown key is reported at its own line, with the keys that are known there (Jackson's own points past it). */
+    private static final class UnknownKeys extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctx, JsonParser p,
+                                             JsonDeserializer<?> deserializer, Object bean, String name) throws IOException {
+            Class<?> type = bean instanceof Class<?> c ? c : bean != null ? bean.getClass() : null;
+            String known = type != null && type.isRecord() ? java.util.Arrays.stream(type.getRecordComponents())
+                    .map(c -> snake(c.getName())).collect(java.util.stream.Collectors.joining(", ")) : "";
+            throw JsonMappingException.wrapWithPath(new JsonMappingException(p, "unknown setting '" + name + "'"
+                    + (known.isEmpty() ? "" : "; known here: " + known)), bean, name);
+        }
     }
 
     /** A time setting: {@code 15m} (Sigma's timespan), or ISO-8601 {@code PT15M}. */

@@ -6,11 +6,15 @@ import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.engine.run.DetectionRun;
 import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.app.hunt.ArchiveLayout;
+import dev.cloudwarden.app.hunt.EventArchive;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,17 +35,34 @@ public final class Service implements AutoCloseable {
     private final ApiServer api;
     private final ServiceMetrics metrics;
 
-    private Service(ServeConfig config, RunConfig runConfig, PlatformStore store) {
+    private final EventArchive archive;
+    private final ServiceInputs inputs;
+
+    private Service(ServeConfig config, RunConfig runConfig, PlatformStore store) throws IOException {
         this.config = config;
         this.store = store;
         this.queue = new EventQueue(config.server().queueEvents());
+        ArchiveLayout layout = archiveLayout(config, store);
+        this.archive = EventArchive.open(layout);
+        archive.retain(config.hunting().retain());
         ServiceMetrics[] m = new ServiceMetrics[1];
         StoreBuffer buffer = new StoreBuffer(store.alertSink(), store.incidentSink(), STORE_BUFFER,
                 () -> m[0].sinkFailures.inc());
-        this.run = new DetectionRun(runConfig, buffer.alerts(), buffer.incidents());
+        // the service's own lateness and threads: a live source's bound is not a file run's
+        this.run = new DetectionRun(runConfig.withAllowedLateness(config.detection().allowedLateness())
+                .withThreads(config.detection().threads()), buffer.alerts(), buffer.incidents());
         this.metrics = new ServiceMetrics(queue::depth, () -> run.stats().alerts(), () -> run.stats().incidentsOpened());
         m[0] = metrics;
-        this.loop = new DetectionLoop(queue, run, buffer::write, config.detection().idleAfter(), metrics);
+        this.loop = new DetectionLoop(queue, run, () -> {
+            buffer.write();
+            archive.flush();
+        }, config.detection().idleAfter(), metrics, e -> {
+            try {
+                archive.add(e);
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException("cannot keep events for hunting in " + layout.root(), x);
+            }
+        });
         this.detection = new Thread(loop, "cloudwarden-detection");
         ObjectMapper json = ApiJson.mapper();
         this.api = new ApiServer(config.server().maxBodyBytes(), token -> store.authenticate(ApiTokens.hash(token))
@@ -59,13 +80,30 @@ public final class Service implements AutoCloseable {
                 "Counters and gauges in Prometheus' text format", ctx -> ctx.contentType(ServiceMetrics.contentType())
                 .result(metrics.scrape()));
         new StoreApi(store, json).register(api);
+        new HuntApi(store, layout, layout.root().resolveSibling(layout.root().getFileName() + ".snapshots"), json)
+                .register(api);
+        this.inputs = ServiceInputs.start(config.inputs(), new StoreOffsets(store), queue, metrics, run.readAhead());
+        metrics.gauge("cloudwarden_input_lag", "How far each live input is behind (bytes of files, S3 objects)", "input",
+                inputs::lag);
         api.route(HandlerType.GET, "/api/v1/openapi.json", Role.VIEWER, "This document", ctx -> ctx.json(
                 OpenApiDocument.of(api.routes(), Service.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Service.class.getPackage().getImplementationVersion())));
     }
 
-    /** Starts the detection thread and the API; {@code runConfig} is the detection run's (rules, intel, incidents). */
-    public static Service start(ServeConfig config, RunConfig runConfig, PlatformStore store) {
+    /** Where events are kept for hunting: the configured folder, else beside a DuckDB store, else in ~/.cloudwarden. */
+    private static ArchiveLayout archiveLayout(ServeConfig config, PlatformStore store) {
+        if (config.hunting().events() != null) {
+            return new ArchiveLayout(Path.of(config.hunting().events()));
+        }
+        return store.file().map(ArchiveLayout::besideStore)
+                .orElseGet(() -> new ArchiveLayout(Path.of(System.getProperty("user.home"), ".cloudwarden", "events")));
+    }
+
+    /**
+     * Starts the detection thread and the API; {@code runConfig} gives the rules, intel, incidents and suppressions
+     * (the settings give the lateness bound and the threads).
+     */
+    public static Service start(ServeConfig config, RunConfig runConfig, PlatformStore store) throws IOException {
         Service s = new Service(config, runConfig, store);
         s.detection.start();
         s.api.start(config.server().bind(), config.server().port());
@@ -104,14 +142,17 @@ public final class Service implements AutoCloseable {
         h.put("queue", Map.of("depth", queue.depth(), "capacity", queue.capacity()));
         h.put("events_processed", run.stats().events());
         h.put("late_events", run.stats().lateEvents());
+        h.put("matches", run.stats().matches());
         h.put("alerts", run.stats().alerts());
         h.put("incidents_opened", run.stats().incidentsOpened());
+        h.put("inputs", inputs.health());
         return h;
     }
 
     @Override
     public void close() {
         api.stop();
+        inputs.close();
         loop.stop();
         try {
             detection.join();
@@ -119,6 +160,11 @@ public final class Service implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         run.close();
+        try {
+            archive.close();
+        } catch (IOException e) {
+            LOG.warn("events kept for hunting were not all written: {}", e.toString());
+        }
         store.close();
     }
 }

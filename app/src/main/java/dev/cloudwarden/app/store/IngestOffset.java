@@ -11,10 +11,16 @@ import java.util.Objects;
  * @param fileKey    the file within the input (its path, or an object key)
  * @param byteOffset the next byte to read
  * @param lineNumber the number of lines read so far
+ * @param resumeState what else the input needs to resume (its own JSON: a file's first name, its format), or null
  * @param updatedAt  when it was committed; ignored when committing (the store sets it)
  */
 public record IngestOffset(String input, String fileKey, long byteOffset, long lineNumber, FileIdentity identity,
-                           Instant updatedAt) {
+                           String resumeState, Instant updatedAt) {
+    public IngestOffset(String input, String fileKey, long byteOffset, long lineNumber, FileIdentity identity,
+                        Instant updatedAt) {
+        this(input, fileKey, byteOffset, lineNumber, identity, null, updatedAt);
+    }
+
     public IngestOffset {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(fileKey, "fileKey");

@@ -32,7 +32,7 @@ final class Offsets {
                         Long fileSize = r.wasNull() ? null : size;
                         out.add(new IngestOffset(input, r.getString("file_key"), r.getLong("byte_offset"), r.getLong("line_number"),
                                 new FileIdentity(r.getString("device"), r.getString("inode"), fileSize, r.getString("fingerprint")),
-                                Sql.instant(r, "updated_at")));
+                                r.getString("resume_state"), Sql.instant(r, "updated_at")));
                     }
                 }
             }
@@ -40,22 +40,33 @@ final class Offsets {
         });
     }
 
-    void commit(String input, Collection<IngestOffset> offsets) {
+    /**
+     * Commits offsets in one transaction: each replaces its file's earlier one; with {@code replaceAll}, the input's
+     * other offsets are removed too (a live input that commits its whole state at once).
+     */
+    void commit(String input, Collection<IngestOffset> offsets, boolean replaceAll) {
         for (IngestOffset o : offsets) {
             if (!o.input().equals(input)) {
                 throw new IllegalArgumentException("an offset of input '" + o.input() + "' committed for '" + input + "'");
             }
         }
-        if (offsets.isEmpty()) {
+        if (offsets.isEmpty() && !replaceAll) {
             return;
         }
         connections.write("commit the offsets of " + input, c -> {
             Instant now = clock.instant();
+            if (replaceAll) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM ingest_offsets WHERE input_name = ?")) {
+                    del.setString(1, input);
+                    del.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_offsets (input_name, file_key, byte_offset, "
-                    + "line_number, device, inode, file_size, fingerprint, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "line_number, device, inode, file_size, fingerprint, resume_state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (input_name, file_key) DO UPDATE SET byte_offset = excluded.byte_offset, "
                     + "line_number = excluded.line_number, device = excluded.device, inode = excluded.inode, "
-                    + "file_size = excluded.file_size, fingerprint = excluded.fingerprint, updated_at = excluded.updated_at")) {
+                    + "file_size = excluded.file_size, fingerprint = excluded.fingerprint, resume_state = excluded.resume_state, "
+                    + "updated_at = excluded.updated_at")) {
                 for (IngestOffset o : offsets) {
                     FileIdentity id = o.identity();
                     ps.setString(1, input);
@@ -70,7 +81,8 @@ final class Offsets {
                         ps.setLong(7, id.size());
                     }
                     Sql.setText(ps, 8, id.fingerprint());
-                    Sql.setTime(ps, 9, now);
+                    Sql.setText(ps, 9, o.resumeState());
+                    Sql.setTime(ps, 10, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();

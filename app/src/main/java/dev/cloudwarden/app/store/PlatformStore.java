@@ -92,6 +92,11 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     /** How messages name this store (a path, or the server and database without the password). */
+    /** The DuckDB store's file; empty for PostgreSQL. */
+    public java.util.Optional<java.nio.file.Path> file() {
+        return java.util.Optional.ofNullable(location.file());
+    }
+
     public String display() {
         return location.display();
     }
@@ -237,6 +242,34 @@ public final class PlatformStore implements AutoCloseable {
         settings.deleteHunt(actor, name);
     }
 
+    // ---- reading the store's own tables in the same process (hunting exports a snapshot through this)
+
+    /** Work that reads through one of the store's connections. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(java.sql.Connection c) throws java.sql.SQLException, java.io.IOException;
+    }
+
+    /**
+     * Runs {@code work} on one of the store's connections, for readers in the same process that need SQL the store
+     * does not offer (DuckDB lets no second instance of the process open its file); it must not write.
+     */
+    public <T> T withConnection(String what, ConnectionWork<T> work) throws java.io.IOException {
+        java.io.IOException[] failed = new java.io.IOException[1];
+        T out = connections.read(what, c -> {
+            try {
+                return work.run(c);
+            } catch (java.io.IOException e) {
+                failed[0] = e;
+                return null;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return out;
+    }
+
     // ---- ingest offsets
 
     /** Every committed offset of a live input, by file key. */
@@ -246,7 +279,12 @@ public final class PlatformStore implements AutoCloseable {
 
     /** Commits the offsets of a live input in one transaction (each replaces the file's earlier one). */
     public void commitOffsets(String input, Collection<IngestOffset> committed) {
-        offsets.commit(input, committed);
+        offsets.commit(input, committed, false);
+    }
+
+    /** Replaces every offset of a live input with {@code committed}, in one transaction (its whole state at once). */
+    public void replaceOffsets(String input, Collection<IngestOffset> committed) {
+        offsets.commit(input, committed, true);
     }
 
     // ---- API tokens

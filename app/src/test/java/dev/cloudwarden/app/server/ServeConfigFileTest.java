@@ -70,7 +70,7 @@ class ServeConfigFileTest {
         assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of()))
                 .isInstanceOf(ServeConfigFile.ConfigException.class)
                 .hasMessageStartingWith(file + ":3: ")
-                .hasMessageContaining("bnid");
+                .hasMessageContaining("unknown setting 'bnid'").hasMessageContaining("known here: bind, port");
     }
 
     @Test

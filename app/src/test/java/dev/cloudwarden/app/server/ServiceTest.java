@@ -50,7 +50,7 @@ class ServiceTest {
     static String base;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         store = PlatformStore.open(dir.resolve("store.duckdb").toString());
         for (Role r : Role.values()) {
             String token = "cw_test_" + r.id() + "_" + UUID.randomUUID();
@@ -59,8 +59,10 @@ class ServiceTest {
         }
         RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(), RuleTuning.builtIn());
         RunConfig run = RunConfig.of(rules).withThreads(1).withIncidents(RunConfig.Incidents.defaults());
+        java.nio.file.Files.createDirectories(dir.resolve("watched"));
         ServeConfig config = new ServeConfig(new ServeConfig.Server("127.0.0.1", 0, null, 64L * 1024, 500), null,
-                null, new ServeConfig.Detection(1, Duration.ofMinutes(15), Duration.ofMillis(200)), null, null, null);
+                new ServeConfig.Inputs(List.of(dir.resolve("watched").toString()), Duration.ofMillis(100), null),
+                new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), null, null, null);
         service = Service.start(config, run, store);
         base = "http://127.0.0.1:" + service.port();
     }
@@ -68,6 +70,16 @@ class ServiceTest {
     @AfterAll
     static void stop() {
         service.close();
+    }
+
+    /**
+     * One service serves every test, and its event time only moves forward: each test writes its events after those of
+     * the tests before it (in whatever order they run), or they would be late.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong EPOCH = new java.util.concurrent.atomic.AtomicLong();
+
+    static long later() {
+        return EPOCH.addAndGet(100_000);
     }
 
     static String failedLogin(long seconds, String user, String ip) {
@@ -130,8 +142,9 @@ class ServiceTest {
     @Test
     void eventsGoInAndAlertsAndIncidentsComeOutTriagedAndAudited() throws Exception {
         List<String> burst = new ArrayList<>();
+        long t0 = later();
         for (int i = 0; i < 30; i++) {
-            burst.add(failedLogin(i * 10L, "victim", "203.0.113.77"));
+            burst.add(failedLogin(t0 + i * 10L, "victim", "203.0.113.77"));
         }
         HttpResponse<String> posted = send("POST", "/api/v1/events", Role.ANALYST, lines(burst));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
@@ -169,7 +182,8 @@ class ServiceTest {
 
     @Test
     void badBodiesAreAnsweredWithTheLineAndReasonAndTheGoodLinesAreKept() throws Exception {
-        byte[] body = lines(List.of(failedLogin(5000, "a", "198.51.100.1"), "{\"broken\": ", failedLogin(5001, "a", "198.51.100.1")));
+        long t0 = later();
+        byte[] body = lines(List.of(failedLogin(t0, "a", "198.51.100.1"), "{\"broken\": ", failedLogin(t0 + 1, "a", "198.51.100.1")));
         HttpResponse<String> r = send("POST", "/api/v1/events", Role.ANALYST, body);
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode answer = JSON.readTree(r.body());
@@ -180,7 +194,7 @@ class ServiceTest {
 
     @Test
     void gzipIsReadAndBodiesOverTheLimitGet413() throws Exception {
-        byte[] plain = lines(List.of(failedLogin(6000, "b", "198.51.100.2")));
+        byte[] plain = lines(List.of(failedLogin(later(), "b", "198.51.100.2")));
         HttpResponse<String> zipped = send("POST", "/api/v1/events", Role.ANALYST, gzip(plain), "Content-Encoding", "gzip");
         assertThat(zipped.statusCode()).as(zipped.body()).isEqualTo(202);
         byte[] bomb = gzip(new byte[1024 * 1024]); // 1 MiB of zeros: about 1 KiB compressed, over the 64 KiB limit inflated
@@ -191,6 +205,7 @@ class ServiceTest {
     @Test
     void aFullQueueAnswers429WithRetryAfterAndEveryAcceptedEventIsProcessed() throws Exception {
         long before = service.processed();
+        long t0 = later();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<int[]>> results = new ArrayList<>();
         for (int c = 0; c < 8; c++) {
@@ -201,11 +216,12 @@ class ServiceTest {
                 for (int req = 0; req < 20; req++) {
                     List<String> records = new ArrayList<>();
                     for (int i = 0; i < 100; i++) {
-                        records.add(failedLogin(10_000 + client * 10_000L + req * 100L + i, "u" + client, "192.0.2." + client));
+                        records.add(failedLogin(t0 + client * 5_000L + req * 100L + i, "u" + client, "192.0.2." + client));
                     }
                     while (true) { // a client that honours 429 sends the same body again
                         HttpResponse<String> r = send("POST", "/api/v1/events", Role.ANALYST, lines(records));
                         if (r.statusCode() == 429) {
+                            assertThat(service.health().get("status")).as("the service took no event for long").isEqualTo("ok");
                             assertThat(r.headers().firstValue("Retry-After")).contains("1");
                             refused++;
                             Thread.sleep(20);
@@ -222,14 +238,79 @@ class ServiceTest {
         int accepted = 0;
         int refused = 0;
         for (Future<int[]> f : results) {
-            accepted += f.get()[0];
-            refused += f.get()[1];
+            int[] r = f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            accepted += r[0];
+            refused += r[1];
         }
         clients.shutdown();
         awaitCaughtUp();
         assertThat(accepted).isEqualTo(8 * 20 * 100);
         System.out.printf("backpressure: %d events accepted, %d requests refused with 429 and sent again%n", accepted, refused);
         assertThat(service.processed() - before).isEqualTo(accepted);
+    }
+
+    @Test
+    void aWatchedFolderIsFollowedAndItsPositionKeptInTheStore() throws Exception {
+        Path file = dir.resolve("watched/trail.jsonl");
+        List<String> records = new ArrayList<>();
+        long t0 = later();
+        for (int i = 0; i < 25; i++) {
+            records.add(failedLogin(t0 + i * 5L, "watched-user", "203.0.113.200"));
+        }
+        java.nio.file.Files.write(file, lines(records.subList(0, 10)));
+        awaitAlerts("ip:203.0.113.200");
+        java.nio.file.Files.write(file, lines(records.subList(10, 25)), java.nio.file.StandardOpenOption.APPEND);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && store.offsets("files").stream().noneMatch(o -> o.lineNumber() == 25)) {
+            Thread.sleep(100);
+        }
+        assertThat(store.offsets("files")).singleElement().satisfies(o -> {
+            assertThat(o.lineNumber()).isEqualTo(25);
+            assertThat(o.byteOffset()).isEqualTo(java.nio.file.Files.size(file));
+            assertThat(o.resumeState()).contains("trail.jsonl");
+        });
+        JsonNode health = JSON.readTree(send("GET", "/api/v1/health", Role.VIEWER, null).body());
+        assertThat(health.get("inputs").get(0).get("input").asText()).isEqualTo("files");
+        assertThat(health.get("inputs").get(0).get("events").asLong()).isEqualTo(25);
+    }
+
+    private static void awaitAlerts(String entity) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode page = JSON.readTree(send("GET", "/api/v1/alerts?entity=" + entity, Role.VIEWER, null).body());
+            if (!page.get("items").isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no alert for " + entity);
+    }
+
+    @Test
+    void huntsRunReadOnlySqlOverEventsAndAlerts() throws Exception {
+        send("POST", "/api/v1/events", Role.ANALYST, lines(List.of(failedLogin(later(), "hunted", "198.51.100.99"))));
+        awaitCaughtUp();
+        String q = java.net.URLEncoder.encode("SELECT count(*) AS n FROM events WHERE src_ip = '198.51.100.99'",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> r = send("GET", "/api/v1/hunt?q=" + q, Role.ANALYST, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"n\"");
+        String alerts = java.net.URLEncoder.encode("SELECT count(*) AS n FROM alerts", StandardCharsets.UTF_8);
+        assertThat(send("GET", "/api/v1/hunt?q=" + alerts, Role.ANALYST, null).statusCode()).isEqualTo(200);
+        String copy = java.net.URLEncoder.encode("COPY (SELECT 1) TO '/tmp/x.csv'", StandardCharsets.UTF_8);
+        assertThat(send("GET", "/api/v1/hunt?q=" + copy, Role.ANALYST, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/hunt?q=" + q, Role.VIEWER, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryRoute() throws Exception {
+        JsonNode doc = JSON.readTree(send("GET", "/api/v1/openapi.json", Role.VIEWER, null).body());
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        for (ApiServer.Route r : service.routes()) {
+            JsonNode op = doc.get("paths").get(r.path()).get(r.method().toLowerCase(java.util.Locale.ROOT));
+            assertThat(op).as(r.toString()).isNotNull();
+            assertThat(op.get("x-cloudwarden-role").asText()).isEqualTo(r.role().id());
+        }
     }
 
     static byte[] gzip(byte[] data) throws Exception {

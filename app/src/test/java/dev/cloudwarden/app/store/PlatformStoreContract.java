@@ -329,6 +329,13 @@ abstract class PlatformStoreContract {
                 org.assertj.core.groups.Tuple.tuple("/logs/b", 50L, 9L, IngestOffset.FileIdentity.UNKNOWN));
         assertThatThrownBy(() -> store.commitOffsets("trail", List.of(new IngestOffset("other", "/x", 1, 1, id, null))))
                 .isInstanceOf(IllegalArgumentException.class);
+
+        store.replaceOffsets("trail", List.of(new IngestOffset("trail", "/logs/c", 7, 2, id, "{\"name\":\"" + HOSTILE + "\"}", null)));
+        assertThat(store.offsets("trail")).singleElement().satisfies(o -> {
+            assertThat(o.fileKey()).isEqualTo("/logs/c");
+            assertThat(o.resumeState()).isEqualTo("{\"name\":\"" + HOSTILE + "\"}");
+        });
+        assertThat(store.offsets("other")).hasSize(1);
     }
 
     @Test

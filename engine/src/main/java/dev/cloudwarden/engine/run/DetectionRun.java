@@ -124,18 +124,26 @@ public final class DetectionRun implements AutoCloseable {
     }
 
     /**
-     * A live source has gone quiet: after {@link #flush}, the alerts raised so far are released to grouping and
-     * incidents up to the latest event time seen, instead of waiting for the lateness bound and the detectors'
-     * alert delay (up to hours) to pass. The stateful detectors keep their watermark, so events that arrive late
-     * within the bound still count in correlations and baselines; an alert they raise later, dated before the
-     * released time, is handled as a late alert (incidents take it anyway; grouping opens a group for it), never
-     * dropped. A file run never calls this: its grouping follows event time alone.
+     * A live source has been quiet for {@code quietFor} (wall time): event time is taken to have moved on with the
+     * clock. The watermark of the stateful detectors advances by the quiet time, up to the latest event seen, so once
+     * the source has been quiet for the allowed lateness every correlation and baseline has seen everything (the
+     * lateness bound, read in wall time: what comes later than that is late, as always). Alerts raised so far are
+     * released to grouping and incidents up to the latest event time at once, not after the detectors' alert delay
+     * (up to hours); an alert a detector raises later, dated before that, is handled as a late alert (incidents take
+     * it anyway; grouping opens a group for it), never dropped. A file run never calls this: it follows event time
+     * alone.
+     *
+     * @return true when nothing seen so far waits for event time any more
      */
-    public void idle() {
+    public boolean idle(Duration quietFor) {
         flush();
         long latest = lateness.latest();
         if (finished || latest == Long.MIN_VALUE) {
-            return;
+            return true;
+        }
+        long target = Math.min(latest, saturatedAdd(lateness.watermark(), quietFor.toMillis()));
+        if (target > watermark) {
+            advance(target, Math.max(Long.MIN_VALUE + 1, target - alertDelayMillis));
         }
         if (grouper != null) {
             groups.advanceWatermark(latest, grouper, emitGrouped);
@@ -144,6 +152,12 @@ public final class DetectionRun implements AutoCloseable {
             incidents.advanceWatermark(latest, incidentOut);
         }
         flushSinks();
+        return watermark >= latest;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     /**

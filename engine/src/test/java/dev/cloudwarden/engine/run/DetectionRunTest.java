@@ -185,7 +185,7 @@ class DetectionRunTest {
             assertThat(opened.get(0).occurrences().count()).isEqualTo(1);
             assertThat(closed).isEmpty();
 
-            run.idle();
+            assertThat(run.idle(java.time.Duration.ofSeconds(1))).as("an hour of lateness to wait out").isFalse();
             assertThat(updates).extracting(IncidentUpdate::kind).contains(IncidentUpdate.Kind.OPENED);
             assertThat(updates.get(updates.size() - 1).incident().alerts()).hasSize(20);
 
@@ -203,12 +203,37 @@ class DetectionRunTest {
     void idleBeforeAnyEventAndAfterTheEndDoesNothing() {
         List<IncidentUpdate> updates = new ArrayList<>();
         try (DetectionRun run = new DetectionRun(CONFIG, a -> { }, updates::add)) {
-            run.idle();
+            assertThat(run.idle(java.time.Duration.ofHours(2))).isTrue();
             threeBursts().forEach(run::accept);
             run.finish();
             int n = updates.size();
-            run.idle();
+            run.idle(java.time.Duration.ofHours(2));
             assertThat(updates).hasSize(n);
+        }
+    }
+
+    /** A correlation (the brute force) waits for event time; after the lateness bound of quiet it has seen everything. */
+    @Test
+    void aLiveSourceQuietForTheLatenessBoundHasItsCorrelationsDecided() {
+        List<Alert> alerts = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(Trails.failedLogin(i * 10L, "victim", "203.0.113.77"));
+        }
+        List<Event> burst = Trails.events(records);
+        RunConfig pack = RunConfig.of(dev.cloudwarden.engine.sigma.load.RuleSet.compile(
+                dev.cloudwarden.engine.sigma.load.RuleFiles.builtIn(), dev.cloudwarden.engine.sigma.eval.SigmaConfig.defaults(),
+                dev.cloudwarden.engine.sigma.load.RuleTuning.builtIn())).withBehavior(BehaviorConfig.disabled())
+                .withGrouping(AlertGrouping.off());
+        try (DetectionRun run = new DetectionRun(pack, alerts::add, u -> { })) {
+            burst.forEach(run::accept);
+            assertThat(run.idle(java.time.Duration.ofMinutes(30))).isFalse();
+            long halfway = alerts.size();
+            assertThat(run.idle(java.time.Duration.ofMinutes(61))).isTrue();
+            assertThat(alerts.size()).as("correlations decided once the bound of quiet passed").isGreaterThan((int) halfway);
+            int settled = alerts.size();
+            run.finish();
+            assertThat(alerts).as("finishing adds nothing the quiet had not decided").hasSize(settled);
         }
     }
 }
