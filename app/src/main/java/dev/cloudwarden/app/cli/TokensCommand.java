@@ -25,6 +25,17 @@ import java.util.concurrent.Callable;
 public final class TokensCommand {
     private static final String ACTOR = "cli:" + System.getProperty("user.name", "unknown");
 
+    /** Runs {@code work} on the store; a store that cannot be opened (or refuses) is exit 2 with the reason. */
+    private static int inStore(CommandSpec spec, PlatformStoreOption store, java.util.function.Consumer<PlatformStore> work) {
+        try (PlatformStore s = PlatformStore.open(store.location())) {
+            work.accept(s);
+            return CloudWardenCli.EXIT_OK;
+        } catch (StoreException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("cloudwarden tokens: " + TerminalText.safe(e.getMessage()));
+            return CloudWardenCli.EXIT_USAGE;
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a token and prints it once, as the last line of standard output.")
     static final class Create implements Callable<Integer> {
@@ -46,16 +57,12 @@ public final class TokensCommand {
             Role r = Role.parse(role).orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown --role '"
                     + role + "'; one of " + Arrays.stream(Role.values()).map(Role::id).toList()));
             String token = ApiTokens.newToken();
-            try (PlatformStore s = PlatformStore.open(store.location())) {
+            return inStore(spec, store, s -> {
                 ApiToken created = s.createToken(ACTOR, name != null ? name : r.id(), r, ApiTokens.hash(token));
                 spec.commandLine().getErr().printf("token %d (%s, role %s) created in %s; it is shown once, below%n",
                         created.id(), TerminalText.safe(created.name()), r.id(), TerminalText.safe(s.display()));
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println("cloudwarden tokens: " + TerminalText.safe(e.getMessage()));
-                return CloudWardenCli.EXIT_USAGE;
-            }
-            spec.commandLine().getOut().println(token);
-            return CloudWardenCli.EXIT_OK;
+                spec.commandLine().getOut().println(token);
+            });
         }
     }
 
@@ -69,18 +76,14 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (PlatformStore s = PlatformStore.open(store.location())) {
+            return inStore(spec, store, s -> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-5s %-10s %-24s %-20s %-20s %s%n", "ID", "ROLE", "NAME", "CREATED", "LAST USED", "REVOKED");
                 for (ApiToken t : s.tokens()) {
                     out.printf("%-5d %-10s %-24s %-20s %-20s %s%n", t.id(), t.role().id(), TerminalText.safe(t.name()),
                             t.created(), t.lastUsed() == null ? "-" : t.lastUsed(), t.revoked() == null ? "-" : t.revoked());
                 }
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println("cloudwarden tokens: " + TerminalText.safe(e.getMessage()));
-                return CloudWardenCli.EXIT_USAGE;
-            }
-            return CloudWardenCli.EXIT_OK;
+            });
         }
     }
 
@@ -97,14 +100,10 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (PlatformStore s = PlatformStore.open(store.location())) {
+            return inStore(spec, store, s -> {
                 ApiToken t = s.revokeToken(ACTOR, id);
                 spec.commandLine().getErr().printf("token %d (%s) revoked%n", t.id(), TerminalText.safe(t.name()));
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println("cloudwarden tokens: " + TerminalText.safe(e.getMessage()));
-                return CloudWardenCli.EXIT_USAGE;
-            }
-            return CloudWardenCli.EXIT_OK;
+            });
         }
     }
 }

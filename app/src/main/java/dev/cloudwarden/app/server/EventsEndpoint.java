@@ -1,10 +1,9 @@
 package dev.cloudwarden.app.server;
 
 import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.ingest.IngestOptions;
-import dev.cloudwarden.engine.ingest.IngestSink;
+import dev.cloudwarden.engine.ingest.CollectingSink;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
@@ -16,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +53,10 @@ final class EventsEndpoint {
         }
         byte[] body = inflated(ctx.bodyAsBytes(), ctx.header("Content-Encoding"));
         String input = "http:" + ApiServer.caller(ctx).name() + "#" + requests.incrementAndGet();
-        List<Event> events = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        new Ingestor(options).read(Input.bytes(input, body, Instant.now()), new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                rejections.add(rejection);
-            }
-
-            @Override
-            public void onSkipped(Origin origin, String reason) {
-                // a digest file or an envelope's control message: nothing to detect, and not an error
-            }
-        });
+        CollectingSink read = new CollectingSink(); // the body is in memory already; its events are bounded by it
+        new Ingestor(options).read(Input.bytes(input, body, Instant.now()), read);
+        List<Event> events = read.events;
+        List<Rejection> rejections = read.rejections;
         if (!events.isEmpty() && !queue.offer(new EventQueue.Batch(input, events, null))) {
             metrics.refused.inc();
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "the detection queue is full ("

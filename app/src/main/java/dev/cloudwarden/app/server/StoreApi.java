@@ -34,25 +34,49 @@ final class StoreApi {
     }
 
     void register(ApiServer api) {
-        api.route(HandlerType.GET, "/api/v1/alerts", Role.VIEWER, "Alerts, newest first: filters from, to, level, rule, entity (TYPE:VALUE), status, technique; limit and cursor; facets=true adds counts", this::alerts);
-        api.route(HandlerType.GET, "/api/v1/alerts/{id}", Role.VIEWER, "One alert with the engine's JSON (events and their original records) and its triage", ctx -> ctx.json(store.alert(ctx.pathParam("id"))
+        api.route(HandlerType.GET, "/api/v1/alerts", Role.VIEWER,
+                "Alerts, newest first: filters from, to, level, rule, entity (TYPE:VALUE), status, technique; limit and cursor; facets=true adds counts",
+                this::alerts);
+        api.route(HandlerType.GET, "/api/v1/alerts/{id}", Role.VIEWER,
+                "One alert with the engine's JSON (events and their original records) and its triage",
+                ctx -> ctx.json(store.alert(ctx.pathParam("id"))
                 .orElseThrow(() -> notFound("alert", ctx.pathParam("id")))));
-        api.route(HandlerType.PATCH, "/api/v1/alerts", Role.ANALYST, "Triage many alerts: {ids, status, assignee, tags}", ctx -> triageMany(ctx, TargetKind.ALERT));
-        api.route(HandlerType.PATCH, "/api/v1/alerts/{id}", Role.ANALYST, "Triage one alert: {status, assignee, tags}", ctx -> triageOne(ctx, TargetKind.ALERT));
-        api.route(HandlerType.GET, "/api/v1/incidents", Role.VIEWER, "Incidents, newest first: filters from, to, severity, entity, status, technique; limit and cursor; facets=true", this::incidents);
-        api.route(HandlerType.GET, "/api/v1/incidents/{id}", Role.VIEWER, "One incident with its alerts in kill-chain order, entities and timeline", ctx -> ctx.json(store.incident(ctx.pathParam("id"))
+        api.route(HandlerType.PATCH, "/api/v1/alerts", Role.ANALYST,
+                "Triage many alerts: {ids, status, assignee, tags}",
+                ctx -> triageMany(ctx, TargetKind.ALERT));
+        api.route(HandlerType.PATCH, "/api/v1/alerts/{id}", Role.ANALYST,
+                "Triage one alert: {status, assignee, tags}",
+                ctx -> triageOne(ctx, TargetKind.ALERT));
+        api.route(HandlerType.GET, "/api/v1/incidents", Role.VIEWER,
+                "Incidents, newest first: filters from, to, severity, entity, status, technique; limit and cursor; facets=true",
+                this::incidents);
+        api.route(HandlerType.GET, "/api/v1/incidents/{id}", Role.VIEWER,
+                "One incident with its alerts in kill-chain order, entities and timeline",
+                ctx -> ctx.json(store.incident(ctx.pathParam("id"))
                 .orElseThrow(() -> notFound("incident", ctx.pathParam("id")))));
-        api.route(HandlerType.PATCH, "/api/v1/incidents", Role.ANALYST, "Triage many incidents: {ids, status, assignee, tags}", ctx -> triageMany(ctx, TargetKind.INCIDENT));
-        api.route(HandlerType.PATCH, "/api/v1/incidents/{id}", Role.ANALYST, "Triage one incident: {status, assignee, tags}", ctx -> triageOne(ctx, TargetKind.INCIDENT));
+        api.route(HandlerType.PATCH, "/api/v1/incidents", Role.ANALYST,
+                "Triage many incidents: {ids, status, assignee, tags}",
+                ctx -> triageMany(ctx, TargetKind.INCIDENT));
+        api.route(HandlerType.PATCH, "/api/v1/incidents/{id}", Role.ANALYST,
+                "Triage one incident: {status, assignee, tags}",
+                ctx -> triageOne(ctx, TargetKind.INCIDENT));
         for (TargetKind kind : List.of(TargetKind.ALERT, TargetKind.INCIDENT)) {
             String base = "/api/v1/" + kind.id() + "s/{id}/comments";
-            api.route(HandlerType.GET, base, Role.VIEWER, "Comments on an alert or incident", ctx -> ctx.json(store.comments(kind, ctx.pathParam("id"))));
-            api.route(HandlerType.POST, base, Role.ANALYST, "Add a comment: {body}", ctx -> ctx.status(HttpStatus.CREATED).json(store.addComment(
+            api.route(HandlerType.GET, base, Role.VIEWER,
+                    "Comments on an alert or incident",
+                    ctx -> ctx.json(store.comments(kind, ctx.pathParam("id"))));
+            api.route(HandlerType.POST, base, Role.ANALYST,
+                    "Add a comment: {body}",
+                    ctx -> ctx.status(HttpStatus.CREATED).json(store.addComment(
                     ApiServer.caller(ctx).name(), kind, ctx.pathParam("id"), text(body(ctx), "body"))));
         }
-        api.route(HandlerType.GET, "/api/v1/matrix", Role.VIEWER, "Alerts per ATT&CK technique (the same filters as the alert list)", ctx -> ctx.json(Map.of("techniques",
+        api.route(HandlerType.GET, "/api/v1/matrix", Role.VIEWER,
+                "Alerts per ATT&CK technique (the same filters as the alert list)",
+                ctx -> ctx.json(Map.of("techniques",
                 store.techniqueCounts(alertQuery(ctx)))));
-        api.route(HandlerType.GET, "/api/v1/audit", Role.ADMIN, "The audit log: who changed what, when, before and after", ctx -> ctx.json(store.auditLog(null, null,
+        api.route(HandlerType.GET, "/api/v1/audit", Role.ADMIN,
+                "The audit log: who changed what, when, before and after",
+                ctx -> ctx.json(store.auditLog(null, null,
                 QueryParams.limit(ctx, 100, 1000), ctx.queryParam("cursor"))));
     }
 

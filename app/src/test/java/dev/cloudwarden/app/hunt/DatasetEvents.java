@@ -2,7 +2,7 @@ package dev.cloudwarden.app.hunt;
 
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.ingest.IngestOptions;
-import dev.cloudwarden.engine.ingest.IngestSink;
+import dev.cloudwarden.engine.ingest.CollectingSink;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
@@ -26,22 +26,13 @@ final class DatasetEvents {
     }
 
     static List<Event> read(List<Path> files) {
-        List<Event> out = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
+        CollectingSink read = new CollectingSink();
         Ingestor ingestor = new Ingestor(IngestOptions.defaults()).oneThreadPerInput();
         for (Path f : files) {
-            ingestor.read(Input.file(f), new IngestSink() {
-                @Override
-                public void onEvent(Event event) {
-                    out.add(event);
-                }
-
-                @Override
-                public void onRejected(Rejection rejection) {
-                    rejected.add(rejection);
-                }
-            });
+            ingestor.read(Input.file(f), read);
         }
+        List<Event> out = read.events;
+        List<Rejection> rejected = read.rejections;
         if (!rejected.isEmpty()) {
             throw new AssertionError("dataset lines rejected: " + rejected);
         }

@@ -14,22 +14,12 @@ class EventQueueTest {
     private static final Event ONE = one();
 
     private static Event one() {
-        List<Event> events = new java.util.ArrayList<>();
+        var read = new dev.cloudwarden.engine.ingest.CollectingSink();
         new dev.cloudwarden.engine.ingest.Ingestor(dev.cloudwarden.engine.ingest.IngestOptions.defaults()).read(
                 dev.cloudwarden.engine.ingest.read.Input.bytes("t", ServiceTest.failedLogin(0, "a", "192.0.2.1")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), ServiceTest.T0),
-                new dev.cloudwarden.engine.ingest.IngestSink() {
-                    @Override
-                    public void onEvent(Event event) {
-                        events.add(event);
-                    }
-
-                    @Override
-                    public void onRejected(dev.cloudwarden.engine.ingest.Rejection rejection) {
-                        throw new AssertionError(rejection.message());
-                    }
-                });
-        return events.get(0);
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), ServiceTest.T0), read);
+        assertThat(read.rejections).isEmpty();
+        return read.events.get(0);
     }
 
     private static EventQueue.Batch batch(int n) {

@@ -86,26 +86,7 @@ public final class GoldenFiles {
     }
 
     /** A sink that keeps everything, for tests. */
-    public static final class Collected implements IngestSink {
-        public final List<Event> events = new ArrayList<>();
-        public final List<Rejection> rejections = new ArrayList<>();
-        public final List<String> skipped = new ArrayList<>();
-
-        @Override
-        public void onEvent(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void onRejected(Rejection rejection) {
-            rejections.add(rejection);
-        }
-
-        @Override
-        public void onSkipped(dev.cloudwarden.engine.event.Origin origin, String reason) {
-            skipped.add(origin + ": " + reason);
-        }
-
+    public static final class Collected extends CollectingSink {
         public String rejectionText(int i) {
             return new String(rejections.get(i).content(), StandardCharsets.UTF_8);
         }
