@@ -59,9 +59,11 @@ final class DetectionLoop implements Runnable {
             while (!stopping || queue.depth() > 0) {
                 EventQueue.Batch batch = queue.poll(stopping ? Duration.ZERO : idleAfter);
                 if (batch != null) {
-                    idle = false;
-                    settled = false;
-                    lastInput = System.nanoTime();
+                    if (!batch.events().isEmpty()) { // a checkpoint alone is no input: it does not restart the quiet
+                        idle = false;
+                        settled = false;
+                        lastInput = System.nanoTime();
+                    }
                     for (Event e : batch.events()) {
                         run.accept(e);
                         archive.accept(e);

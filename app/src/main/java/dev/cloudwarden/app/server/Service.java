@@ -139,6 +139,7 @@ public final class Service implements AutoCloseable {
             h.put("problem", problem);
         }
         h.put("store", store.display());
+        h.put("caught_up", caughtUp());
         h.put("queue", Map.of("depth", queue.depth(), "capacity", queue.capacity()));
         h.put("events_processed", run.stats().events());
         h.put("late_events", run.stats().lateEvents());
