@@ -21,6 +21,7 @@ public final class Bench {
             case "process" -> ProcessBench.run(rest);
             case "output" -> OutputBench.run(rest);
             case "authlog" -> AuthLogBench.run(rest);
+            case "serve" -> ServeBench.run(rest);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel, process, output, authlog");
                 System.exit(2);

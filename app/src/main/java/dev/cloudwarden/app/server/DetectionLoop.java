@@ -22,6 +22,12 @@ import java.util.List;
 final class DetectionLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(DetectionLoop.class);
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(2);
+    private static final Duration QUIET_CHECKPOINT = Duration.ofMillis(250);
+    /**
+     * Events kept for hunting are written in large batches (a Parquet file per write); inputs' positions move only
+     * with them, so under load a restart reads up to this much again (the store absorbs the repeats).
+     */
+    private static final Duration ARCHIVE_EVERY = Duration.ofSeconds(30);
 
     /** What a checkpoint writes out; throws when the store cannot take it (it keeps what it holds and is retried). */
     @FunctionalInterface
@@ -32,6 +38,7 @@ final class DetectionLoop implements Runnable {
     private final EventQueue queue;
     private final DetectionRun run;
     private final Durable sinks;
+    private final Durable archiveFlush;
     private final Duration idleAfter;
     private final ServiceMetrics metrics;
     private final java.util.function.Consumer<Event> archive;
@@ -40,12 +47,14 @@ final class DetectionLoop implements Runnable {
     private volatile String unhealthy;
     private volatile boolean idle = true;
     private long lastCheckpoint = System.nanoTime();
+    private long lastArchived = System.nanoTime();
     private long lastInput = System.nanoTime();
     private boolean settled = true;
 
     DetectionLoop(EventQueue queue, DetectionRun run, Durable sinks, Duration idleAfter, ServiceMetrics metrics,
-                  java.util.function.Consumer<Event> archive) {
+                  java.util.function.Consumer<Event> archive, Durable archiveFlush) {
         this.archive = archive;
+        this.archiveFlush = archiveFlush;
         this.queue = queue;
         this.run = run;
         this.sinks = sinks;
@@ -70,7 +79,10 @@ final class DetectionLoop implements Runnable {
                     }
                     metrics.eventsProcessed.inc(batch.events().size());
                     waiting.add(batch.taken());
-                    if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos() || queue.depth() == 0) {
+                    long since = System.nanoTime() - lastCheckpoint;
+                    // at once when the queue runs dry (an alert should not wait), but not more often than every
+                    // QUIET_CHECKPOINT: each is a store transaction
+                    if (since >= CHECKPOINT_EVERY.toNanos() || queue.depth() == 0 && since >= QUIET_CHECKPOINT.toNanos()) {
                         checkpoint(false);
                     }
                 } else if (!stopping) {
@@ -96,8 +108,13 @@ final class DetectionLoop implements Runnable {
         } else {
             run.flush();
         }
+        lastCheckpoint = System.nanoTime();
+        boolean archiving = quiet || stopping || System.nanoTime() - lastArchived >= ARCHIVE_EVERY.toNanos();
         try {
             sinks.flush();
+            if (archiving) {
+                archiveFlush.flush();
+            }
         } catch (IOException | RuntimeException e) {
             metrics.sinkFailures.inc();
             if (unhealthy == null) {
@@ -110,11 +127,13 @@ final class DetectionLoop implements Runnable {
             LOG.info("the store takes writes again");
         }
         unhealthy = null;
-        lastCheckpoint = System.nanoTime();
-        for (Runnable r : waiting) {
-            r.run();
+        if (archiving) {
+            lastArchived = System.nanoTime();
+            for (Runnable r : waiting) { // the inputs' positions move once all that came of their events is written
+                r.run();
+            }
+            waiting.clear();
         }
-        waiting.clear();
     }
 
     /** Stops after the queued events are processed and written. */

@@ -25,6 +25,8 @@ import java.util.Map;
 public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     private static final int STORE_BUFFER = 10_000;
+    /** How long a token's role is remembered: a revoked token is refused within this time. */
+    static final java.time.Duration TOKEN_CACHE = java.time.Duration.ofSeconds(10);
 
     private final ServeConfig config;
     private final PlatformStore store;
@@ -53,20 +55,17 @@ public final class Service implements AutoCloseable {
                 .withThreads(config.detection().threads()), buffer.alerts(), buffer.incidents());
         this.metrics = new ServiceMetrics(queue::depth, () -> run.stats().alerts(), () -> run.stats().incidentsOpened());
         m[0] = metrics;
-        this.loop = new DetectionLoop(queue, run, () -> {
-            buffer.write();
-            archive.flush();
-        }, config.detection().idleAfter(), metrics, e -> {
+        this.loop = new DetectionLoop(queue, run, buffer::write, config.detection().idleAfter(), metrics, e -> {
             try {
                 archive.add(e);
             } catch (IOException x) {
                 throw new java.io.UncheckedIOException("cannot keep events for hunting in " + layout.root(), x);
             }
-        });
+        }, archive::flush);
         this.detection = new Thread(loop, "cloudwarden-detection");
         ObjectMapper json = ApiJson.mapper();
-        this.api = new ApiServer(config.server().maxBodyBytes(), token -> store.authenticate(ApiTokens.hash(token))
-                .map(t -> new Caller(t.name(), t.role())), new JavalinJackson(json, false));
+        this.api = new ApiServer(config.server().maxBodyBytes(), new CachedCallers(token -> store.authenticate(
+                ApiTokens.hash(token)).map(t -> new Caller(t.name(), t.role())), TOKEN_CACHE), new JavalinJackson(json, false));
         EventsEndpoint events = new EventsEndpoint(queue, metrics, config.server().maxBodyBytes());
         api.route(HandlerType.POST, "/api/v1/events", Role.ANALYST,
                 "Send events: NDJSON, a JSON array or any log file's lines; gzip accepted; ?source= skips detection",

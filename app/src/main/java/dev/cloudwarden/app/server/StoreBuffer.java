@@ -22,7 +22,8 @@ final class StoreBuffer {
     private final AlertSink alertStore;
     private final IncidentSink incidentStore;
     private final int capacity;
-    private final List<Alert> alerts = new ArrayList<>();
+    /** By id: a group that opens and closes between two checkpoints is written once, in its latest form. */
+    private final java.util.LinkedHashMap<String, Alert> alerts = new java.util.LinkedHashMap<>();
     private final List<IncidentUpdate> updates = new ArrayList<>();
     private final Runnable onRetry;
 
@@ -38,22 +39,31 @@ final class StoreBuffer {
         return new AlertSink() {
             @Override
             public void accept(Alert alert) {
-                hold(alerts, alert);
+                holdAlert(alert);
             }
 
             @Override
             public void opened(Alert alert) {
-                hold(alerts, alert);
+                holdAlert(alert);
             }
         };
     }
 
     IncidentSink incidents() {
-        return update -> hold(updates, update);
+        return update -> {
+            synchronized (this) {
+                updates.add(update);
+                makeRoom();
+            }
+        };
     }
 
-    private synchronized <T> void hold(List<T> list, T item) {
-        list.add(item);
+    private synchronized void holdAlert(Alert alert) {
+        alerts.put(alert.id(), alert);
+        makeRoom();
+    }
+
+    private synchronized void makeRoom() {
         while (alerts.size() + updates.size() >= capacity) {
             try {
                 write();
@@ -71,7 +81,7 @@ final class StoreBuffer {
 
     /** Writes everything held; on failure keeps it and throws. */
     synchronized void write() throws IOException {
-        for (Alert a : alerts) {
+        for (Alert a : alerts.values()) {
             alertStore.accept(a);
         }
         alertStore.flush();
