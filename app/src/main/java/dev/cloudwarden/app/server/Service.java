@@ -48,8 +48,9 @@ public final class Service implements AutoCloseable {
         this.archive = EventArchive.open(layout);
         archive.retain(config.hunting().retain());
         ServiceMetrics[] m = new ServiceMetrics[1];
+        LiveFeed feed = new LiveFeed();
         StoreBuffer buffer = new StoreBuffer(store.alertSink(), store.incidentSink(), STORE_BUFFER,
-                () -> m[0].sinkFailures.inc());
+                () -> m[0].sinkFailures.inc(), feed);
         // the service's own lateness and threads: a live source's bound is not a file run's
         this.run = new DetectionRun(runConfig.withAllowedLateness(config.detection().allowedLateness())
                 .withThreads(config.detection().threads()), buffer.alerts(), buffer.incidents());
@@ -79,6 +80,9 @@ public final class Service implements AutoCloseable {
                 "Counters and gauges in Prometheus' text format", ctx -> ctx.contentType(ServiceMetrics.contentType())
                 .result(metrics.scrape()));
         new StoreApi(store, json).register(api);
+        api.route(HandlerType.GET, "/api/v1/stream", Role.VIEWER,
+                "Server-sent events: alert and incident, a summary of each as it is written to the store",
+                new io.javalin.http.sse.SseHandler(feed::join));
         new HuntApi(store, layout, layout.root().resolveSibling(layout.root().getFileName() + ".snapshots"), json)
                 .register(api);
         this.inputs = ServiceInputs.start(config.inputs(), new StoreOffsets(store), queue, metrics, run.readAhead());

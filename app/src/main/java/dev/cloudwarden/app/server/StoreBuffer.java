@@ -27,7 +27,10 @@ final class StoreBuffer {
     private final List<IncidentUpdate> updates = new ArrayList<>();
     private final Runnable onRetry;
 
-    StoreBuffer(AlertSink alertStore, IncidentSink incidentStore, int capacity, Runnable onRetry) {
+    private final LiveFeed feed;
+
+    StoreBuffer(AlertSink alertStore, IncidentSink incidentStore, int capacity, Runnable onRetry, LiveFeed feed) {
+        this.feed = feed;
         this.alertStore = alertStore;
         this.incidentStore = incidentStore;
         this.capacity = capacity;
@@ -89,6 +92,7 @@ final class StoreBuffer {
             incidentStore.accept(u);
         }
         incidentStore.flush();
+        feed.written(List.copyOf(alerts.values()), List.copyOf(updates));
         alerts.clear();
         updates.clear();
     }

@@ -29,6 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,8 +135,12 @@ class ServiceTest {
                 Role below = Role.values()[r.role().ordinal() - 1];
                 assertThat(send(r.method(), path, below, new byte[0]).statusCode()).as(r + " as " + below).isEqualTo(403);
             }
-            assertThat(send(r.method(), path, r.role(), new byte[0]).statusCode()).as(r + " as " + r.role())
-                    .isNotIn(401, 403);
+            HttpResponse<java.io.InputStream> allowed = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .method(r.method(), HttpRequest.BodyPublishers.ofByteArray(new byte[0]))
+                    .header("Authorization", "Bearer " + TOKENS.get(r.role())).build(),
+                    HttpResponse.BodyHandlers.ofInputStream()); // the stream's body never ends: only its status is read
+            allowed.body().close();
+            assertThat(allowed.statusCode()).as(r + " as " + r.role()).isNotIn(401, 403);
         }
     }
 
@@ -310,6 +315,38 @@ class ServiceTest {
             JsonNode op = doc.get("paths").get(r.path()).get(r.method().toLowerCase(java.util.Locale.ROOT));
             assertThat(op).as(r.toString()).isNotNull();
             assertThat(op.get("x-cloudwarden-role").asText()).isEqualTo(r.role().id());
+        }
+    }
+
+    @Test
+    void theStreamAnnouncesAlertsAsTheyAreWritten() throws Exception {
+        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/stream"))
+                .header("Authorization", "Bearer " + TOKENS.get(Role.VIEWER)).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        try (java.io.BufferedReader events = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                StandardCharsets.UTF_8))) {
+            long t0 = later();
+            List<String> burst = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                burst.add(failedLogin(t0 + i * 10L, "streamed", "203.0.113.55"));
+            }
+            assertThat(send("POST", "/api/v1/events", Role.ANALYST, lines(burst)).statusCode()).isEqualTo(202);
+            CompletableFuture<String> alert = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String previous = "";
+                    for (String line; (line = events.readLine()) != null; previous = line) {
+                        if (previous.equals("event: alert") && line.startsWith("data: ")) {
+                            return line;
+                        }
+                    }
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(alert.get(30, java.util.concurrent.TimeUnit.SECONDS)).contains("\"rule_id\"").contains("\"level\"");
         }
     }
 
