@@ -40,33 +40,38 @@ public final class RuleListWriter {
     public static void json(List<LoadedRule> rules, Writer out) throws IOException {
         JsonGenerator g = SafeJsonEscapes.newlineSeparated(out);
         for (LoadedRule r : rules) {
-            SigmaRule rule = r.rule();
-            g.writeStartObject();
-            g.writeStringField("id", r.key());
-            g.writeStringField("title", rule.title());
-            g.writeStringField("level", rule.level() == null ? null : rule.level().id());
-            g.writeStringField("status", rule.status());
-            RuleLogSource ls = rule.logSource();
-            g.writeObjectFieldStart("logsource");
-            g.writeStringField("product", ls.product());
-            g.writeStringField("service", ls.service());
-            g.writeStringField("category", ls.category());
-            g.writeEndObject();
-            fedBy(g, r.fedBy());
-            g.writeArrayFieldStart("tags");
-            for (String tag : rule.tags()) {
-                g.writeString(tag);
-            }
-            g.writeEndArray();
-            g.writeStringField("author", rule.author());
-            g.writeStringField("source", rule.source().toString());
-            g.writeEndObject();
+            write(r, g);
         }
         g.flush();
         if (!rules.isEmpty()) {
             out.write('\n');
         }
         out.flush();
+    }
+
+    /** One rule as the JSON object {@link #json} writes (the API's rule list uses it too). */
+    public static void write(LoadedRule r, JsonGenerator g) throws IOException {
+        SigmaRule rule = r.rule();
+        g.writeStartObject();
+        g.writeStringField("id", r.key());
+        g.writeStringField("title", rule.title());
+        g.writeStringField("level", rule.level() == null ? null : rule.level().id());
+        g.writeStringField("status", rule.status());
+        RuleLogSource ls = rule.logSource();
+        g.writeObjectFieldStart("logsource");
+        g.writeStringField("product", ls.product());
+        g.writeStringField("service", ls.service());
+        g.writeStringField("category", ls.category());
+        g.writeEndObject();
+        fedBy(g, r.fedBy());
+        g.writeArrayFieldStart("tags");
+        for (String tag : rule.tags()) {
+            g.writeString(tag);
+        }
+        g.writeEndArray();
+        g.writeStringField("author", rule.author());
+        g.writeStringField("source", rule.source().toString());
+        g.writeEndObject();
     }
 
     /** A rule's level for a table: {@code -} when it declares none. */

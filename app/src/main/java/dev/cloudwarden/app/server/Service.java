@@ -80,6 +80,7 @@ public final class Service implements AutoCloseable {
                 "Counters and gauges in Prometheus' text format", ctx -> ctx.contentType(ServiceMetrics.contentType())
                 .result(metrics.scrape()));
         new StoreApi(store, json).register(api);
+        new RulesApi(runConfig.rules()).register(api);
         api.route(HandlerType.GET, "/api/v1/stream", Role.VIEWER,
                 "Server-sent events: alert and incident, a summary of each as it is written to the store",
                 new io.javalin.http.sse.SseHandler(feed::join));

@@ -350,6 +350,20 @@ class ServiceTest {
         }
     }
 
+    @Test
+    void theRulesTheServiceRunsAreListedAndFiltered() throws Exception {
+        JsonNode all = JSON.readTree(send("GET", "/api/v1/rules", Role.VIEWER, null).body());
+        assertThat(all.get("rules").size()).isGreaterThan(300);
+        assertThat(all.get("correlations").asInt()).isPositive();
+        JsonNode console = JSON.readTree(send("GET", "/api/v1/rules?q=console&level=medium", Role.VIEWER, null).body());
+        assertThat(console.get("rules")).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.toString().toLowerCase(java.util.Locale.ROOT)).contains("console");
+            assertThat(r.get("level").asText()).isIn("medium", "high", "critical");
+        });
+        assertThat(console.get("rules").size()).isLessThan(all.get("rules").size());
+        assertThat(send("GET", "/api/v1/rules?level=severe", Role.VIEWER, null).statusCode()).isEqualTo(400);
+    }
+
     static byte[] gzip(byte[] data) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {
