@@ -37,8 +37,11 @@ final class DetectionLoop implements Runnable {
 
     private final EventQueue queue;
     private final DetectionRun run;
-    private final Durable sinks;
+    private final StoreBuffer store;
     private final Durable archiveFlush;
+    /** Checkpoints whose write failed: their inputs wait for the next write that succeeds. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> returned = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private java.util.concurrent.CompletableFuture<Void> lastWrite = java.util.concurrent.CompletableFuture.completedFuture(null);
     private final Duration idleAfter;
     private final ServiceMetrics metrics;
     private final java.util.function.Consumer<Event> archive;
@@ -51,13 +54,13 @@ final class DetectionLoop implements Runnable {
     private long lastInput = System.nanoTime();
     private boolean settled = true;
 
-    DetectionLoop(EventQueue queue, DetectionRun run, Durable sinks, Duration idleAfter, ServiceMetrics metrics,
+    DetectionLoop(EventQueue queue, DetectionRun run, StoreBuffer store, Duration idleAfter, ServiceMetrics metrics,
                   java.util.function.Consumer<Event> archive, Durable archiveFlush) {
         this.archive = archive;
         this.archiveFlush = archiveFlush;
         this.queue = queue;
         this.run = run;
-        this.sinks = sinks;
+        this.store = store;
         this.idleAfter = idleAfter;
         this.metrics = metrics;
     }
@@ -86,13 +89,14 @@ final class DetectionLoop implements Runnable {
                         checkpoint(false);
                     }
                 } else if (!stopping) {
-                    if (!settled || unhealthy != null || !waiting.isEmpty()) {
+                    if (!settled || unhealthy != null || !waiting.isEmpty() || !returned.isEmpty() || !store.drained()) {
                         checkpoint(true);
                     }
                     idle = settled && unhealthy == null; // only once what came before the quiet is decided and written
                 }
             }
             checkpoint(false);
+            lastWrite.handle((done, failed) -> null).join(); // what was queued is written (or said not to be) before stopping
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
@@ -110,30 +114,33 @@ final class DetectionLoop implements Runnable {
         }
         lastCheckpoint = System.nanoTime();
         boolean archiving = quiet || stopping || System.nanoTime() - lastArchived >= ARCHIVE_EVERY.toNanos();
-        try {
-            sinks.flush();
-            if (archiving) {
-                archiveFlush.flush();
-            }
-        } catch (IOException | RuntimeException e) {
-            metrics.sinkFailures.inc();
-            if (unhealthy == null) {
-                LOG.warn("cannot write to the store, retrying: {}", e.toString());
-            }
-            unhealthy = "store: " + e.getMessage();
-            return;
-        }
-        if (unhealthy != null) {
-            LOG.info("the store takes writes again");
-        }
-        unhealthy = null;
+        List<Runnable> covered = List.of();
         if (archiving) {
             lastArchived = System.nanoTime();
-            for (Runnable r : waiting) { // the inputs' positions move once all that came of their events is written
-                r.run();
+            for (Runnable r; (r = returned.poll()) != null; ) {
+                waiting.add(r);
             }
+            covered = List.copyOf(waiting);
             waiting.clear();
         }
+        List<Runnable> inputs = covered;
+        // the write runs on the store's writer thread; the inputs' positions move once it (and the archive) is durable
+        lastWrite = store.write(archiving ? archiveFlush::flush : null).whenComplete((done, failed) -> {
+            if (failed == null) {
+                if (unhealthy != null) {
+                    LOG.info("the store takes writes again");
+                }
+                unhealthy = null;
+                inputs.forEach(Runnable::run);
+                return;
+            }
+            metrics.sinkFailures.inc();
+            if (unhealthy == null) {
+                LOG.warn("cannot write to the store, retrying: {}", failed.toString());
+            }
+            unhealthy = "store: " + (failed.getCause() != null ? failed.getCause().getMessage() : failed.getMessage());
+            returned.addAll(inputs);
+        });
     }
 
     /** Stops after the queued events are processed and written. */
@@ -148,6 +155,6 @@ final class DetectionLoop implements Runnable {
 
     /** Whether the queue has been empty for the idle time (everything received has been processed). */
     boolean isIdle() {
-        return idle && queue.depth() == 0;
+        return idle && queue.depth() == 0 && store.drained() && returned.isEmpty();
     }
 }

@@ -38,6 +38,7 @@ public final class Service implements AutoCloseable {
     private final ServiceMetrics metrics;
 
     private final EventArchive archive;
+    private final StoreBuffer buffer;
     private final ServiceInputs inputs;
 
     private Service(ServeConfig config, RunConfig runConfig, PlatformStore store) throws IOException {
@@ -56,7 +57,8 @@ public final class Service implements AutoCloseable {
                 .withThreads(config.detection().threads()), buffer.alerts(), buffer.incidents());
         this.metrics = new ServiceMetrics(queue::depth, () -> run.stats().alerts(), () -> run.stats().incidentsOpened());
         m[0] = metrics;
-        this.loop = new DetectionLoop(queue, run, buffer::write, config.detection().idleAfter(), metrics, e -> {
+        this.buffer = buffer;
+        this.loop = new DetectionLoop(queue, run, buffer, config.detection().idleAfter(), metrics, e -> {
             try {
                 archive.add(e);
             } catch (IOException x) {
@@ -165,6 +167,7 @@ public final class Service implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         run.close();
+        buffer.close();
         try {
             archive.close();
         } catch (IOException e) {
