@@ -38,13 +38,11 @@ final class DetectionLoop implements Runnable {
     private final EventQueue queue;
     private final DetectionRun run;
     private final StoreBuffer store;
-    private final Durable archiveFlush;
     /** Checkpoints whose write failed: their inputs wait for the next write that succeeds. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> returned = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private java.util.concurrent.CompletableFuture<Void> lastWrite = java.util.concurrent.CompletableFuture.completedFuture(null);
     private final Duration idleAfter;
     private final ServiceMetrics metrics;
-    private final java.util.function.Consumer<Event> archive;
     private final List<Runnable> waiting = new ArrayList<>();
     private volatile boolean stopping;
     private volatile String unhealthy;
@@ -54,10 +52,7 @@ final class DetectionLoop implements Runnable {
     private long lastInput = System.nanoTime();
     private boolean settled = true;
 
-    DetectionLoop(EventQueue queue, DetectionRun run, StoreBuffer store, Duration idleAfter, ServiceMetrics metrics,
-                  java.util.function.Consumer<Event> archive, Durable archiveFlush) {
-        this.archive = archive;
-        this.archiveFlush = archiveFlush;
+    DetectionLoop(EventQueue queue, DetectionRun run, StoreBuffer store, Duration idleAfter, ServiceMetrics metrics) {
         this.queue = queue;
         this.run = run;
         this.store = store;
@@ -78,8 +73,8 @@ final class DetectionLoop implements Runnable {
                     }
                     for (Event e : batch.events()) {
                         run.accept(e);
-                        archive.accept(e);
                     }
+                    store.archive(batch.events());
                     metrics.eventsProcessed.inc(batch.events().size());
                     waiting.add(batch.taken());
                     long since = System.nanoTime() - lastCheckpoint;
@@ -125,7 +120,7 @@ final class DetectionLoop implements Runnable {
         }
         List<Runnable> inputs = covered;
         // the write runs on the store's writer thread; the inputs' positions move once it (and the archive) is durable
-        lastWrite = store.write(archiving ? archiveFlush::flush : null).whenComplete((done, failed) -> {
+        lastWrite = store.write(archiving).whenComplete((done, failed) -> {
             if (failed == null) {
                 if (unhealthy != null) {
                     LOG.info("the store takes writes again");

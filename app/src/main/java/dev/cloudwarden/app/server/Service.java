@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import dev.cloudwarden.engine.event.Event;
 import java.util.Map;
 
 /**
@@ -50,21 +52,26 @@ public final class Service implements AutoCloseable {
         archive.retain(config.hunting().retain());
         ServiceMetrics[] m = new ServiceMetrics[1];
         LiveFeed feed = new LiveFeed();
-        StoreBuffer buffer = new StoreBuffer(store.alertSink(), store.incidentSink(), STORE_BUFFER,
-                () -> m[0].sinkFailures.inc(), feed);
+        StoreBuffer buffer = new StoreBuffer(store.alertSink(), store.incidentSink(), new StoreBuffer.Archive() {
+            @Override
+            public void add(List<Event> events) throws IOException {
+                for (Event e : events) {
+                    archive.add(e);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                archive.flush();
+            }
+        }, STORE_BUFFER, () -> m[0].sinkFailures.inc(), feed);
         // the service's own lateness and threads: a live source's bound is not a file run's
         this.run = new DetectionRun(runConfig.withAllowedLateness(config.detection().allowedLateness())
                 .withThreads(config.detection().threads()), buffer.alerts(), buffer.incidents());
         this.metrics = new ServiceMetrics(queue::depth, () -> run.stats().alerts(), () -> run.stats().incidentsOpened());
         m[0] = metrics;
         this.buffer = buffer;
-        this.loop = new DetectionLoop(queue, run, buffer, config.detection().idleAfter(), metrics, e -> {
-            try {
-                archive.add(e);
-            } catch (IOException x) {
-                throw new java.io.UncheckedIOException("cannot keep events for hunting in " + layout.root(), x);
-            }
-        }, archive::flush);
+        this.loop = new DetectionLoop(queue, run, buffer, config.detection().idleAfter(), metrics);
         this.detection = new Thread(loop, "cloudwarden-detection");
         ObjectMapper json = ApiJson.mapper();
         this.api = new ApiServer(config.server().maxBodyBytes(), new CachedCallers(token -> store.authenticate(

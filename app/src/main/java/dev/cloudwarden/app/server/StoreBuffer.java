@@ -28,10 +28,11 @@ import java.util.concurrent.Executors;
 final class StoreBuffer implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
 
-    /** What a later step of the same write must also make durable (the event archive), or nothing. */
-    @FunctionalInterface
-    interface Also {
-        void write() throws IOException;
+    /** Where the events themselves go (the hunting archive): added as a write takes them, flushed when asked. */
+    interface Archive {
+        void add(List<dev.cloudwarden.engine.event.Event> events) throws IOException;
+
+        void flush() throws IOException;
     }
 
     private final AlertSink alertStore;
@@ -47,9 +48,13 @@ final class StoreBuffer implements AutoCloseable {
     /** By id: a group that opens and closes between two writes is written once, in its latest form. */
     private LinkedHashMap<String, Alert> alerts = new LinkedHashMap<>();
     private List<IncidentUpdate> updates = new ArrayList<>();
+    private List<dev.cloudwarden.engine.event.Event> events = new ArrayList<>();
+    private final Archive archive;
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
-    StoreBuffer(AlertSink alertStore, IncidentSink incidentStore, int capacity, Runnable onRetry, LiveFeed feed) {
+    StoreBuffer(AlertSink alertStore, IncidentSink incidentStore, Archive archive, int capacity, Runnable onRetry,
+                LiveFeed feed) {
+        this.archive = archive;
         this.alertStore = alertStore;
         this.incidentStore = incidentStore;
         this.capacity = capacity;
@@ -76,6 +81,11 @@ final class StoreBuffer implements AutoCloseable {
         return update -> hold(null, update);
     }
 
+    /** Events the run has taken, kept for hunting by the writer (the detection thread does not wait for the archive). */
+    synchronized void archive(List<dev.cloudwarden.engine.event.Event> taken) {
+        events.addAll(taken);
+    }
+
     private void hold(Alert alert, IncidentUpdate update) {
         synchronized (this) {
             if (alert != null) {
@@ -94,7 +104,7 @@ final class StoreBuffer implements AutoCloseable {
     private void makeRoom() {
         while (true) {
             try {
-                write(null).join();
+                write(false).join();
                 return;
             } catch (RuntimeException refused) {
                 onRetry.run();
@@ -109,14 +119,17 @@ final class StoreBuffer implements AutoCloseable {
     }
 
     /**
-     * Starts a write of everything held now (after the writes before it), then {@code also}; the future completes when
-     * both are durable, or exceptionally when either failed (what it took is held again).
+     * Starts a write of everything held now (after the writes before it), the events into the archive too, and with
+     * {@code flushArchive} the archive's own buffer to disk; the future completes when all of it is durable, or
+     * exceptionally when a part failed (what the write took is held again).
      */
-    synchronized CompletableFuture<Void> write(Also also) {
+    synchronized CompletableFuture<Void> write(boolean flushArchive) {
         LinkedHashMap<String, Alert> takenAlerts = alerts;
         List<IncidentUpdate> takenUpdates = updates;
+        List<dev.cloudwarden.engine.event.Event> takenEvents = events;
         alerts = new LinkedHashMap<>();
         updates = new ArrayList<>();
+        events = new ArrayList<>();
         last = last.handle((ignored, earlier) -> null).thenRunAsync(() -> {
             try {
                 for (Alert a : takenAlerts.values()) {
@@ -127,11 +140,12 @@ final class StoreBuffer implements AutoCloseable {
                     incidentStore.accept(u);
                 }
                 incidentStore.flush();
-                if (also != null) {
-                    also.write();
+                archive.add(takenEvents); // the archive keeps one row per event id, so adding again after a failure is harmless
+                if (flushArchive) {
+                    archive.flush();
                 }
             } catch (IOException | RuntimeException e) {
-                restore(takenAlerts, takenUpdates);
+                restore(takenAlerts, takenUpdates, takenEvents);
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
             feed.written(List.copyOf(takenAlerts.values()), List.copyOf(takenUpdates));
@@ -140,7 +154,11 @@ final class StoreBuffer implements AutoCloseable {
     }
 
     /** A failed write's alerts and updates go back in front of those held since (theirs are the older versions). */
-    private synchronized void restore(LinkedHashMap<String, Alert> failedAlerts, List<IncidentUpdate> failedUpdates) {
+    private synchronized void restore(LinkedHashMap<String, Alert> failedAlerts, List<IncidentUpdate> failedUpdates,
+                                      List<dev.cloudwarden.engine.event.Event> failedEvents) {
+        List<dev.cloudwarden.engine.event.Event> before = new ArrayList<>(failedEvents);
+        before.addAll(events);
+        events = before;
         LinkedHashMap<String, Alert> merged = new LinkedHashMap<>(failedAlerts);
         merged.putAll(alerts);
         alerts = merged;
@@ -151,7 +169,7 @@ final class StoreBuffer implements AutoCloseable {
 
     /** Whether nothing is held and no write is running. */
     synchronized boolean drained() {
-        return held() == 0 && last.isDone();
+        return held() == 0 && events.isEmpty() && last.isDone();
     }
 
     private int held() {
