@@ -31,9 +31,10 @@ import java.util.Random;
 
 /**
  * The platform store at scale (issue 10): N generated alerts ({@link StoreAlerts}) in DuckDB and, with
- * {@code --postgres JDBC_URL}, in PostgreSQL (schema {@code bench}); then the triage list of one principal (plain,
- * new only, high and above) and the ATT&CK matrix (all, last 30 days) through the store's API, next to the same
- * questions as plain SQL on the same tables (the baseline). A store that already holds N alerts is reused.
+ * {@code --postgres JDBC_URL}, in PostgreSQL (schema {@code bench}; {@code --postgres-only} skips DuckDB); then the
+ * triage list of one principal (plain, new only, high and above) and the ATT&CK matrix (all, last 30 days) through
+ * the store's API, next to the same questions as plain SQL on the same tables (the baseline).
+ * A store that already holds N alerts is reused.
  *
  * <p>Filling: the first 2,000 alerts (or N) through the store's sink, the path a detection run takes, to measure
  * its rate; the rest through {@link PlatformStore#loadAlerts}, the same rows by appender or COPY.
@@ -64,11 +65,13 @@ final class StoreBench {
         long alerts = 10_000_000;
         int rounds = 3;
         String postgres = null;
+        boolean duckdb = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--alerts" -> alerts = Long.parseLong(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--postgres" -> postgres = args[++i];
+                case "--postgres-only" -> duckdb = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -80,10 +83,12 @@ final class StoreBench {
         System.out.printf(Locale.ROOT, "%,d alerts from %d rules with ATT&CK tags, %d principals, over %d days%n",
                 alerts, generated.rules(), StoreAlerts.PRINCIPALS, StoreAlerts.SPAN.toDays());
 
-        Path duckdb = dir.resolve("store-" + alerts + ".duckdb");
-        try (PlatformStore store = filled(duckdb.toString(), alerts, generated, () -> Files.deleteIfExists(duckdb))) {
-            System.out.printf(Locale.ROOT, "DuckDB %s: %,d MB%n", duckdb, Files.size(duckdb) >> 20);
-            measure("duckdb", store, rounds);
+        if (duckdb) {
+            Path file = dir.resolve("store-" + alerts + ".duckdb");
+            try (PlatformStore store = filled(file.toString(), alerts, generated, () -> Files.deleteIfExists(file))) {
+                System.out.printf(Locale.ROOT, "DuckDB %s: %,d MB%n", file, Files.size(file) >> 20);
+                measure("duckdb", store, rounds);
+            }
         }
         if (postgres != null) {
             String admin = postgres;
