@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The figures every bench reports: medians of rounds, and the process's CPU time. */
+/** The figures every bench reports: medians of rounds, percentiles of latencies, and the process's CPU time. */
 final class BenchStats {
     private BenchStats() {
     }
@@ -14,6 +14,14 @@ final class BenchStats {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** The value below which {@code p} percent of {@code values} lie (nearest rank). */
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     /**

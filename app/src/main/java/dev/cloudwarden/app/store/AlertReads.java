@@ -78,6 +78,12 @@ final class AlertReads {
     Map<String, Long> techniqueCounts(AlertQuery q) {
         Filter f = filter(q);
         return connections.read("count alerts by technique", c -> {
+            if (onlyTimeRange(q)) {
+                // the technique rows carry the alert's time: counting them alone skips a join with millions of
+                // wide alert rows (issue 10's bench: the 30-day matrix over 100,000 alerts took 180 ms with it)
+                return new Filter("alert_techniques ft", "ft.time", "ft.alert_id").timeRange(q.from(), q.to())
+                        .counts(c, "", "ft.technique", 0);
+            }
             if (!f.isEmpty()) {
                 return f.counts(c, " JOIN alert_techniques ft ON ft.alert_id = a.id", "ft.technique", 0);
             }
@@ -91,6 +97,12 @@ final class AlertReads {
             }
             return out;
         });
+    }
+
+    /** Whether {@code q} selects by a time range alone: the matrix then needs only the technique rows. */
+    private static boolean onlyTimeRange(AlertQuery q) {
+        return (q.from() != null || q.to() != null) && q.entity() == null && q.technique() == null
+                && q.minLevel() == null && q.ruleId() == null && q.status() == null;
     }
 
     Optional<StoredAlert> one(String id) {

@@ -54,10 +54,10 @@ final class AlertWrites {
              PreparedStatement technique = c.prepareStatement("INSERT INTO alert_techniques (alert_id, technique, time) "
                      + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Alert a : alerts) {
-                List<String> techniques = List.copyOf(Classification.techniques(a.tags()));
+                List<String> techniques = techniques(a);
                 bindRow(row, a, techniques, now);
                 row.addBatch();
-                for (Entity e : ENTITIES.entities(a)) {
+                for (Entity e : entities(a)) {
                     entity.setString(1, a.id());
                     entity.setString(2, e.type().id());
                     entity.setString(3, e.value());
@@ -81,25 +81,47 @@ final class AlertWrites {
         countTechniques(c, newTechniques);
     }
 
+    /** The ATT&CK techniques an alert is counted under (from its rule's tags). */
+    static List<String> techniques(Alert a) {
+        return List.copyOf(Classification.techniques(a.tags()));
+    }
+
+    /** The entities an alert is found by (the entity filter's rows). */
+    static List<Entity> entities(Alert a) {
+        return ENTITIES.entities(a);
+    }
+
+    /** The engine's columns of one alert, in the order of {@link #UPSERT}'s first 13 parameters. */
+    record Row(String id, String ruleId, String ruleTitle, String level, Short levelRank, Instant time,
+               Instant firstSeen, Instant lastSeen, long matchCount, String groupKey, String tagsJson,
+               String techniquesJson, String alertJson) {
+        static Row of(Alert a, List<String> techniques) {
+            Alert.Occurrences o = a.occurrences();
+            return new Row(a.id(), a.ruleId(), a.ruleTitle(), a.level() == null ? null : a.level().id(),
+                    a.level() == null ? null : (short) a.level().ordinal(), a.time(), o.firstSeen(), o.lastSeen(),
+                    o.count(), o.groupKey(), Sql.jsonList(a.tags()), Sql.jsonList(techniques), json(a));
+        }
+    }
+
     private static void bindRow(PreparedStatement ps, Alert a, List<String> techniques, Instant now) throws SQLException {
-        Alert.Occurrences o = a.occurrences();
-        ps.setString(1, a.id());
-        ps.setString(2, a.ruleId());
-        Sql.setText(ps, 3, a.ruleTitle());
-        Sql.setText(ps, 4, a.level() == null ? null : a.level().id());
-        if (a.level() == null) {
+        Row r = Row.of(a, techniques);
+        ps.setString(1, r.id());
+        ps.setString(2, r.ruleId());
+        Sql.setText(ps, 3, r.ruleTitle());
+        Sql.setText(ps, 4, r.level());
+        if (r.levelRank() == null) {
             ps.setNull(5, java.sql.Types.SMALLINT);
         } else {
-            ps.setShort(5, (short) a.level().ordinal());
+            ps.setShort(5, r.levelRank());
         }
-        Sql.setTime(ps, 6, a.time());
-        Sql.setTime(ps, 7, o.firstSeen());
-        Sql.setTime(ps, 8, o.lastSeen());
-        ps.setLong(9, o.count());
-        Sql.setText(ps, 10, o.groupKey());
-        ps.setString(11, Sql.jsonList(a.tags()));
-        ps.setString(12, Sql.jsonList(techniques));
-        ps.setString(13, json(a));
+        Sql.setTime(ps, 6, r.time());
+        Sql.setTime(ps, 7, r.firstSeen());
+        Sql.setTime(ps, 8, r.lastSeen());
+        ps.setLong(9, r.matchCount());
+        Sql.setText(ps, 10, r.groupKey());
+        ps.setString(11, r.tagsJson());
+        ps.setString(12, r.techniquesJson());
+        ps.setString(13, r.alertJson());
         Sql.setTime(ps, 14, now);
         Sql.setTime(ps, 15, now);
     }

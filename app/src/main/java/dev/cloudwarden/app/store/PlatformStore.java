@@ -128,6 +128,28 @@ public final class PlatformStore implements AutoCloseable {
 
     // ---- alerts
 
+    /** Alerts per transaction of {@link #loadAlerts}: bounds the rows a load holds in memory. */
+    private static final int LOAD_CHUNK = 50_000;
+
+    /**
+     * Bulk-loads alerts none of which is stored yet (benchmarks, imports of millions), through DuckDB's appender
+     * or PostgreSQL's COPY: the rows, entities, techniques and JSON the {@link #alertSink()} writes, without its
+     * upserts; one transaction per {@value #LOAD_CHUNK} alerts, then the matrix's counts are recomputed. An id
+     * already stored fails the chunk that holds it. Returns the alerts loaded.
+     */
+    public long loadAlerts(java.util.Iterator<dev.cloudwarden.engine.alert.Alert> alerts) {
+        long loaded = 0;
+        Instant now = clock.instant();
+        while (alerts.hasNext()) {
+            loaded += connections.write("bulk-load alerts", c -> AlertLoad.chunk(c, dialect(), alerts, LOAD_CHUNK, now));
+        }
+        connections.write("recount the ATT&CK matrix", c -> {
+            AlertLoad.recountTechniques(c);
+            return null;
+        });
+        return loaded;
+    }
+
     public Page<StoredAlert> alerts(AlertQuery query) {
         return alertReads.list(query);
     }

@@ -189,9 +189,16 @@ abstract class PlatformStoreContract {
         assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all()))).isEqualTo(techniques);
         assertThat(new TreeMap<>(store.alertFacets(AlertQuery.all()).field("technique"))).isEqualTo(techniques);
         assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withRule("rule-1")))).isEqualTo(
-                alerts.stream().filter(a -> a.ruleId().equals("rule-1")).flatMap(a -> a.tags().stream())
-                        .filter(t -> t.startsWith("attack.t"))
-                        .collect(Collectors.groupingBy(t -> t.substring(7).toUpperCase(), TreeMap::new, Collectors.counting())));
+                techniqueCounts(alerts.stream().filter(a -> a.ruleId().equals("rule-1"))));
+        // a time range alone is counted from the technique rows' own time, without the alerts table
+        java.time.Instant middle = alerts.get(alerts.size() / 2).time().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(middle, null)))).isEqualTo(
+                techniqueCounts(alerts.stream().filter(a -> !a.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS).isBefore(middle))));
+    }
+
+    private static Map<String, Long> techniqueCounts(java.util.stream.Stream<Alert> alerts) {
+        return alerts.flatMap(a -> a.tags().stream()).filter(t -> t.startsWith("attack.t"))
+                .collect(Collectors.groupingBy(t -> t.substring(7).toUpperCase(), TreeMap::new, Collectors.counting()));
     }
 
     @Test

@@ -1,0 +1,227 @@
+package dev.cloudwarden.bench;
+
+import dev.cloudwarden.app.store.AlertQuery;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.TriageStatus;
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.incident.Entity;
+import dev.cloudwarden.engine.incident.EntityType;
+import dev.cloudwarden.engine.run.AlertSink;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The platform store at scale (issue 10): N generated alerts ({@link StoreAlerts}) in DuckDB and, with
+ * {@code --postgres JDBC_URL}, in PostgreSQL (schema {@code bench}; {@code --postgres-only} skips DuckDB); then the
+ * triage list of one principal (plain, new only, high and above) and the ATT&CK matrix (all, last 30 days) through
+ * the store's API, next to the same questions as plain SQL on the same tables (the baseline).
+ * A store that already holds N alerts is reused.
+ *
+ * <p>Filling: the first 2,000 alerts (or N) through the store's sink, the path a detection run takes, to measure
+ * its rate; the rest through {@link PlatformStore#loadAlerts}, the same rows by appender or COPY.
+ */
+final class StoreBench {
+    private static final int SINK_ALERTS = 2_000;
+    private static final int WARM_UP = 20;
+    private static final int LIST_REPS = 100;
+    private static final int MATRIX_REPS = 10;
+    private static final int PAGE = 100;
+    private static final String SCHEMA = "bench";
+    private static final String PLAIN_LIST = "SELECT a.* FROM alert_entities d JOIN alerts a ON a.id = d.alert_id "
+            + "WHERE d.entity_type = ? AND d.entity_value = ? ORDER BY d.time DESC LIMIT " + PAGE;
+    private static final String PLAIN_MATRIX = "SELECT technique, count(*) FROM alert_techniques GROUP BY technique";
+    private static final String PLAIN_MATRIX_30D = "SELECT technique, count(*) FROM alert_techniques "
+            + "WHERE time >= ? GROUP BY technique";
+
+    private StoreBench() {
+    }
+
+    /** A timed query: one repetition, {@code i} varies its argument (the principal). */
+    @FunctionalInterface
+    private interface Query {
+        void run(int i) throws Exception;
+    }
+
+    static void run(String[] args) throws Exception {
+        long alerts = 10_000_000;
+        int rounds = 3;
+        String postgres = null;
+        boolean duckdb = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--alerts" -> alerts = Long.parseLong(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--postgres" -> postgres = args[++i];
+                case "--postgres-only" -> duckdb = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "java %s, max heap %,d MB, %d cores, load average %.2f%n",
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Path dir = Path.of("bench-data");
+        StoreAlerts generated = StoreAlerts.prepare(dir);
+        System.out.printf(Locale.ROOT, "%,d alerts from %d rules with ATT&CK tags, %d principals, over %d days%n",
+                alerts, generated.rules(), StoreAlerts.PRINCIPALS, StoreAlerts.SPAN.toDays());
+
+        if (duckdb) {
+            Path file = dir.resolve("store-" + alerts + ".duckdb");
+            try (PlatformStore store = filled(file.toString(), alerts, generated, () -> Files.deleteIfExists(file))) {
+                System.out.printf(Locale.ROOT, "DuckDB %s: %,d MB%n", file, Files.size(file) >> 20);
+                measure("duckdb", store, rounds);
+            }
+        }
+        if (postgres != null) {
+            String admin = postgres;
+            String url = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+            resetSchema(admin, false);
+            try (PlatformStore store = filled(url, alerts, generated, () -> resetSchema(admin, true))) {
+                System.out.printf(Locale.ROOT, "PostgreSQL schema %s: %,d MB%n", SCHEMA, store.withConnection("size",
+                        c -> single(c, "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
+                                + "ON n.oid = c.relnamespace WHERE n.nspname = '" + SCHEMA + "' AND c.relkind = 'r'")) >> 20);
+                measure("postgresql", store, rounds);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Wipe {
+        void run() throws IOException, SQLException;
+    }
+
+    /** The store at {@code location} holding exactly {@code n} generated alerts: reused when it does, else refilled. */
+    private static PlatformStore filled(String location, long n, StoreAlerts generated, Wipe wipe) throws Exception {
+        PlatformStore store = PlatformStore.open(location);
+        long stored = store.withConnection("count", c -> single(c, "SELECT count(*) FROM alerts"));
+        if (stored == n) {
+            System.out.printf(Locale.ROOT, "%s: reusing its %,d alerts%n", store.display(), stored);
+            return store;
+        }
+        if (stored > 0) {
+            store.close();
+            wipe.run();
+            store = PlatformStore.open(location);
+        }
+        Iterator<Alert> alerts = generated.alerts(n, 1);
+        long viaSink = Math.min(n, SINK_ALERTS);
+        long t0 = System.nanoTime();
+        AlertSink sink = store.alertSink();
+        for (long i = 0; i < viaSink; i++) {
+            sink.accept(alerts.next());
+        }
+        sink.flush();
+        double sinkS = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: %,d alerts through the sink in %.1f s: %,.0f alerts/s%n", store.display(),
+                viaSink, sinkS, viaSink / sinkS);
+        if (alerts.hasNext()) {
+            t0 = System.nanoTime();
+            long loaded = store.loadAlerts(alerts);
+            double loadS = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%s: %,d alerts bulk-loaded in %.1f s: %,.0f alerts/s%n", store.display(),
+                    loaded, loadS, loaded / loadS);
+        }
+        return store;
+    }
+
+    /** Creates the bench schema when missing; {@code drop}: drops it with everything in it first. */
+    private static void resetSchema(String url, boolean drop) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            if (drop) {
+                s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+        }
+    }
+
+    private static void measure(String name, PlatformStore store, int rounds) throws Exception {
+        Random random = new Random(42);
+        int[] principals = random.ints(WARM_UP + LIST_REPS * rounds, 0, StoreAlerts.PRINCIPALS).toArray();
+        Instant last30 = StoreAlerts.END.minus(Duration.ofDays(30));
+        AlertQuery base = AlertQuery.all().withLimit(PAGE);
+        List<String> labels = List.of("list of one principal", "  ... new only", "  ... high and above",
+                "  baseline: plain SQL", "matrix, all alerts", "matrix, last 30 days", "  baseline: plain GROUP BY",
+                "  baseline: GROUP BY, 30 days");
+        List<Query> queries = List.of(
+                i -> store.alerts(base.withEntity(principal(principals[i]))),
+                i -> store.alerts(base.withEntity(principal(principals[i])).withStatus(TriageStatus.NEW)),
+                i -> store.alerts(base.withEntity(principal(principals[i])).withMinLevel(Level.HIGH)),
+                i -> plain(store, PLAIN_LIST, EntityType.PRINCIPAL.id(), StoreAlerts.principal(principals[i])),
+                i -> store.techniqueCounts(AlertQuery.all()),
+                i -> store.techniqueCounts(AlertQuery.all().withTime(last30, null)),
+                i -> plain(store, PLAIN_MATRIX),
+                i -> plain(store, PLAIN_MATRIX_30D, LocalDateTime.ofInstant(last30, ZoneOffset.UTC)));
+        System.out.printf(Locale.ROOT, "%n%s (%d rounds; lists %d queries a round of random principals, matrices %d):%n",
+                name, rounds, LIST_REPS, MATRIX_REPS);
+        System.out.printf(Locale.ROOT, "  %-30s %9s %9s %9s %9s%n", "query", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        for (int q = 0; q < queries.size(); q++) {
+            boolean list = q < 4;
+            int reps = (list ? LIST_REPS : MATRIX_REPS) * rounds;
+            for (int i = 0; i < WARM_UP; i++) {
+                queries.get(q).run(i);
+            }
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < reps; i++) {
+                long t0 = System.nanoTime();
+                queries.get(q).run(WARM_UP + i % (LIST_REPS * rounds));
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "  %-30s %9.1f %9.1f %9.1f %9.1f%n", labels.get(q),
+                    BenchStats.percentile(ms, 50), BenchStats.percentile(ms, 95), BenchStats.percentile(ms, 99),
+                    BenchStats.percentile(ms, 100));
+        }
+        System.out.printf(Locale.ROOT, "  load average after: %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static Entity principal(int p) {
+        return Entity.of(EntityType.PRINCIPAL, StoreAlerts.principal(p));
+    }
+
+    /** Runs plain SQL on one of the store's connections and reads every row and column, as the store reads its own. */
+    private static int plain(PlatformStore store, String sql, Object... params) throws IOException {
+        return store.withConnection("baseline", c -> {
+            int rows = 0;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (ResultSet r = ps.executeQuery()) {
+                    int columns = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        for (int k = 1; k <= columns; k++) {
+                            r.getObject(k);
+                        }
+                        rows++;
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
