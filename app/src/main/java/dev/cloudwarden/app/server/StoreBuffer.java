@@ -50,7 +50,12 @@ final class StoreBuffer implements AutoCloseable {
     private List<IncidentUpdate> updates = new ArrayList<>();
     private List<dev.cloudwarden.engine.event.Event> events = new ArrayList<>();
     private final Archive archive;
-    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    /** The write running (or done); at most one more waits behind it, taking all that is held when it starts. */
+    private CompletableFuture<Void> running = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> next;
+    private boolean nextFlushes;
+    /** Events held for the archive at most, before the detection thread waits for the writer. */
+    private static final int EVENT_CAPACITY = 200_000;
 
     StoreBuffer(AlertSink alertStore, IncidentSink incidentStore, Archive archive, int capacity, Runnable onRetry,
                 LiveFeed feed) {
@@ -82,8 +87,14 @@ final class StoreBuffer implements AutoCloseable {
     }
 
     /** Events the run has taken, kept for hunting by the writer (the detection thread does not wait for the archive). */
-    synchronized void archive(List<dev.cloudwarden.engine.event.Event> taken) {
-        events.addAll(taken);
+    void archive(List<dev.cloudwarden.engine.event.Event> taken) {
+        synchronized (this) {
+            events.addAll(taken);
+            if (events.size() < EVENT_CAPACITY) {
+                return;
+            }
+        }
+        makeRoom();
     }
 
     private void hold(Alert alert, IncidentUpdate update) {
@@ -124,13 +135,33 @@ final class StoreBuffer implements AutoCloseable {
      * exceptionally when a part failed (what the write took is held again).
      */
     synchronized CompletableFuture<Void> write(boolean flushArchive) {
+        if (running.isDone()) {
+            return start(flushArchive);
+        }
+        // a write is running: one more follows it and takes everything held by then, so writes never pile up
+        // while the store is slower than detection (what is held is bounded instead, and detection waits)
+        nextFlushes |= flushArchive;
+        if (next == null) {
+            next = running.handle((ignored, failed) -> null).thenCompose(ignored -> {
+                synchronized (this) {
+                    next = null;
+                    boolean flush = nextFlushes;
+                    nextFlushes = false;
+                    return start(flush);
+                }
+            });
+        }
+        return next;
+    }
+
+    private CompletableFuture<Void> start(boolean flushArchive) {
         LinkedHashMap<String, Alert> takenAlerts = alerts;
         List<IncidentUpdate> takenUpdates = updates;
         List<dev.cloudwarden.engine.event.Event> takenEvents = events;
         alerts = new LinkedHashMap<>();
         updates = new ArrayList<>();
         events = new ArrayList<>();
-        last = last.handle((ignored, earlier) -> null).thenRunAsync(() -> {
+        running = CompletableFuture.runAsync(() -> {
             try {
                 for (Alert a : takenAlerts.values()) {
                     alertStore.accept(a);
@@ -150,7 +181,7 @@ final class StoreBuffer implements AutoCloseable {
             }
             feed.written(List.copyOf(takenAlerts.values()), List.copyOf(takenUpdates));
         }, writer);
-        return last;
+        return running;
     }
 
     /** A failed write's alerts and updates go back in front of those held since (theirs are the older versions). */
@@ -169,7 +200,7 @@ final class StoreBuffer implements AutoCloseable {
 
     /** Whether nothing is held and no write is running. */
     synchronized boolean drained() {
-        return held() == 0 && events.isEmpty() && last.isDone();
+        return held() == 0 && events.isEmpty() && running.isDone() && next == null;
     }
 
     private int held() {
