@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +29,18 @@ final class AlertWrites {
     /** Entities as the incident builder reads them, with its default configuration (the entity filter's vocabulary). */
     private static final EntityExtractor ENTITIES = EntityExtractor.defaults();
 
-    private static final String UPSERT = """
+    private static final String UPSERT_INTO = """
             INSERT INTO alerts (id, rule_id, rule_title, level, level_rank, time, first_seen, last_seen, match_count,
                 group_key, tags_json, techniques_json, alert_json, status, assignee, triage_tags_json, stored_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, '[]', ?, ?)
+            VALUES """;
+    private static final String UPSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, '[]', ?, ?)";
+    private static final int UPSERT_PARAMS = 15;
+    /**
+     * Rows per statement: the DuckDB driver runs a batch one statement per row, and each statement costs far more
+     * than its row, so rows go several to a statement (measured: ~35 alerts/s one per statement).
+     */
+    private static final int ROWS_PER_STATEMENT = 100;
+    private static final String UPSERT_ON_CONFLICT = """
             ON CONFLICT (id) DO UPDATE SET
                 rule_title = excluded.rule_title, level = excluded.level, level_rank = excluded.level_rank,
                 first_seen = LEAST(alerts.first_seen, excluded.first_seen),
@@ -44,41 +53,68 @@ final class AlertWrites {
     private AlertWrites() {
     }
 
-    static void upsert(Connection c, Collection<Alert> alerts, Instant now) throws SQLException {
+    static void upsert(Connection c, Collection<Alert> given, Instant now) throws SQLException {
+        // one row per id, its latest form: a statement may not update the same row twice
+        Map<String, Alert> latest = new java.util.LinkedHashMap<>();
+        given.forEach(a -> latest.put(a.id(), a));
+        List<Alert> alerts = List.copyOf(latest.values());
         List<String> ids = alerts.stream().map(Alert::id).toList();
         Set<String> added = Triage.missing(c, "alerts", ids);
         Map<String, Long> newTechniques = new TreeMap<>();
-        try (PreparedStatement row = c.prepareStatement(UPSERT);
-             PreparedStatement entity = c.prepareStatement("INSERT INTO alert_entities (alert_id, entity_type, entity_value, time) "
-                     + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-             PreparedStatement technique = c.prepareStatement("INSERT INTO alert_techniques (alert_id, technique, time) "
-                     + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Alert a : alerts) {
-                List<String> techniques = techniques(a);
-                bindRow(row, a, techniques, now);
-                row.addBatch();
-                for (Entity e : entities(a)) {
-                    entity.setString(1, a.id());
-                    entity.setString(2, e.type().id());
-                    entity.setString(3, e.value());
-                    Sql.setTime(entity, 4, a.time());
-                    entity.addBatch();
+        for (int from = 0; from < alerts.size(); from += ROWS_PER_STATEMENT) {
+            List<Alert> chunk = alerts.subList(from, Math.min(alerts.size(), from + ROWS_PER_STATEMENT));
+            String sql = UPSERT_INTO + String.join(", ", java.util.Collections.nCopies(chunk.size(), UPSERT_ROW))
+                    + "\n" + UPSERT_ON_CONFLICT;
+            try (PreparedStatement rows = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    bindRow(rows, i * UPSERT_PARAMS, chunk.get(i), techniques(chunk.get(i)), now);
                 }
-                if (added.contains(a.id())) {
-                    for (String t : techniques) {
-                        technique.setString(1, a.id());
-                        technique.setString(2, t);
-                        Sql.setTime(technique, 3, a.time());
-                        technique.addBatch();
-                        newTechniques.merge(t, 1L, Long::sum);
-                    }
+                rows.execute();
+            }
+        }
+        List<Object[]> entityRows = new ArrayList<>();
+        List<Object[]> techniqueRows = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Alert a : alerts) {
+            List<String> techniques = techniques(a);
+            for (Entity e : entities(a)) {
+                if (seen.add(a.id() + '\u001f' + e.type().id() + '\u001f' + e.value())) {
+                    entityRows.add(new Object[] {a.id(), e.type().id(), e.value(), a.time()});
                 }
             }
-            row.executeBatch();
-            entity.executeBatch();
-            technique.executeBatch();
+            if (added.contains(a.id())) {
+                for (String t : techniques) {
+                    techniqueRows.add(new Object[] {a.id(), t, a.time()});
+                    newTechniques.merge(t, 1L, Long::sum);
+                }
+            }
         }
+        insertRows(c, "INSERT INTO alert_entities (alert_id, entity_type, entity_value, time) VALUES ", "(?, ?, ?, ?)",
+                entityRows);
+        insertRows(c, "INSERT INTO alert_techniques (alert_id, technique, time) VALUES ", "(?, ?, ?)", techniqueRows);
         countTechniques(c, newTechniques);
+    }
+
+    /** Rows of strings and times, {@link #ROWS_PER_STATEMENT} to a statement, rows already there left as they are. */
+    private static void insertRows(Connection c, String into, String row, List<Object[]> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            String sql = into + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)) + " ON CONFLICT DO NOTHING";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int p = 0;
+                for (Object[] values : chunk) {
+                    for (Object v : values) {
+                        p++;
+                        if (v instanceof Instant t) {
+                            Sql.setTime(ps, p, t);
+                        } else {
+                            ps.setString(p, (String) v);
+                        }
+                    }
+                }
+                ps.execute();
+            }
+        }
     }
 
     /** The ATT&CK techniques an alert is counted under (from its rule's tags). */
@@ -91,7 +127,7 @@ final class AlertWrites {
         return ENTITIES.entities(a);
     }
 
-    /** The engine's columns of one alert, in the order of {@link #UPSERT}'s first 13 parameters. */
+    /** The engine's columns of one alert, in the order of {@link #UPSERT_ROW}'s first 13 parameters. */
     record Row(String id, String ruleId, String ruleTitle, String level, Short levelRank, Instant time,
                Instant firstSeen, Instant lastSeen, long matchCount, String groupKey, String tagsJson,
                String techniquesJson, String alertJson) {
@@ -103,27 +139,29 @@ final class AlertWrites {
         }
     }
 
-    private static void bindRow(PreparedStatement ps, Alert a, List<String> techniques, Instant now) throws SQLException {
+    /** One row's parameters, after the {@code base} parameters of the rows before it in the statement. */
+    private static void bindRow(PreparedStatement ps, int base, Alert a, List<String> techniques, Instant now)
+            throws SQLException {
         Row r = Row.of(a, techniques);
-        ps.setString(1, r.id());
-        ps.setString(2, r.ruleId());
-        Sql.setText(ps, 3, r.ruleTitle());
-        Sql.setText(ps, 4, r.level());
+        ps.setString(base + 1, r.id());
+        ps.setString(base + 2, r.ruleId());
+        Sql.setText(ps, base + 3, r.ruleTitle());
+        Sql.setText(ps, base + 4, r.level());
         if (r.levelRank() == null) {
-            ps.setNull(5, java.sql.Types.SMALLINT);
+            ps.setNull(base + 5, java.sql.Types.SMALLINT);
         } else {
-            ps.setShort(5, r.levelRank());
+            ps.setShort(base + 5, r.levelRank());
         }
-        Sql.setTime(ps, 6, r.time());
-        Sql.setTime(ps, 7, r.firstSeen());
-        Sql.setTime(ps, 8, r.lastSeen());
-        ps.setLong(9, r.matchCount());
-        Sql.setText(ps, 10, r.groupKey());
-        ps.setString(11, r.tagsJson());
-        ps.setString(12, r.techniquesJson());
-        ps.setString(13, r.alertJson());
-        Sql.setTime(ps, 14, now);
-        Sql.setTime(ps, 15, now);
+        Sql.setTime(ps, base + 6, r.time());
+        Sql.setTime(ps, base + 7, r.firstSeen());
+        Sql.setTime(ps, base + 8, r.lastSeen());
+        ps.setLong(base + 9, r.matchCount());
+        Sql.setText(ps, base + 10, r.groupKey());
+        ps.setString(base + 11, r.tagsJson());
+        ps.setString(base + 12, r.techniquesJson());
+        ps.setString(base + 13, r.alertJson());
+        Sql.setTime(ps, base + 14, now);
+        Sql.setTime(ps, base + 15, now);
     }
 
     /** Adds newly stored alerts to the ATT&CK matrix's counts. */
