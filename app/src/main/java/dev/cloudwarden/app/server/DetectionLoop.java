@@ -5,7 +5,6 @@ import dev.cloudwarden.engine.run.DetectionRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,6 @@ final class DetectionLoop implements Runnable {
      * with them, so under load a restart reads up to this much again (the store absorbs the repeats).
      */
     private static final Duration ARCHIVE_EVERY = Duration.ofSeconds(30);
-
-    /** What a checkpoint writes out; throws when the store cannot take it (it keeps what it holds and is retried). */
-    @FunctionalInterface
-    interface Durable {
-        void flush() throws IOException;
-    }
 
     private final EventQueue queue;
     private final DetectionRun run;

@@ -82,12 +82,17 @@ final class StoreApi {
 
     private void alerts(Context ctx) {
         AlertQuery q = alertQuery(ctx);
+        listed(ctx, store.alerts(q), () -> store.alertFacets(q));
+    }
+
+    /** A list answer: the page's items, the cursor of the next, and with {@code facets=true} the facet counts. */
+    private static void listed(Context ctx, dev.cloudwarden.app.store.Page<?> page,
+                               java.util.function.Supplier<dev.cloudwarden.app.store.Facets> facets) {
         Map<String, Object> out = new LinkedHashMap<>();
-        var page = store.alerts(q);
         out.put("items", page.items());
         out.put("next", page.next());
         if ("true".equals(ctx.queryParam("facets"))) {
-            out.put("facets", store.alertFacets(q).byField());
+            out.put("facets", facets.get().byField());
         }
         ctx.json(out);
     }
@@ -109,14 +114,8 @@ final class StoreApi {
         if (ctx.queryParam("cursor") != null) {
             q = q.after(ctx.queryParam("cursor"));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        var page = store.incidents(q);
-        out.put("items", page.items());
-        out.put("next", page.next());
-        if ("true".equals(ctx.queryParam("facets"))) {
-            out.put("facets", store.incidentFacets(q).byField());
-        }
-        ctx.json(out);
+        IncidentQuery query = q;
+        listed(ctx, store.incidents(query), () -> store.incidentFacets(query));
     }
 
     private void triageOne(Context ctx, TargetKind kind) {
