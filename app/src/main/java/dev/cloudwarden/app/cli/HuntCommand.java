@@ -7,6 +7,10 @@ import dev.cloudwarden.app.hunt.HuntResultWriter;
 import dev.cloudwarden.app.hunt.HuntService;
 import dev.cloudwarden.app.hunt.HuntSources;
 import dev.cloudwarden.app.output.TerminalText;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.SavedHunt;
+import dev.cloudwarden.app.store.StoreException;
+import dev.cloudwarden.engine.sigma.load.RuleFile;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +47,14 @@ public final class HuntCommand implements Callable<Integer> {
             + "instead of SQL; repeatable. One row per rule and matching event.")
     List<Path> rules = new ArrayList<>();
 
+    @Option(names = "--save", paramLabel = "NAME", description = "Save the query (or the --rule files) in the store under "
+            + "NAME, replacing one of that name, then run it.")
+    String save;
+
+    @Option(names = "--saved", paramLabel = "NAME", description = "Run the hunt saved under NAME (by hunt --save or "
+            + "PUT /api/v1/hunts/NAME).")
+    String saved;
+
     @Mixin
     StoreMixin store;
 
@@ -63,8 +75,11 @@ public final class HuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((sql == null) == rules.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give either a SQL query or --rule FILE");
+        if ((sql != null ? 1 : 0) + (rules.isEmpty() ? 0 : 1) + (saved != null ? 1 : 0) != 1) {
+            throw new ParameterException(spec.commandLine(), "give one of: a SQL query, --rule FILE, --saved NAME");
+        }
+        if (save != null && saved != null) {
+            throw new ParameterException(spec.commandLine(), "--save names a new hunt; --saved runs one already saved");
         }
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
@@ -75,8 +90,16 @@ public final class HuntCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         HuntLimits limits = new HuntLimits(limit, timeout);
         HuntResult result;
-        try (HuntService service = new HuntService(HuntSources.forStoreFile(store.path(), events))) {
-            result = sql != null ? service.run(sql, limits) : service.runRules(ruleFiles(), limits);
+        try {
+            SavedHunt hunt = save != null || saved != null ? savedHunt() : null;
+            try (HuntService service = new HuntService(HuntSources.forStoreFile(store.path(), events))) {
+                result = hunt != null ? service.run(hunt, limits)
+                        : sql != null ? service.run(sql, limits) : service.runRules(ruleFiles(), limits);
+            }
+        } catch (StoreException e) {
+            err.println("cloudwarden hunt: " + TerminalText.safe(e.getMessage()));
+            err.flush();
+            return CloudWardenCli.EXIT_USAGE;
         } catch (HuntException e) {
             err.println("hunt " + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
                     + TerminalText.safe(e.getMessage()));
@@ -92,7 +115,26 @@ public final class HuntCommand implements Callable<Integer> {
         return CloudWardenCli.EXIT_OK;
     }
 
-    private List<dev.cloudwarden.engine.sigma.load.RuleFile> ruleFiles() {
+    /**
+     * The hunt saved under --saved, or the query or rules given saved under --save (checked first, so a hunt that
+     * cannot run is never saved). The store is closed again before the hunt, which reads the store's file itself.
+     */
+    private SavedHunt savedHunt() throws HuntException {
+        if (saved != null) {
+            try (PlatformStore s = PlatformStore.open(store.path().toString())) {
+                return s.hunt(saved).orElseThrow(() -> new HuntException(HuntException.Kind.BAD_QUERY,
+                        "no saved hunt named '" + saved + "' in " + store.path()));
+            }
+        }
+        SavedHunt.Kind kind = sql != null ? SavedHunt.Kind.SQL : SavedHunt.Kind.SIGMA;
+        String text = sql != null ? sql : String.join("\n---\n", ruleFiles().stream().map(RuleFile::text).toList());
+        HuntService.check(save, kind, text);
+        try (PlatformStore s = PlatformStore.open(store.path().toString())) {
+            return s.saveHunt(PlatformStoreOption.CLI_ACTOR, save, kind, text);
+        }
+    }
+
+    private List<RuleFile> ruleFiles() {
         try {
             return RuleFiles.fromPaths(rules);
         } catch (java.io.FileNotFoundException e) {

@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
         description = "API tokens for cloudwarden serve. A token is shown once, when it is created; the store keeps its hash.",
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
 public final class TokensCommand {
-    private static final String ACTOR = "cli:" + System.getProperty("user.name", "unknown");
 
     /** Runs {@code work} on the store; a store that cannot be opened (or refuses) is exit 2 with the reason. */
     private static int inStore(CommandSpec spec, PlatformStoreOption store, java.util.function.Consumer<PlatformStore> work) {
@@ -58,7 +57,7 @@ public final class TokensCommand {
                     + role + "'; one of " + Arrays.stream(Role.values()).map(Role::id).toList()));
             String token = ApiTokens.newToken();
             return inStore(spec, store, s -> {
-                ApiToken created = s.createToken(ACTOR, name != null ? name : r.id(), r, ApiTokens.hash(token));
+                ApiToken created = s.createToken(PlatformStoreOption.CLI_ACTOR, name != null ? name : r.id(), r, ApiTokens.hash(token));
                 spec.commandLine().getErr().printf("token %d (%s, role %s) created in %s; it is shown once, below%n",
                         created.id(), TerminalText.safe(created.name()), r.id(), TerminalText.safe(s.display()));
                 spec.commandLine().getOut().println(token);
@@ -101,7 +100,7 @@ public final class TokensCommand {
         @Override
         public Integer call() {
             return inStore(spec, store, s -> {
-                ApiToken t = s.revokeToken(ACTOR, id);
+                ApiToken t = s.revokeToken(PlatformStoreOption.CLI_ACTOR, id);
                 spec.commandLine().getErr().printf("token %d (%s) revoked%n", t.id(), TerminalText.safe(t.name()));
             });
         }

@@ -1,9 +1,10 @@
 package dev.cloudwarden.app.hunt;
 
+import dev.cloudwarden.app.store.SavedHunt;
 import dev.cloudwarden.engine.sigma.load.RuleFile;
 
-import java.io.IOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -26,21 +27,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class HuntService implements AutoCloseable {
     private final HuntSources sources;
-    private final SavedHunts saved;
     private final ScheduledExecutorService timer;
 
-    public HuntService(HuntSources sources, SavedHunts saved) {
+    public HuntService(HuntSources sources) {
         this.sources = sources;
-        this.saved = saved;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hunt-timeout");
             t.setDaemon(true);
             return t;
         });
-    }
-
-    public HuntService(HuntSources sources) {
-        this(sources, SavedHunts.NONE);
     }
 
     /** One SELECT over the hunt's tables. */
@@ -68,21 +63,30 @@ public final class HuntService implements AutoCloseable {
     /** A saved hunt, as its kind says. */
     public HuntResult run(SavedHunt hunt, HuntLimits limits) throws HuntException {
         return switch (hunt.kind()) {
-            case SQL -> run(hunt.text(), limits);
-            case SIGMA -> runRules(List.of(new RuleFile("saved hunt " + hunt.name(), hunt.text())), limits);
+            case SQL -> run(hunt.query(), limits);
+            case SIGMA -> runRules(rules(hunt.name(), hunt.query()), limits);
         };
     }
 
-    /** The hunt saved as {@code name}. */
-    public HuntResult runSaved(String name, HuntLimits limits) throws HuntException {
-        SavedHunt hunt;
-        try {
-            hunt = saved.find(name).orElseThrow(() -> new HuntException(HuntException.Kind.BAD_QUERY,
-                    "no saved hunt named '" + name + "'"));
-        } catch (IOException e) {
-            throw new HuntException(HuntException.Kind.UNAVAILABLE, "cannot read saved hunts: " + e.getMessage(), e);
+    /**
+     * Checks a hunt before it is saved, so a saved hunt fails for its data, never for its text: the SQL is one
+     * SELECT as DuckDB parses it, the Sigma rules compile and convert to SQL. Tables are not resolved here.
+     */
+    public static void check(String name, SavedHunt.Kind kind, String query) throws HuntException {
+        switch (kind) {
+            case SQL -> {
+                try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+                    SelectOnly.check(c, query);
+                } catch (SQLException e) {
+                    throw new HuntException(HuntException.Kind.UNAVAILABLE, "cannot open DuckDB: " + e.getMessage(), e);
+                }
+            }
+            case SIGMA -> RuleHunt.of(rules(name, query));
         }
-        return run(hunt, limits);
+    }
+
+    private static List<RuleFile> rules(String name, String yaml) {
+        return List.of(new RuleFile("saved hunt " + name, yaml));
     }
 
     private HuntResult execute(Connection c, String sql, HuntLimits limits) throws HuntException {

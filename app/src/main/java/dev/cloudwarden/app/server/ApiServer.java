@@ -1,6 +1,7 @@
 package dev.cloudwarden.app.server;
 
 import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.app.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -36,6 +37,8 @@ final class ApiServer {
             e.headers().forEach(ctx::header);
             ctx.json(e.body());
         });
+        app.exception(StoreException.NotFound.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                .json(Map.of("error", e.getMessage())));
     }
 
     /** A registered route and the least role that may call it (the OpenAPI document and the tests list them). */

@@ -1,6 +1,7 @@
 package dev.cloudwarden.app.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudwarden.app.hunt.ArchiveLayout;
 import dev.cloudwarden.app.hunt.HuntException;
@@ -14,6 +15,7 @@ import dev.cloudwarden.app.hunt.StoreTables;
 import dev.cloudwarden.app.store.Dialect;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.app.store.SavedHunt;
 import dev.cloudwarden.engine.event.Timespan;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -49,15 +51,48 @@ final class HuntApi {
 
     void register(ApiServer api) {
         api.route(HandlerType.GET, "/api/v1/hunt", Role.ANALYST,
-                "Hunt: q is one read-only SELECT over events, alerts and incidents; limit (rows) and timeout (30s)",
-                this::hunt);
+                "Hunt: q is one read-only SELECT over events, alerts and incidents, or saved names a saved hunt; "
+                        + "limit (rows) and timeout (30s)", this::hunt);
+        api.route(HandlerType.GET, "/api/v1/hunts", Role.VIEWER, "The saved hunts",
+                ctx -> ctx.json(Map.of("hunts", store.hunts())));
+        api.route(HandlerType.GET, "/api/v1/hunts/{name}", Role.VIEWER, "One saved hunt",
+                ctx -> ctx.json(store.hunt(ctx.pathParam("name")).orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND, "no saved hunt named " + ctx.pathParam("name"), Map.of()))));
+        api.route(HandlerType.PUT, "/api/v1/hunts/{name}", Role.ANALYST,
+                "Save a hunt by name (replaces one of that name): {\"kind\": \"sql\" or \"sigma\", \"query\": "
+                        + "the SELECT, or the Sigma rule's YAML}", this::save);
+        api.route(HandlerType.DELETE, "/api/v1/hunts/{name}", Role.ANALYST, "Delete a saved hunt", ctx -> {
+            store.deleteHunt(ApiServer.caller(ctx).name(), ctx.pathParam("name"));
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+    }
+
+    private void save(Context ctx) {
+        JsonNode body = JsonBody.object(ctx, json);
+        String kind = JsonBody.optionalText(body, "kind");
+        SavedHunt.Kind k;
+        try {
+            k = kind == null ? SavedHunt.Kind.SQL : SavedHunt.Kind.of(kind);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("kind must be sql or sigma");
+        }
+        String query = JsonBody.text(body, "query");
+        try {
+            HuntService.check(ctx.pathParam("name"), k, query);
+        } catch (HuntException e) {
+            throw ApiException.badRequest("the hunt cannot run: " + e.getMessage());
+        }
+        ctx.json(store.saveHunt(ApiServer.caller(ctx).name(), ctx.pathParam("name"), k, query));
     }
 
     private void hunt(Context ctx) throws IOException {
         String q = ctx.queryParam("q");
-        if (q == null || q.isBlank()) {
-            throw ApiException.badRequest("q must hold the query, one SELECT");
+        String saved = ctx.queryParam("saved");
+        if ((q == null || q.isBlank()) == (saved == null || saved.isBlank())) {
+            throw ApiException.badRequest("give q, the query (one SELECT), or saved, the name of a saved hunt");
         }
+        SavedHunt hunt = saved == null ? null : store.hunt(saved).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "no saved hunt named " + saved, Map.of()));
         int limit = QueryParams.limit(ctx, HuntLimits.DEFAULT.maxRows(), MAX_ROWS);
         Duration timeout = HuntLimits.DEFAULT.timeout();
         String t = ctx.queryParam("timeout");
@@ -67,7 +102,8 @@ final class HuntApi {
         }
         HuntResult result;
         try (HuntService hunts = new HuntService(new HuntSources(events, tables()))) {
-            result = hunts.run(q, new HuntLimits(limit, timeout));
+            HuntLimits limits = new HuntLimits(limit, timeout);
+            result = hunt != null ? hunts.run(hunt, limits) : hunts.run(q, limits);
         } catch (HuntException e) {
             HttpStatus status = switch (e.kind()) {
                 case TIMEOUT -> HttpStatus.REQUEST_TIMEOUT;

@@ -157,23 +157,11 @@ final class StoreApi {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw ApiException.badRequest("the body must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not JSON: " + e.getOriginalMessage());
-        }
+        return JsonBody.object(ctx, json);
     }
 
     private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw ApiException.badRequest(field + " must be a non-empty string");
-        }
-        return v.asText();
+        return JsonBody.text(body, field);
     }
 
     private static ApiException notFound(String what, String id) {

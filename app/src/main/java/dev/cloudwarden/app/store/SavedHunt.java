@@ -13,7 +13,7 @@ public record SavedHunt(String name, Kind kind, String query, String owner, Inst
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static Kind of(String id) {
+        public static Kind of(String id) {
             return valueOf(id.toUpperCase(Locale.ROOT));
         }
     }

@@ -39,6 +39,26 @@ class HuntCommandTest {
     }
 
     @Test
+    void aHuntSavedFromTheCommandLineRunsAgainByName() throws Exception {
+        Path store = dir.resolve("store.duckdb");
+        CliRun scan = CliRun.of("scan", "--no-intel", "--format", "json", "--store", store.toString(), "--archive",
+                "--retain", "36500d", TRAIL.toString());
+        assertThat(scan.exitCode()).as(scan.err()).isIn(0, 1);
+        CliRun save = CliRun.of("hunt", "--store", store.toString(), "--format", "csv", "--save", "users-created",
+                "SELECT count(*) AS n FROM events WHERE (raw->>'eventName') = 'CreateUser'");
+        assertThat(save.exitCode()).as(save.err()).isZero();
+        CliRun again = CliRun.of("hunt", "--store", store.toString(), "--format", "csv", "--saved", "users-created");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(save.out()).isNotEqualTo("n\r\n0\r\n");
+
+        CliRun refused = CliRun.of("hunt", "--store", store.toString(), "--save", "wipe", "DELETE FROM events");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("hunt", "--store", store.toString(), "--saved", "wipe").err())
+                .contains("no saved hunt named 'wipe'"); // a hunt that cannot run is never saved
+        assertThat(CliRun.of("hunt", "--store", store.toString(), "--saved", "x", "SELECT 1").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void huntRuleListsTheMatches() throws Exception {
         Path events = dir.resolve("ev");
         CliRun scan = CliRun.of("scan", "--no-intel", "--format", "json", "--archive", "--events", events.toString(),
@@ -74,7 +94,7 @@ class HuntCommandTest {
         assertThat(refused.err()).contains("hunt refused: ");
         CliRun both = CliRun.of("hunt", "--rule", "x.yml", "SELECT 1");
         assertThat(both.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
-        assertThat(both.err()).contains("give either a SQL query or --rule FILE");
+        assertThat(both.err()).contains("give one of: a SQL query, --rule FILE, --saved NAME");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cloudwarden.app.hunt;
 
+import dev.cloudwarden.app.store.SavedHunt;
 import dev.cloudwarden.engine.event.Event;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,12 +167,11 @@ class HuntReadOnlyTest {
     }
 
     @Test
-    void savedHuntsRunByName() throws Exception {
-        Map<String, SavedHunt> saved = Map.of("high", new SavedHunt("high", HuntKind.SQL,
-                "SELECT id FROM alerts WHERE level = 'high'"));
-        try (HuntService service = new HuntService(sources, name -> java.util.Optional.ofNullable(saved.get(name)))) {
-            assertThat(service.runSaved("high", HuntLimits.DEFAULT).rows()).containsExactly(List.of("a1"));
-            assertThatThrownBy(() -> service.runSaved("nope", HuntLimits.DEFAULT)).hasMessage("no saved hunt named 'nope'");
+    void aSavedSqlHuntRunsItsQuery() throws Exception {
+        SavedHunt saved = new SavedHunt("high", SavedHunt.Kind.SQL, "SELECT id FROM alerts WHERE level = 'high'", "ana",
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        try (HuntService service = service()) {
+            assertThat(service.run(saved, HuntLimits.DEFAULT).rows()).containsExactly(List.of("a1"));
         }
     }
 

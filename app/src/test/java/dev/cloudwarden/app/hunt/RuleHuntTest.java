@@ -1,5 +1,6 @@
 package dev.cloudwarden.app.hunt;
 
+import dev.cloudwarden.app.store.SavedHunt;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.event.Event;
@@ -102,11 +103,11 @@ class RuleHuntTest {
 
     @Test
     void aSavedSigmaHuntRunsItsRule() throws Exception {
-        SavedHunt saved = new SavedHunt("logins", HuntKind.SIGMA, """
+        SavedHunt saved = new SavedHunt("logins", SavedHunt.Kind.SIGMA, """
                 title: console logins
                 logsource: {product: aws, service: cloudtrail}
                 detection: {sel: {eventName: ConsoleLogin}, condition: sel}
-                """);
+                """, "ana", java.time.Instant.EPOCH, java.time.Instant.EPOCH);
         long expected = events.stream().filter(e -> "ConsoleLogin".equals(e.raw().text(
                 dev.cloudwarden.engine.event.FieldPath.of("eventName")))).count();
         assertThat(expected).isPositive();

@@ -3,6 +3,8 @@ package dev.cloudwarden.app.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudwarden.app.store.ApiTokens;
+import dev.cloudwarden.app.store.AuditEntry;
+import dev.cloudwarden.app.store.TargetKind;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.engine.run.RunConfig;
@@ -123,7 +125,7 @@ class ServiceTest {
     void everyRouteWantsATokenAndItsRole() throws Exception {
         assertThat(service.routes()).hasSizeGreaterThan(10);
         for (ApiServer.Route r : service.routes()) {
-            String path = r.path().replace("{id}", "x");
+            String path = r.path().replaceAll("\\{[a-z]+}", "x");
             HttpResponse<String> none = send(r.method(), path, null, r.method().equals("GET") ? null : new byte[0]);
             assertThat(none.statusCode()).as(r + " without a token").isEqualTo(401);
             assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
@@ -305,6 +307,47 @@ class ServiceTest {
         String copy = java.net.URLEncoder.encode("COPY (SELECT 1) TO '/tmp/x.csv'", StandardCharsets.UTF_8);
         assertThat(send("GET", "/api/v1/hunt?q=" + copy, Role.ANALYST, null).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/api/v1/hunt?q=" + q, Role.VIEWER, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void huntsAreSavedCheckedAuditedAndRunByName() throws Exception {
+        send("POST", "/api/v1/events", Role.ANALYST, lines(List.of(failedLogin(later(), "saved-hunt", "198.51.100.77"))));
+        awaitCaughtUp();
+        byte[] sql = JSON.writeValueAsBytes(Map.of("kind", "sql",
+                "query", "SELECT count(*) AS n FROM events WHERE src_ip = '198.51.100.77'"));
+        assertThat(send("PUT", "/api/v1/hunts/by-address", Role.VIEWER, sql).statusCode()).isEqualTo(403);
+        HttpResponse<String> saved = send("PUT", "/api/v1/hunts/by-address", Role.ANALYST, sql);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(saved.body()).get("owner").asText()).isEqualTo("analyst-token");
+        byte[] sigma = JSON.writeValueAsBytes(Map.of("kind", "sigma", "query", """
+                title: failed console logins
+                logsource: {product: aws, service: cloudtrail}
+                detection: {sel: {eventName: ConsoleLogin, responseElements.ConsoleLogin: Failure}, condition: sel}
+                """));
+        assertThat(send("PUT", "/api/v1/hunts/failed-logins", Role.ANALYST, sigma).statusCode()).isEqualTo(200);
+
+        JsonNode byAddress = JSON.readTree(send("GET", "/api/v1/hunt?saved=by-address", Role.ANALYST, null).body());
+        assertThat(byAddress.get("rows").get(0).get(0).asLong()).isEqualTo(1);
+        JsonNode failed = JSON.readTree(send("GET", "/api/v1/hunt?saved=failed-logins&limit=10000", Role.ANALYST, null).body());
+        assertThat(failed.get("rows").size()).isPositive();
+        assertThat(JSON.readTree(send("GET", "/api/v1/hunts", Role.VIEWER, null).body()).get("hunts"))
+                .extracting(h -> h.get("name").asText()).contains("by-address", "failed-logins");
+
+        // a hunt that could never run is refused when it is saved, not when it is run
+        HttpResponse<String> write = send("PUT", "/api/v1/hunts/bad", Role.ANALYST, JSON.writeValueAsBytes(Map.of(
+                "query", "DELETE FROM alerts")));
+        assertThat(write.statusCode()).isEqualTo(400);
+        assertThat(write.body()).contains("SELECT");
+        assertThat(send("PUT", "/api/v1/hunts/bad", Role.ANALYST, JSON.writeValueAsBytes(Map.of("kind", "sigma",
+                "query", "title: no detection"))).statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/hunts/bad", Role.ANALYST, JSON.writeValueAsBytes(Map.of("kind", "python",
+                "query", "x"))).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/hunt?saved=bad", Role.ANALYST, null).statusCode()).isEqualTo(404);
+
+        assertThat(send("DELETE", "/api/v1/hunts/by-address", Role.ANALYST, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/v1/hunts/by-address", Role.ANALYST, null).statusCode()).isEqualTo(404);
+        assertThat(store.auditLog(TargetKind.HUNT, "by-address", 10, null).items()).extracting(AuditEntry::action)
+                .containsExactly("hunt.delete", "hunt.save");
     }
 
     @Test
