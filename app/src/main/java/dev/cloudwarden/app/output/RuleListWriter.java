@@ -49,10 +49,16 @@ public final class RuleListWriter {
         out.flush();
     }
 
-    /** One rule as the JSON object {@link #json} writes (the API's rule list uses it too). */
+    /** One rule as the JSON object {@link #json} writes. */
     public static void write(LoadedRule r, JsonGenerator g) throws IOException {
-        SigmaRule rule = r.rule();
         g.writeStartObject();
+        writeFields(r, g);
+        g.writeEndObject();
+    }
+
+    /** The fields of {@link #write}'s object, inside one the caller opened (the API's rule list adds its own). */
+    public static void writeFields(LoadedRule r, JsonGenerator g) throws IOException {
+        SigmaRule rule = r.rule();
         g.writeStringField("id", r.key());
         g.writeStringField("title", rule.title());
         g.writeStringField("level", rule.level() == null ? null : rule.level().id());
@@ -71,7 +77,6 @@ public final class RuleListWriter {
         g.writeEndArray();
         g.writeStringField("author", rule.author());
         g.writeStringField("source", rule.source().toString());
-        g.writeEndObject();
     }
 
     /** A rule's level for a table: {@code -} when it declares none. */

@@ -27,6 +27,18 @@ final class QueryParams {
         }
     }
 
+    static Boolean bool(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return null;
+        }
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest(name + " must be true or false");
+        };
+    }
+
     static Level level(Context ctx, String name) {
         String v = ctx.queryParam(name);
         return v == null ? null : Level.parse(v).orElseThrow(() -> ApiException.badRequest(

@@ -1,50 +1,190 @@
 package dev.cloudwarden.app.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudwarden.app.output.CoverageWriter;
 import dev.cloudwarden.app.output.RuleListWriter;
 import dev.cloudwarden.app.output.SafeJsonEscapes;
+import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.app.store.RuleState;
+import dev.cloudwarden.engine.behavior.BehaviorDetector;
+import dev.cloudwarden.engine.behavior.BehaviorEngine;
+import dev.cloudwarden.engine.behavior.BehaviorRule;
+import dev.cloudwarden.engine.intel.IocType;
+import dev.cloudwarden.engine.intel.match.IntelDetector;
+import dev.cloudwarden.engine.run.DetectionRun;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.sigma.coverage.RuleCoverage;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.model.CorrelationRule;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** {@code GET /api/v1/rules}: the rules the service runs, as {@code cloudwarden rules list --format json} lists them. */
+/**
+ * The rules the service runs: {@code GET /api/v1/rules} (as {@code cloudwarden rules list --format json} lists them,
+ * each with whether it is switched on), switching one off or on ({@code PATCH /api/v1/rules/{id}}, kept in the store
+ * and audited, effective for the next event), and the ATT&CK coverage of the rules switched on.
+ */
 final class RulesApi {
-    private final RuleSet rules;
+    private final RunConfig config;
+    private final DetectionRun run;
+    private final PlatformStore store;
+    private final ObjectMapper json;
+    /** Every id a switch may name: Sigma rules, correlations, behavioral detectors' rules, intel match rules. */
+    private final Set<String> known = new TreeSet<>();
+    /** Rules switched off, by id, with the state the store holds. */
+    private final Map<String, RuleState> off = new ConcurrentHashMap<>();
 
-    RulesApi(RuleSet rules) {
-        this.rules = rules;
+    RulesApi(RunConfig config, DetectionRun run, PlatformStore store, ObjectMapper json) {
+        this.config = config;
+        this.run = run;
+        this.store = store;
+        this.json = json;
+        config.rules().rules().forEach(r -> known.add(r.key()));
+        config.rules().correlations().forEach(c -> known.add(RuleSet.key(c)));
+        for (BehaviorDetector d : BehaviorEngine.detectors(config.behavior())) {
+            d.rules().stream().map(BehaviorRule::id).forEach(known::add);
+        }
+        if (config.intel() != null) {
+            for (IocType t : IocType.values()) {
+                known.add(IntelDetector.RULE_PREFIX + t.id());
+            }
+        }
+        // a rule switched off before stays off, also one this service does not load (it is listed, and may be loaded later)
+        store.ruleStates().stream().filter(s -> !s.enabled()).forEach(s -> off.put(s.ruleId(), s));
+        run.disableRules(off.keySet());
     }
 
     void register(ApiServer api) {
-        api.route(HandlerType.GET, "/api/v1/rules", Role.VIEWER,
-                "The rules the service runs (q filters by id, title or tag; level by the least level)", this::list);
+        api.route(HandlerType.GET, "/api/v1/rules", Role.VIEWER, "The rules the service runs (q filters by id, title or "
+                + "tag; level by the least level; enabled=true|false), its correlations and detectors", this::list);
+        api.route(HandlerType.PATCH, "/api/v1/rules/{id}", Role.ADMIN, "Switch a rule off or on: {\"enabled\": false, "
+                + "\"reason\": \"...\"}; audited, effective from the next event", this::patch);
+        api.route(HandlerType.GET, "/api/v1/rules/coverage", Role.VIEWER, "The ATT&CK techniques and catalog rows the "
+                + "rules switched on cover (format=navigator: an ATT&CK Navigator layer)", this::coverage);
     }
 
     private void list(Context ctx) throws IOException {
         String q = ctx.queryParam("q") == null ? null : ctx.queryParam("q").toLowerCase(Locale.ROOT);
         var level = QueryParams.level(ctx, "level");
+        Boolean enabled = QueryParams.bool(ctx, "enabled");
         StringWriter out = new StringWriter();
         try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
             g.writeStartObject();
-            g.writeNumberField("correlations", rules.correlations().size());
+            g.writeNumberField("correlations", config.rules().correlations().size());
             g.writeArrayFieldStart("rules");
-            for (LoadedRule r : rules.rules()) {
+            for (LoadedRule r : config.rules().rules()) {
                 if (q != null && !matches(r, q) || level != null && (r.rule().level() == null
-                        || r.rule().level().compareTo(level) < 0)) {
+                        || r.rule().level().compareTo(level) < 0) || enabled != null && enabled == off.containsKey(r.key())) {
                     continue;
                 }
-                RuleListWriter.write(r, g);
+                g.writeStartObject();
+                RuleListWriter.writeFields(r, g);
+                state(g, r.key());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("correlation_rules");
+            for (CorrelationRule c : config.rules().correlations()) {
+                String key = RuleSet.key(c);
+                if (q != null && !key.toLowerCase(Locale.ROOT).contains(q) && (c.title() == null
+                        || !c.title().toLowerCase(Locale.ROOT).contains(q))
+                        || enabled != null && enabled == off.containsKey(key)) {
+                    continue;
+                }
+                g.writeStartObject();
+                g.writeStringField("id", key);
+                g.writeStringField("title", c.title());
+                g.writeStringField("level", c.level() == null ? null : c.level().id());
+                state(g, key);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("switched_off");
+            for (RuleState s : off.values().stream().sorted(java.util.Comparator.comparing(RuleState::ruleId)).toList()) {
+                g.writeStartObject();
+                g.writeStringField("id", s.ruleId());
+                g.writeBooleanField("loaded", known.contains(s.ruleId()));
+                g.writeStringField("reason", s.reason());
+                g.writeStringField("by", s.changedBy());
+                g.writeStringField("at", s.changedAt().toString());
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
         }
         ctx.contentType("application/json").result(out.toString());
+    }
+
+    private void state(JsonGenerator g, String key) throws IOException {
+        RuleState s = off.get(key);
+        g.writeBooleanField("enabled", s == null);
+        if (s != null) {
+            g.writeStringField("disabled_reason", s.reason());
+        }
+    }
+
+    private void patch(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!known.contains(id)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "no rule " + id + " runs in this service", Map.of());
+        }
+        JsonNode body = JsonBody.object(ctx, json);
+        JsonNode enabled = body.get("enabled");
+        if (enabled == null || !enabled.isBoolean()) {
+            throw ApiException.badRequest("enabled must be true or false");
+        }
+        String reason = JsonBody.optionalText(body, "reason");
+        if (!enabled.asBoolean() && (reason == null || reason.isBlank())) {
+            throw ApiException.badRequest("switching a rule off needs a reason (the audit log and the rule list show it)");
+        }
+        RuleState s;
+        synchronized (this) { // two switches at once reach the store and the run in the same order
+            // stored first: a switch the store did not keep must not take effect, or a restart would undo it silently
+            s = store.switchRule(ApiServer.caller(ctx).name(), id, enabled.asBoolean(), reason);
+            if (s.enabled()) {
+                off.remove(id);
+            } else {
+                off.put(id, s);
+            }
+            run.disableRules(off.keySet());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("enabled", s.enabled());
+        answer.put("reason", s.reason());
+        answer.put("changed_by", s.changedBy());
+        answer.put("changed_at", s.changedAt());
+        ctx.json(answer);
+    }
+
+    private void coverage(Context ctx) throws IOException {
+        RuleCoverage coverage = RuleCoverage.of(config.rules(), key -> !off.containsKey(key));
+        StringWriter out = new StringWriter();
+        String format = ctx.queryParam("format");
+        if (format == null || format.equals("json")) {
+            CoverageWriter.json(coverage, out); // one line per technique, catalog row and log source
+            ctx.contentType("application/x-ndjson");
+        } else if (format.equals("navigator")) {
+            CoverageWriter.navigator(coverage, out);
+            ctx.contentType("application/json");
+        } else {
+            throw ApiException.badRequest("format must be json or navigator");
+        }
+        ctx.result(out.toString());
     }
 
     private static boolean matches(LoadedRule r, String q) {

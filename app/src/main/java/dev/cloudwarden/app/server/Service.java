@@ -89,7 +89,7 @@ public final class Service implements AutoCloseable {
                 "Counters and gauges in Prometheus' text format", ctx -> ctx.contentType(ServiceMetrics.contentType())
                 .result(metrics.scrape()));
         new StoreApi(store, json).register(api);
-        new RulesApi(runConfig.rules()).register(api);
+        new RulesApi(runConfig, run, store, json).register(api);
         api.route(HandlerType.GET, "/api/v1/stream", Role.VIEWER,
                 "Server-sent events: alert and incident, a summary of each as it is written to the store",
                 new io.javalin.http.sse.SseHandler(feed::join));
@@ -157,6 +157,7 @@ public final class Service implements AutoCloseable {
         h.put("events_processed", run.stats().events());
         h.put("late_events", run.stats().lateEvents());
         h.put("matches", run.stats().matches());
+        h.put("matches_of_disabled_rules", run.stats().disabledMatches());
         h.put("alerts", run.stats().alerts());
         h.put("incidents_opened", run.stats().incidentsOpened());
         h.put("inputs", inputs.health());

@@ -33,6 +33,7 @@ public final class PlatformStore implements AutoCloseable {
     private final Triage triage;
     private final Comments comments;
     private final Settings settings;
+    private final RuleStates ruleStates;
     private final Tokens tokens;
     private final Offsets offsets;
     private final Clock clock;
@@ -48,6 +49,7 @@ public final class PlatformStore implements AutoCloseable {
         this.triage = new Triage(connections, audit, clock);
         this.comments = new Comments(connections, audit, clock);
         this.settings = new Settings(connections, audit, clock);
+        this.ruleStates = new RuleStates(connections, audit, clock);
         this.tokens = new Tokens(connections, audit, clock);
         this.offsets = new Offsets(connections, clock);
     }
@@ -262,6 +264,16 @@ public final class PlatformStore implements AutoCloseable {
 
     public void deleteHunt(String actor, String name) {
         settings.deleteHunt(actor, name);
+    }
+
+    /** Switches a rule off or on (audited); the store does not know the rules, the caller checks the id. */
+    public RuleState switchRule(String actor, String ruleId, boolean enabled, String reason) {
+        return ruleStates.set(actor, ruleId, enabled, reason);
+    }
+
+    /** Every rule ever switched, with its current state. */
+    public List<RuleState> ruleStates() {
+        return ruleStates.all();
     }
 
     // ---- reading the store's own tables in the same process (hunting exports a snapshot through this)

@@ -407,6 +407,67 @@ class ServiceTest {
         assertThat(send("GET", "/api/v1/rules?level=severe", Role.VIEWER, null).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aRuleSwitchedOffRaisesNothingUntilSwitchedOnAndEverySwitchIsAudited() throws Exception {
+        List<String> ids = burstAlertRules("switch-a", "203.0.113.71");
+        String id = ids.get(0);
+        String path = "/api/v1/rules/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+        assertThat(send("PATCH", path, Role.RESPONDER, JSON.writeValueAsBytes(Map.of("enabled", false, "reason", "x")))
+                .statusCode()).isEqualTo(403);
+        assertThat(send("PATCH", path, Role.ADMIN, JSON.writeValueAsBytes(Map.of("enabled", false))).statusCode())
+                .as("off without a reason").isEqualTo(400);
+        assertThat(send("PATCH", "/api/v1/rules/no-such-rule", Role.ADMIN, JSON.writeValueAsBytes(Map.of("enabled", true)))
+                .statusCode()).isEqualTo(404);
+        try {
+            for (String rule : ids) {
+                HttpResponse<String> off = send("PATCH", "/api/v1/rules/" + java.net.URLEncoder.encode(rule,
+                        StandardCharsets.UTF_8), Role.ADMIN, JSON.writeValueAsBytes(Map.of("enabled", false,
+                        "reason", "noisy in this account")));
+                assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+            }
+            JsonNode listed = JSON.readTree(send("GET", "/api/v1/rules?enabled=false", Role.VIEWER, null).body());
+            assertThat(listed.get("switched_off")).extracting(r -> r.get("id").asText()).containsAll(ids);
+            long before = JSON.readTree(send("GET", "/api/v1/health", Role.VIEWER, null).body())
+                    .get("matches_of_disabled_rules").asLong();
+            long t0 = later();
+            List<String> burst = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                burst.add(failedLogin(t0 + i * 10L, "switch-b", "203.0.113.72"));
+            }
+            send("POST", "/api/v1/events", Role.ANALYST, lines(burst));
+            awaitCaughtUp();
+            assertThat(JSON.readTree(send("GET", "/api/v1/health", Role.VIEWER, null).body())
+                    .get("matches_of_disabled_rules").asLong()).isGreaterThan(before);
+            JsonNode quiet = JSON.readTree(send("GET", "/api/v1/alerts?entity=ip:203.0.113.72", Role.VIEWER, null).body());
+            assertThat(quiet.get("items")).extracting(a -> a.get("rule_id").asText()).doesNotContainAnyElementsOf(ids);
+        } finally {
+            for (String rule : ids) {
+                send("PATCH", "/api/v1/rules/" + java.net.URLEncoder.encode(rule, StandardCharsets.UTF_8), Role.ADMIN,
+                        JSON.writeValueAsBytes(Map.of("enabled", true)));
+            }
+        }
+        assertThat(burstAlertRules("switch-c", "203.0.113.73")).contains(id);
+        assertThat(store.auditLog(TargetKind.RULE, id, 10, null).items()).extracting(AuditEntry::action)
+                .containsExactly("rule.enable", "rule.disable");
+        assertThat(send("GET", "/api/v1/rules/coverage?format=navigator", Role.VIEWER, null).body())
+                .contains("\"techniques\"");
+    }
+
+    /** The rules that alert on a burst of 20 failed logins of {@code user} from {@code ip}. */
+    private static List<String> burstAlertRules(String user, String ip) throws Exception {
+        long t0 = later();
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            burst.add(failedLogin(t0 + i * 10L, user, ip));
+        }
+        send("POST", "/api/v1/events", Role.ANALYST, lines(burst));
+        awaitAlerts("ip:" + ip);
+        JsonNode page = JSON.readTree(send("GET", "/api/v1/alerts?entity=ip:" + ip, Role.VIEWER, null).body());
+        List<String> rules = new ArrayList<>();
+        page.get("items").forEach(a -> rules.add(a.get("rule_id").asText()));
+        return rules.stream().distinct().toList();
+    }
+
     static byte[] gzip(byte[] data) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {

@@ -88,8 +88,8 @@ abstract class PlatformStoreContract {
 
     @Test
     void a_new_store_is_at_the_latest_schema_and_reopens() {
-        assertThat(store.schemaVersion()).isEqualTo(3);
-        assertThat(reopen().schemaVersion()).isEqualTo(3);
+        assertThat(store.schemaVersion()).isEqualTo(5);
+        assertThat(reopen().schemaVersion()).isEqualTo(5);
     }
 
     @Test
@@ -360,6 +360,22 @@ abstract class PlatformStoreContract {
         store.deleteHunt("ana", HOSTILE);
         assertThat(store.hunts()).isEmpty();
         assertThat(store.auditLog(TargetKind.HUNT, HOSTILE, 10, null).items()).hasSize(3);
+    }
+
+    @Test
+    void rule_switches_keep_the_latest_state_and_audit_before_and_after() throws IOException {
+        store.switchRule("ana", HOSTILE, false, "noisy: " + HOSTILE);
+        store.switchRule("ana", "r2", false, "dup of r1");
+        RuleState on = store.switchRule("bo", HOSTILE, true, null);
+        assertThat(store.ruleStates()).extracting(RuleState::ruleId, RuleState::enabled, RuleState::changedBy)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(HOSTILE, true, "bo"),
+                        org.assertj.core.groups.Tuple.tuple("r2", false, "ana"));
+        assertThat(store.ruleStates()).contains(on);
+        List<AuditEntry> audit = store.auditLog(TargetKind.RULE, HOSTILE, 10, null).items();
+        assertThat(audit).extracting(AuditEntry::action).containsExactly("rule.enable", "rule.disable");
+        assertThat(Sql.JSON.readTree(audit.get(0).beforeJson()).get("reason").asText()).isEqualTo("noisy: " + HOSTILE);
+        assertThat(Sql.JSON.readTree(audit.get(1).beforeJson()).get("enabled").asBoolean()).isTrue();
+        assertThatThrownBy(() -> store.switchRule(" ", "r3", false, "x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

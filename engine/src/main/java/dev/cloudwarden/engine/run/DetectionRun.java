@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -65,6 +66,7 @@ public final class DetectionRun implements AutoCloseable {
     private final Consumer<IncidentUpdate> incidentOut = this::incidentUpdate;
     private long watermark = Long.MIN_VALUE;
     private boolean finished;
+    private volatile Set<String> disabled = Set.of();
 
     public DetectionRun(RunConfig config, AlertSink alerts, IncidentSink incidents) {
         this.config = config;
@@ -84,6 +86,16 @@ public final class DetectionRun implements AutoCloseable {
                 incidents.wantsLiveUpdates());
         this.parallel = config.threads() > 1 && !stateless.isEmpty()
                 ? new ParallelMatching(stateless, config.threads(), this::settle) : null;
+    }
+
+    /**
+     * Rules whose alerts are dropped from now on, by rule id (a Sigma rule's or correlation's key, a behavioral or
+     * intel rule's id); replaces the set given before. A running service calls this from any thread when an analyst
+     * turns a rule off or on. The rules still run: a correlation counting a disabled rule's matches still counts them
+     * (it is a rule of its own, disabled on its own), and turning a rule on again needs no rebuild of the run.
+     */
+    public void disableRules(Set<String> ruleIds) {
+        disabled = Set.copyOf(ruleIds);
     }
 
     /** The record fields the detectors test, for the reader to pick up while parsing. */
@@ -246,6 +258,11 @@ public final class DetectionRun implements AutoCloseable {
     private void route(Alert alert) {
         stats.matches++;
         stats.matchesByLevel.merge(levelId(alert), 1L, Long::sum);
+        Set<String> off = disabled;
+        if (!off.isEmpty() && off.contains(alert.ruleId())) {
+            stats.disabledMatches++;
+            return;
+        }
         Suppression s = config.suppressions().silencing(alert);
         if (s != null) {
             stats.suppressed.merge(s, 1L, Long::sum);

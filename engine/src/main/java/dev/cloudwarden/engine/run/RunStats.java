@@ -8,13 +8,14 @@ import java.util.Map;
 /**
  * What a run did, for its summary. {@link #matches()} counts every alert the detectors raised (what
  * {@code --no-dedup} prints), {@link #alerts()} those the sinks received after grouping; the grouped alerts'
- * counts add up to the matches that were not suppressed.
+ * counts add up to the matches that were neither suppressed nor of a disabled rule.
  */
 public final class RunStats {
     long events;
     long lateEvents;
     long matches;
     long alerts;
+    long disabledMatches;
     long incidentsOpened;
     long incidentsClosed;
     long incidentsMerged;
@@ -51,6 +52,11 @@ public final class RunStats {
     /** Matches each suppression silenced. */
     public Map<Suppression, Long> suppressed() {
         return Collections.unmodifiableMap(suppressed);
+    }
+
+    /** Matches of rules disabled while the run was going ({@link DetectionRun#disableRules}), dropped. */
+    public long disabledMatches() {
+        return disabledMatches;
     }
 
     public long suppressedTotal() {

@@ -68,6 +68,25 @@ class DetectionRunTest {
     }
 
     @Test
+    void aDisabledRuleRaisesNothingUntilItIsEnabledAgain() {
+        List<Event> events = threeBursts();
+        List<Alert> all = RunResults.of(CONFIG, events).alerts();
+        assertThat(all).isNotEmpty();
+        java.util.Set<String> rules = all.stream().map(Alert::ruleId).collect(Collectors.toSet());
+        List<Alert> alerts = new ArrayList<>();
+        try (DetectionRun run = new DetectionRun(CONFIG.withGrouping(AlertGrouping.off()), alerts::add, u -> { })) {
+            run.disableRules(rules);
+            events.subList(0, 20).forEach(run::accept); // the first burst, while the rule is off
+            run.disableRules(java.util.Set.of());
+            events.subList(20, events.size()).forEach(run::accept);
+            run.finish();
+            assertThat(run.stats().disabledMatches()).isPositive();
+            assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(a.time()).isAfterOrEqualTo(events.get(20).time()));
+            assertThat(run.stats().matches()).isEqualTo(alerts.size() + run.stats().disabledMatches());
+        }
+    }
+
+    @Test
     void everyIncidentFollowsTheStateMachine() {
         List<IncidentUpdate> updates = RunResults.of(CONFIG, threeBursts()).updates();
         Map<String, String> lives = new LinkedHashMap<>();

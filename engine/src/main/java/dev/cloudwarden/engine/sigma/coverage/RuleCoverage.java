@@ -59,12 +59,23 @@ public record RuleCoverage(List<Covered<String>> techniques, List<Covered<Catalo
     }
 
     public static RuleCoverage of(RuleSet set) {
+        return of(set, key -> true);
+    }
+
+    /** The coverage of the rules that run: those {@code running} accepts by key (a service's rules not switched off). */
+    public static RuleCoverage of(RuleSet set, java.util.function.Predicate<String> running) {
         List<TaggedRule> tagged = new ArrayList<>();
         for (LoadedRule r : set.rules()) {
+            if (!running.test(r.key())) {
+                continue;
+            }
             tagged.add(new TaggedRule(new CoveringRule(r.key(), r.rule().title(), r.rule().level(), false, r.fedBy()),
                     r.rule().tags()));
         }
         for (CorrelationRule c : set.correlations()) {
+            if (!running.test(RuleSet.key(c))) {
+                continue;
+            }
             tagged.add(new TaggedRule(new CoveringRule(RuleSet.key(c), c.title(), c.level(), true, fedBy(c, set, new HashSet<>())),
                     c.tags()));
         }
