@@ -99,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.printf("%d rules and %d correlations loaded; %,d intel indicators%n", ruleSet.rules().size(),
                 ruleSet.correlations().size(), intel.indicators().size());
         CountDownLatch stopped = new CountDownLatch(1);
-        Service service = Service.start(settings, run, platform);
+        Service service = Service.start(settings, run, intel.indicators(), platform);
         err.printf("listening on http://%s:%d (store %s); Ctrl-C stops%n", TerminalText.safe(settings.server().bind()),
                 service.port(), TerminalText.safe(platform.display()));
         err.flush();

@@ -18,8 +18,16 @@ public final class IntelJson {
     }
 
     public static void indicator(JsonGenerator g, IocStore.Stored s) throws IOException {
-        Indicator i = s.indicator();
         g.writeStartObject();
+        indicatorFields(g, s.indicator());
+        time(g, "imported_at", s.importedAt());
+        time(g, "updated_at", s.updatedAt());
+        time(g, "expired_at", s.expiredAt());
+        g.writeEndObject();
+    }
+
+    /** An indicator's own fields (what a feed said), inside an object the caller opened. */
+    public static void indicatorFields(JsonGenerator g, Indicator i) throws IOException {
         g.writeStringField("id", i.id());
         g.writeStringField("type", i.type().id());
         g.writeStringField("value", i.value());
@@ -34,10 +42,6 @@ public final class IntelJson {
         if (i.description() != null) {
             g.writeStringField("description", i.description());
         }
-        time(g, "imported_at", s.importedAt());
-        time(g, "updated_at", s.updatedAt());
-        time(g, "expired_at", s.expiredAt());
-        g.writeEndObject();
     }
 
     public static void problem(JsonGenerator g, String source, FeedProblem p) throws IOException {

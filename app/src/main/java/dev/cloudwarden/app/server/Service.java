@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.intel.Indicator;
 import java.util.Map;
 
 /**
@@ -43,7 +44,8 @@ public final class Service implements AutoCloseable {
     private final StoreBuffer buffer;
     private final ServiceInputs inputs;
 
-    private Service(ServeConfig config, RunConfig runConfig, PlatformStore store) throws IOException {
+    private Service(ServeConfig config, RunConfig runConfig, List<Indicator> intel, PlatformStore store)
+            throws IOException {
         this.config = config;
         this.store = store;
         this.queue = new EventQueue(config.server().queueEvents());
@@ -90,6 +92,7 @@ public final class Service implements AutoCloseable {
                 .result(metrics.scrape()));
         new StoreApi(store, json).register(api);
         new RulesApi(runConfig, run, store, json).register(api);
+        new IntelApi(intel, runConfig.intel(), java.time.Clock.systemUTC()).register(api);
         api.route(HandlerType.GET, "/api/v1/stream", Role.VIEWER,
                 "Server-sent events: alert and incident, a summary of each as it is written to the store",
                 new io.javalin.http.sse.SseHandler(feed::join));
@@ -114,10 +117,12 @@ public final class Service implements AutoCloseable {
 
     /**
      * Starts the detection thread and the API; {@code runConfig} gives the rules, intel, incidents and suppressions
-     * (the settings give the lateness bound and the threads).
+     * (the settings give the lateness bound and the threads), {@code intel} the indicators its intel index was built
+     * from (the API counts and searches them).
      */
-    public static Service start(ServeConfig config, RunConfig runConfig, PlatformStore store) throws IOException {
-        Service s = new Service(config, runConfig, store);
+    public static Service start(ServeConfig config, RunConfig runConfig, List<Indicator> intel, PlatformStore store)
+            throws IOException {
+        Service s = new Service(config, runConfig, intel, store);
         s.detection.start();
         s.api.start(config.server().bind(), config.server().port());
         LOG.info("listening on http://{}:{} with the store {}", config.server().bind(), s.api.port(), store.display());

@@ -7,6 +7,10 @@ import dev.cloudwarden.app.store.AuditEntry;
 import dev.cloudwarden.app.store.TargetKind;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.engine.intel.Indicator;
+import dev.cloudwarden.engine.intel.IocType;
+import dev.cloudwarden.engine.intel.match.IntelIndex;
+import dev.cloudwarden.engine.intel.starter.StarterIntel;
 import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
@@ -61,12 +65,16 @@ class ServiceTest {
             TOKENS.put(r, token);
         }
         RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(), RuleTuning.builtIn());
-        RunConfig run = RunConfig.of(rules).withThreads(1).withIncidents(RunConfig.Incidents.defaults());
+        List<Indicator> intel = new ArrayList<>(StarterIntel.indicators());
+        intel.add(Indicator.of(IocType.ADDRESS, "198.18.0.0/15", "test-feed", List.of("malware:graboid", "cloudwarden.m2")));
+        intel.add(Indicator.of(IocType.DOMAIN, "pool.cryptominer.example", "test-feed", List.of("cryptomining")));
+        RunConfig run = RunConfig.of(rules).withThreads(1).withIncidents(RunConfig.Incidents.defaults())
+                .withIntel(IntelIndex.of(intel));
         java.nio.file.Files.createDirectories(dir.resolve("watched"));
         ServeConfig config = new ServeConfig(new ServeConfig.Server("127.0.0.1", 0, null, 64L * 1024, 500), null,
                 new ServeConfig.Inputs(List.of(dir.resolve("watched").toString()), Duration.ofMillis(100), null),
                 new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), null, null, null);
-        service = Service.start(config, run, store);
+        service = Service.start(config, run, intel, store);
         base = "http://127.0.0.1:" + service.port();
     }
 
@@ -451,6 +459,38 @@ class ServiceTest {
                 .containsExactly("rule.enable", "rule.disable");
         assertThat(send("GET", "/api/v1/rules/coverage?format=navigator", Role.VIEWER, null).body())
                 .contains("\"techniques\"");
+    }
+
+    @Test
+    void intelIsCountedAndSearchedAsTheMatcherSeesIt() throws Exception {
+        JsonNode stats = JSON.readTree(send("GET", "/api/v1/intel/stats", Role.VIEWER, null).body());
+        assertThat(stats.get("indicators").asLong()).isEqualTo(StarterIntel.indicators().size() + 2);
+        assertThat(stats.get("by_source").get("test-feed").asLong()).isEqualTo(2);
+        assertThat(stats.get("by_label").get("malware:graboid").asLong()).isPositive();
+
+        // an address inside a listed range, a subdomain of a listed domain: what the matcher would alert on
+        JsonNode inRange = JSON.readTree(send("GET", "/api/v1/intel/search?value=198.19.4.5", Role.VIEWER, null).body());
+        assertThat(inRange.get("indicators")).singleElement().satisfies(i -> {
+            assertThat(i.get("value").asText()).isEqualTo("198.18.0.0/15");
+            assertThat(i.get("valid_now").asBoolean()).isTrue();
+        });
+        JsonNode sub = JSON.readTree(send("GET", "/api/v1/intel/search?value=eu.pool.cryptominer.example", Role.VIEWER,
+                null).body());
+        assertThat(sub.get("indicators")).extracting(i -> i.get("value").asText()).containsExactly("pool.cryptominer.example");
+        assertThat(JSON.readTree(send("GET", "/api/v1/intel/search?value=198.20.0.1", Role.VIEWER, null).body())
+                .get("total").asInt()).isZero();
+
+        JsonNode text = JSON.readTree(send("GET", "/api/v1/intel/search?q=GRABOID&source=test-feed&limit=1", Role.VIEWER,
+                null).body());
+        assertThat(text.get("total").asInt()).isEqualTo(1);
+        assertThat(send("GET", "/api/v1/intel/search?q=x&type=ipv9", Role.VIEWER, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/intel/search", Role.VIEWER, null).statusCode()).isEqualTo(400);
+
+        // and the run matches the same intel: a login from the listed range is an intel alert
+        send("POST", "/api/v1/events", Role.ANALYST, lines(List.of(failedLogin(later(), "intel-user", "198.18.7.7"))));
+        awaitAlerts("ip:198.18.7.7");
+        JsonNode alerts = JSON.readTree(send("GET", "/api/v1/alerts?entity=ip:198.18.7.7", Role.VIEWER, null).body());
+        assertThat(alerts.get("items")).extracting(a -> a.get("rule_id").asText()).anyMatch(r -> r.startsWith("cloudwarden.intel."));
     }
 
     /** The rules that alert on a burst of 20 failed logins of {@code user} from {@code ip}. */
