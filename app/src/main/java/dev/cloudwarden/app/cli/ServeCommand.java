@@ -99,9 +99,16 @@ public final class ServeCommand implements Callable<Integer> {
         err.printf("%d rules and %d correlations loaded; %,d intel indicators%n", ruleSet.rules().size(),
                 ruleSet.correlations().size(), intel.indicators().size());
         CountDownLatch stopped = new CountDownLatch(1);
-        Service service = Service.start(settings, run, intel.indicators(), platform);
-        err.printf("listening on http://%s:%d (store %s); Ctrl-C stops%n", TerminalText.safe(settings.server().bind()),
-                service.port(), TerminalText.safe(platform.display()));
+        Service service;
+        try {
+            service = Service.start(settings, run, intel.indicators(), platform);
+        } catch (IllegalArgumentException e) {
+            platform.close();
+            err.println("cloudwarden serve: " + TerminalText.safe(e.getMessage()));
+            return CloudWardenCli.EXIT_USAGE;
+        }
+        err.printf("listening on %s://%s:%d (store %s); Ctrl-C stops%n", service.scheme(),
+                TerminalText.safe(settings.server().bind()), service.port(), TerminalText.safe(platform.display()));
         err.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

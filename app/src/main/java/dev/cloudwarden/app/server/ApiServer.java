@@ -22,13 +22,22 @@ final class ApiServer {
     static final String CALLER = "cloudwarden.caller";
 
     private final Javalin app;
+    private final TlsConnector tls;
 
-    ApiServer(long maxBodyBytes, CallerLookup callers, io.javalin.json.JsonMapper json) {
+    /**
+     * @param tls the HTTPS listener, or null for plain HTTP
+     */
+    ApiServer(long maxBodyBytes, TlsConnector tls, CallerLookup callers, io.javalin.json.JsonMapper json) {
+        this.tls = tls;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = maxBodyBytes;
             config.useVirtualThreads = false;
             config.jsonMapper(json);
+            if (this.tls != null) {
+                // the one connector: Javalin adds its plain HTTP one only when none is configured
+                config.jetty.addConnector(this.tls::connector);
+            }
         });
         app.beforeMatched(ctx -> authorize(ctx, callers));
         app.after(ApiServer::securityHeaders);
@@ -100,7 +109,15 @@ final class ApiServer {
     }
 
     void start(String host, int port) {
+        if (tls != null) {
+            tls.bind(host, port);
+        }
         app.start(host, port);
+    }
+
+    /** {@code https} when the service serves TLS. */
+    String scheme() {
+        return tls != null ? "https" : "http";
     }
 
     int port() {

@@ -46,6 +46,8 @@ public final class Service implements AutoCloseable {
 
     private Service(ServeConfig config, RunConfig runConfig, List<Indicator> intel, PlatformStore store)
             throws IOException {
+        // first: a keystore that cannot be read stops the service before it opens anything
+        TlsConnector tls = config.server().tls() == null ? null : TlsConnector.of(config.server().tls());
         this.config = config;
         this.store = store;
         this.queue = new EventQueue(config.server().queueEvents());
@@ -76,7 +78,7 @@ public final class Service implements AutoCloseable {
         this.loop = new DetectionLoop(queue, run, buffer, config.detection().idleAfter(), metrics);
         this.detection = new Thread(loop, "cloudwarden-detection");
         ObjectMapper json = ApiJson.mapper();
-        this.api = new ApiServer(config.server().maxBodyBytes(), new CachedCallers(token -> store.authenticate(
+        this.api = new ApiServer(config.server().maxBodyBytes(), tls, new CachedCallers(token -> store.authenticate(
                 ApiTokens.hash(token)).map(t -> new Caller(t.name(), t.role())), TOKEN_CACHE), new JavalinJackson(json, false));
         EventsEndpoint events = new EventsEndpoint(queue, metrics, config.server().maxBodyBytes());
         api.route(HandlerType.POST, "/api/v1/events", Role.ANALYST,
@@ -119,19 +121,27 @@ public final class Service implements AutoCloseable {
      * Starts the detection thread and the API; {@code runConfig} gives the rules, intel, incidents and suppressions
      * (the settings give the lateness bound and the threads), {@code intel} the indicators its intel index was built
      * from (the API counts and searches them).
+     *
+     * @throws IllegalArgumentException when the TLS keystore cannot be read (nothing has been opened then)
      */
     public static Service start(ServeConfig config, RunConfig runConfig, List<Indicator> intel, PlatformStore store)
             throws IOException {
         Service s = new Service(config, runConfig, intel, store);
         s.detection.start();
         s.api.start(config.server().bind(), config.server().port());
-        LOG.info("listening on http://{}:{} with the store {}", config.server().bind(), s.api.port(), store.display());
+        LOG.info("listening on {}://{}:{} with the store {}", s.api.scheme(), config.server().bind(), s.api.port(),
+                store.display());
         return s;
     }
 
     /** The port the API listens on (the configured one, or the one chosen for port 0). */
     public int port() {
         return api.port();
+    }
+
+    /** {@code https} with TLS configured, else {@code http}. */
+    public String scheme() {
+        return api.scheme();
     }
 
     /** The routes of the API with their least roles. */
