@@ -126,6 +126,6 @@ public final class ServeCommand implements Callable<Integer> {
         watched.addAll(watch);
         ServeConfig.Inputs inputs = new ServeConfig.Inputs(watched, c.inputs().pollInterval(), c.inputs().s3());
         return new ServeConfig(server, store.location != null ? store.location : c.store(), inputs, c.detection(), c.rules(),
-                c.suppressions(), c.hunting());
+                c.suppressions(), c.hunting(), c.tokens());
     }
 }

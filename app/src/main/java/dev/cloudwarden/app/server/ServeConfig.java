@@ -10,15 +10,54 @@ import java.util.List;
  * @param store  the store: a DuckDB file path, or a {@code postgresql://} URL for a shared deployment
  * @param rules  rule files or folders added to the built-in pack (a file with a built-in's id replaces it)
  * @param suppressions a suppressions file, or null
+ * @param tokens API tokens the configuration grants, beside those in the store ({@code cloudwarden tokens})
  */
 public record ServeConfig(Server server, String store, Inputs inputs, Detection detection, List<String> rules,
-                          String suppressions, Hunting hunting) {
+                          String suppressions, Hunting hunting, List<Token> tokens) {
     public ServeConfig {
         server = server != null ? server : Server.defaults();
         inputs = inputs != null ? inputs : Inputs.defaults();
         detection = detection != null ? detection : Detection.defaults();
         rules = rules != null ? List.copyOf(rules) : List.of();
         hunting = hunting != null ? hunting : Hunting.defaults();
+        tokens = tokens != null ? List.copyOf(tokens) : List.of();
+        if (tokens.stream().map(Token::name).distinct().count() < tokens.size()) {
+            throw new IllegalArgumentException("tokens: two tokens have the same name");
+        }
+    }
+
+    /** Settings without tokens of their own (those in the store still work). */
+    public ServeConfig(Server server, String store, Inputs inputs, Detection detection, List<String> rules,
+                       String suppressions, Hunting hunting) {
+        this(server, store, inputs, detection, rules, suppressions, hunting, null);
+    }
+
+    /**
+     * A token granted by the configuration (deployments that provision secrets from a vault or a CI system): the
+     * token's SHA-256, or the environment variable holding the token itself, which is hashed when the settings are
+     * read. The token is never written anywhere; it lives as long as the configuration lists it. Changes made with
+     * it are audited as {@code config:NAME}.
+     *
+     * @param sha256 the hex SHA-256 of the token ({@code printf %s "$TOKEN" | sha256sum})
+     * @param env    the variable holding the token (set at start)
+     */
+    public record Token(String name, String role, String sha256, String env) {
+        public Token {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("tokens: every token needs a name");
+            }
+            if (role == null || dev.cloudwarden.app.store.Role.parse(role).isEmpty()) {
+                throw new IllegalArgumentException("tokens." + name + ".role must be viewer, analyst, responder or admin");
+            }
+            if ((sha256 == null) == (env == null)) {
+                throw new IllegalArgumentException("tokens." + name + ": give sha256 (the token's hash) or env (the "
+                        + "variable holding the token), one of them");
+            }
+            if (sha256 != null && !sha256.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("tokens." + name + ".sha256 must be 64 hex digits (a SHA-256)");
+            }
+            sha256 = sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public static ServeConfig defaults() {

@@ -85,11 +85,31 @@ public final class ServeConfigFile {
             }
         }
         List<String> applied = applyEnvironment(tree, env);
+        ServeConfig config;
         try {
-            return MAPPER.treeToValue(tree, ServeConfig.class);
+            config = MAPPER.treeToValue(tree, ServeConfig.class);
         } catch (JsonProcessingException e) {
             throw new ConfigException("environment " + String.join(", ", applied) + ": " + reason(e));
         }
+        return withTokensHashed(config, env);
+    }
+
+    /** Tokens given by a variable are hashed now; the settings keep hashes only. */
+    private static ServeConfig withTokensHashed(ServeConfig c, Map<String, String> env) throws ConfigException {
+        List<ServeConfig.Token> hashed = new java.util.ArrayList<>();
+        for (ServeConfig.Token t : c.tokens()) {
+            if (t.env() == null) {
+                hashed.add(t);
+                continue;
+            }
+            String token = env.get(t.env());
+            if (token == null || token.isBlank()) {
+                throw new ConfigException("tokens." + t.name() + ".env: the variable " + t.env() + " is not set");
+            }
+            hashed.add(new ServeConfig.Token(t.name(), t.role(), dev.cloudwarden.app.store.ApiTokens.hash(token.trim()), null));
+        }
+        return new ServeConfig(c.server(), c.store(), c.inputs(), c.detection(), c.rules(), c.suppressions(), c.hunting(),
+                hashed);
     }
 
     /** Sets the keys the environment names; returns the variables used. */

@@ -78,8 +78,8 @@ public final class Service implements AutoCloseable {
         this.loop = new DetectionLoop(queue, run, buffer, config.detection().idleAfter(), metrics);
         this.detection = new Thread(loop, "cloudwarden-detection");
         ObjectMapper json = ApiJson.mapper();
-        this.api = new ApiServer(config.server().maxBodyBytes(), tls, new CachedCallers(token -> store.authenticate(
-                ApiTokens.hash(token)).map(t -> new Caller(t.name(), t.role())), TOKEN_CACHE), new JavalinJackson(json, false));
+        this.api = new ApiServer(config.server().maxBodyBytes(), tls, new CachedCallers(new ConfigTokens(config.tokens(),
+                token -> store.authenticate(ApiTokens.hash(token)).map(t -> new Caller(t.name(), t.role()))), TOKEN_CACHE), new JavalinJackson(json, false));
         EventsEndpoint events = new EventsEndpoint(queue, metrics, config.server().maxBodyBytes());
         api.route(HandlerType.POST, "/api/v1/events", Role.ANALYST,
                 "Send events: NDJSON, a JSON array or any log file's lines; gzip accepted; ?source= skips detection",

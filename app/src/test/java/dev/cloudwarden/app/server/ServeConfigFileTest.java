@@ -102,4 +102,40 @@ class ServeConfigFileTest {
         assertThat(c.rules()).isEqualTo(List.of("/r1", "/r2"));
         assertThat(c.store()).isEqualTo("postgresql://cw@localhost/cw");
     }
+
+    @Test
+    void tokensAreKeptAsHashesWhetherGivenByHashOrByVariable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cloudwarden.yml");
+        String shipperHash = dev.cloudwarden.app.store.ApiTokens.hash("cw_shipper");
+        Files.writeString(file, """
+                tokens:
+                  - name: shipper
+                    role: analyst
+                    sha256: %s
+                  - name: grafana
+                    role: viewer
+                    env: GRAFANA_TOKEN
+                """.formatted(shipperHash.toUpperCase(java.util.Locale.ROOT)));
+        ServeConfig c = ServeConfigFile.load(file, Map.of("GRAFANA_TOKEN", "cw_grafana\n"));
+        assertThat(c.tokens()).extracting(ServeConfig.Token::name, ServeConfig.Token::role, ServeConfig.Token::sha256,
+                ServeConfig.Token::env).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("shipper", "analyst", shipperHash, null),
+                org.assertj.core.groups.Tuple.tuple("grafana", "viewer",
+                        dev.cloudwarden.app.store.ApiTokens.hash("cw_grafana"), null));
+        ConfigTokens lookup = new ConfigTokens(c.tokens(), token -> java.util.Optional.empty());
+        assertThat(lookup.byToken("cw_grafana")).hasValueSatisfying(caller -> {
+            assertThat(caller.name()).isEqualTo("config:grafana");
+            assertThat(caller.role()).isEqualTo(dev.cloudwarden.app.store.Role.VIEWER);
+        });
+        assertThat(lookup.byToken("cw_shipper")).map(Caller::name).hasValue("config:shipper");
+        assertThat(lookup.byToken("cw_other")).isEmpty();
+
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of())).hasMessageContaining("tokens.grafana.env")
+                .hasMessageContaining("GRAFANA_TOKEN is not set");
+        Files.writeString(file, "tokens:\n  - {name: x, role: root, sha256: %s}\n".formatted(shipperHash));
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of())).hasMessageStartingWith(file + ":")
+                .hasMessageContaining("tokens.x.role must be viewer, analyst, responder or admin");
+        Files.writeString(file, "tokens:\n  - {name: x, role: admin, sha256: abc}\n");
+        assertThatThrownBy(() -> ServeConfigFile.load(file, Map.of())).hasMessageContaining("64 hex digits");
+    }
 }
