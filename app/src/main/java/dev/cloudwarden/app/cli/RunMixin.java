@@ -117,6 +117,9 @@ public final class RunMixin {
         err.printf(Locale.ROOT, "%,d alerts%s from %,d matches%s%n", stats.alerts(),
                 stats.alerts() == 0 ? "" : " " + stats.alertsByLevel(), stats.matches(),
                 stats.matches() == stats.alerts() ? "" : " (grouped by rule and key; --no-dedup prints every match)");
+        if (stats.disabledMatches() > 0) {
+            err.printf(Locale.ROOT, "%,d matches of rules switched off in the store left out%n", stats.disabledMatches());
+        }
         if (!stats.suppressed().isEmpty()) {
             err.printf(Locale.ROOT, "%,d matches silenced by suppressions:%n", stats.suppressedTotal());
             stats.suppressed().forEach((s, n) -> err.printf(Locale.ROOT, "  %,d  %s (%s)%n", n,

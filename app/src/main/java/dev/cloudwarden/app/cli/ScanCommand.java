@@ -156,6 +156,16 @@ public final class ScanCommand implements Callable<Integer> {
              PlatformStore kept = platform;
              DetectionRun r = new DetectionRun(config, alerts, incidentSink(incidentFile, platform))) {
             detection = r;
+            if (platform != null) {
+                // the store is shared with the service: a rule an analyst switched off there stays off here
+                java.util.Set<String> off = new java.util.TreeSet<>();
+                platform.ruleStates().stream().filter(s -> !s.enabled()).forEach(s -> off.add(s.ruleId()));
+                r.disableRules(off);
+                if (!off.isEmpty()) {
+                    err.printf(Locale.ROOT, "%d rules switched off in the store: %s%n", off.size(),
+                            TerminalText.safe(String.join(", ", off)));
+                }
+            }
             stats = IngestRun.run(ingest, paths, spec, r.readAhead(), config.threads(), new IngestRun.EventConsumer() {
                 @Override
                 public void accept(Event event) throws IOException {

@@ -82,4 +82,22 @@ class ScanIntoStoreTest {
             TestStores.dropPostgresSchema(postgres);
         }
     }
+
+    @Test
+    void aRuleSwitchedOffInTheStoreStaysOffForScans() {
+        String store = dir.resolve("switched.duckdb").toString();
+        scan("--store", store);
+        String rule;
+        try (PlatformStore s = PlatformStore.open(store)) {
+            rule = s.alerts(AlertQuery.all()).items().get(0).ruleId();
+        }
+        String other = dir.resolve("switched-off.duckdb").toString();
+        try (PlatformStore s = PlatformStore.open(other)) {
+            s.switchRule("ana", rule, false, "noisy here");
+        }
+        scan("--store", other);
+        List<String> kept = contents(other);
+        assertThat(kept).anyMatch(r -> r.startsWith("alert ")).noneMatch(r -> r.startsWith("alert ") && r.contains(" " + rule + " "));
+        assertThat(contents(store)).anyMatch(r -> r.contains(" " + rule + " "));
+    }
 }
