@@ -17,7 +17,7 @@ import java.util.UUID;
  * (a JDBC URL); each store is a fresh schema in it, so test classes and runs never share tables. Without the
  * variable PostgreSQL tests are skipped, except under CI (the variable {@code CI} is set), where they fail.
  */
-final class TestStores {
+public final class TestStores {
     static final String POSTGRES_VARIABLE = "CLOUDWARDEN_TEST_POSTGRES";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -25,7 +25,7 @@ final class TestStores {
     }
 
     /** The JDBC URL of the test server; skips (or under CI fails) the test when there is none. */
-    static String postgresUrl() {
+    public static String postgresUrl() {
         String url = System.getenv(POSTGRES_VARIABLE);
         if (url == null || url.isBlank()) {
             String message = POSTGRES_VARIABLE + " is not set: run .ci/postgres and export "
@@ -39,7 +39,7 @@ final class TestStores {
     }
 
     /** A fresh, empty schema on the test server, as a store location. */
-    static String newPostgresSchema(String prefix) {
+    public static String newPostgresSchema(String prefix) {
         String base = postgresUrl();
         String schema = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
@@ -50,7 +50,7 @@ final class TestStores {
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    static void dropPostgresSchema(String location) {
+    public static void dropPostgresSchema(String location) {
         String schema = location.substring(location.indexOf("currentSchema=") + "currentSchema=".length());
         try (Connection c = DriverManager.getConnection(postgresUrl()); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
