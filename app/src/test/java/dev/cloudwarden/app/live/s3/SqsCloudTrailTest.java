@@ -3,11 +3,8 @@ package dev.cloudwarden.app.live.s3;
 import dev.cloudwarden.app.live.JsonFileOffsets;
 import dev.cloudwarden.app.live.LiveConsumer;
 import dev.cloudwarden.app.live.RecordingConsumer;
-import dev.cloudwarden.engine.event.Event;
-import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.Ingestor;
-import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,55 +156,22 @@ class SqsCloudTrailTest {
         s3.put("trail", key("a1"), trail);
         String good = sqs.send(s3Event("ObjectCreated:Put", "trail", key("a1")));
 
-        HeldConsumer held = new HeldConsumer();
-        SqsCloudTrail input = input(held);
+        RecordingConsumer consumer = RecordingConsumer.holding();
+        SqsCloudTrail input = input(consumer);
         assertThat(input.poll()).isTrue();
-        held.release();
+        assertThat(sqs.deleted()).isEmpty();
+        consumer.release();
 
-        RecordingConsumer consumer = held.seen;
         assertThat(consumer.records.subList(0, 2)).containsExactly(
                 "rejected " + sqs.queueUrl() + ":0: message " + garbage + ": not a JSON object",
                 "rejected " + sqs.queueUrl() + ":0: message " + unknown
                         + ": not an S3, SNS, CloudTrail or EventBridge notification (fields: detail-type, source)");
-        assertThat(new String(held.rejections.get(0).content(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("this is not a notification");
+        assertThat(new String(consumer.rejections.get(0).content(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("this is not a notification");
         assertThat(consumer.records.subList(2, consumer.records.size()))
                 .containsExactlyElementsOf(scanned("trail", key("a1"), trail));
         assertThat(sqs.deleted()).containsExactly(garbage, unknown, good);
         assertThat(input.health().rejected()).isEqualTo(2);
         assertThat(input.health().lastError()).contains(unknown);
-    }
-
-    /** Keeps what is handed over but makes nothing durable until told to. */
-    private static final class HeldConsumer implements LiveConsumer {
-        final RecordingConsumer seen = new RecordingConsumer();
-        final List<Rejection> rejections = new ArrayList<>();
-        final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public void onEvent(Event event) {
-            seen.onEvent(event);
-        }
-
-        @Override
-        public void onRejected(Rejection rejection) {
-            rejections.add(rejection);
-            seen.onRejected(rejection);
-        }
-
-        @Override
-        public void onSkipped(Origin origin, String reason) {
-            seen.onSkipped(origin, reason);
-        }
-
-        @Override
-        public void checkpoint(Runnable durable) {
-            held.add(durable);
-        }
-
-        void release() {
-            held.forEach(Runnable::run);
-            held.clear();
-        }
     }
 
     @Test
@@ -216,17 +180,17 @@ class SqsCloudTrailTest {
         String id = sqs.send(s3Event("ObjectCreated:Put", "trail", key("a1")));
         List<String> once = scanned("trail", key("a1"), trail);
 
-        HeldConsumer consumer = new HeldConsumer();
+        RecordingConsumer consumer = RecordingConsumer.holding();
         SqsCloudTrail input = input(consumer);
         assertThat(input.poll()).isTrue();
-        assertThat(consumer.seen.records).containsExactlyElementsOf(once);
+        assertThat(consumer.records).containsExactlyElementsOf(once);
         assertThat(sqs.deleted()).isEmpty();
         assertThat(offsets.load("queue")).isEmpty();
         assertThat(input.poll()).as("in flight: not received again").isFalse();
 
         sqs.expireVisibility();
         assertThat(input.poll()).isTrue();
-        assertThat(consumer.seen.records).hasSize(2 * once.size());
+        assertThat(consumer.records).hasSize(2 * once.size());
         assertThat(sqs.remaining()).containsExactly(id);
 
         // The first checkpoint's receipt handle went stale with the redelivery: its delete fails and says so; the
