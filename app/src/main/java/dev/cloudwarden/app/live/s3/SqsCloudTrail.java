@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +37,10 @@ import java.util.stream.Collectors;
  * durable and the checkpoint is committed. Until then SQS keeps it, and redelivers it after the queue's visibility
  * timeout if the service stops or the consumer never completes; events read twice get the same alert ids, which the
  * store upserts. SQS has no offsets: the committed position is a marker naming the last message handed over, for
- * health.
+ * health. The commit completes on the consumer's thread (serve: the store's writer), which must not wait on SQS; it
+ * hands the receipt handles back, and the next poll deletes them (so does {@link #close()}). Messages whose commit
+ * completes after the input is closed (the last batch of a stopping service) are not deleted: the next start reads
+ * them again.
  *
  * <p><b>Failures.</b> A message that can never be read (not JSON, an unknown shape) is rejected, naming the queue and
  * the message id and keeping the body, and deleted after the checkpoint like the others: left on the queue it would
@@ -61,6 +66,7 @@ public final class SqsCloudTrail implements LiveInput {
     private final CountingSink sink;
     private final S3ObjectReader reader;
     private final Checkpointer checkpointer;
+    private final Queue<List<String>> committed = new ConcurrentLinkedQueue<>();
     private Instant nextDepthAt;
 
     /** @param prefix keys to read start with it; empty for every key announced */
@@ -87,6 +93,7 @@ public final class SqsCloudTrail implements LiveInput {
 
     @Override
     public boolean poll() {
+        deleteCommitted();
         refreshDepth();
         List<Message> messages;
         try {
@@ -106,7 +113,7 @@ public final class SqsCloudTrail implements LiveInput {
             }
         }
         Position marker = Position.marker(queue.toString(), messages.get(messages.size() - 1).messageId());
-        checkpointer.request(consumer, List.of(marker), () -> delete(done));
+        checkpointer.request(consumer, List.of(marker), () -> committed.add(done));
         return true;
     }
 
@@ -147,11 +154,15 @@ public final class SqsCloudTrail implements LiveInput {
         return false;
     }
 
-    /** Runs after the commit, on the consumer's thread: the SQS client is thread-safe, the stats synchronized. */
-    private void delete(List<String> receipts) {
-        if (receipts.isEmpty()) {
-            return;
+    private void deleteCommitted() {
+        for (List<String> receipts; (receipts = committed.poll()) != null; ) {
+            if (!receipts.isEmpty()) {
+                delete(receipts);
+            }
         }
+    }
+
+    private void delete(List<String> receipts) {
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < receipts.size(); i++) {
             entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(receipts.get(i))
@@ -190,6 +201,7 @@ public final class SqsCloudTrail implements LiveInput {
 
     @Override
     public void close() {
+        deleteCommitted();
         sqs.close();
         s3.close();
     }

@@ -113,13 +113,15 @@ class SqsCloudTrailTest {
         assertThat(expected).noneMatch(r -> r.startsWith("rejected"));
         assertThat(consumer.records).containsExactlyElementsOf(expected);
         assertThat(consumer.records.get(0)).contains("\"input\":\"s3://trail/" + spaced + "\"");
-        assertThat(sqs.deleted()).containsExactlyElementsOf(ids);
-        assertThat(sqs.remaining()).isEmpty();
         assertThat(offsets.load("queue").get(sqs.queueUrl()).name()).isEqualTo(ids.get(3));
         assertThat(input.health().events()).isEqualTo(expected.size());
         assertThat(input.health().bytesRead()).isEqualTo(3L * trail.length + 2L * admin.length);
-        assertThat(input.health().lastError()).isNull();
+        // committed: the next poll, on the input's thread, deletes them
+        assertThat(sqs.deleted()).isEmpty();
         assertThat(input.poll()).isFalse();
+        assertThat(sqs.deleted()).containsExactlyElementsOf(ids);
+        assertThat(sqs.remaining()).isEmpty();
+        assertThat(input.health().lastError()).isNull();
     }
 
     @Test
@@ -144,6 +146,7 @@ class SqsCloudTrailTest {
                 "s3://trail/" + key("a1") + ":0: ObjectRemoved:Delete: not a new object",
                 "s3://trail/" + outside + ":0: outside the prefix " + PREFIX);
         assertThat(s3.gets("trail", digest) + s3.gets("trail", outside) + s3.gets("trail", key("a1"))).isZero();
+        input.close(); // deletes what is committed
         assertThat(sqs.remaining()).isEmpty();
         assertThat(input.health().records()).isEqualTo(4);
         assertThat(input.health().lastError()).isNull();
@@ -161,6 +164,7 @@ class SqsCloudTrailTest {
         assertThat(input.poll()).isTrue();
         assertThat(sqs.deleted()).isEmpty();
         consumer.release();
+        assertThat(input.poll()).isFalse();
 
         assertThat(consumer.records.subList(0, 2)).containsExactly(
                 "rejected " + sqs.queueUrl() + ":0: message " + garbage + ": not a JSON object",
@@ -196,6 +200,7 @@ class SqsCloudTrailTest {
         // The first checkpoint's receipt handle went stale with the redelivery: its delete fails and says so; the
         // second deletes the message.
         consumer.release();
+        assertThat(input.poll()).isFalse();
         assertThat(sqs.remaining()).isEmpty();
         assertThat(sqs.deleted()).containsExactly(id);
         assertThat(input.health().lastError()).contains("cannot delete 1 messages (ReceiptHandleIsInvalid")
@@ -223,6 +228,7 @@ class SqsCloudTrailTest {
         assertThat(input.health().lastError()).startsWith("s3://trail/" + key("c3") + ": cannot read the object: ")
                 .endsWith("; its message stays on the queue to be retried");
         assertThat(s3.gets("trail", key("c3"))).as("the SDK's own retries").isGreaterThan(1);
+        assertThat(input.poll()).isFalse();
         assertThat(sqs.deleted()).containsExactly(gone, denied);
         assertThat(sqs.remaining()).containsExactly(failing);
 
@@ -232,6 +238,7 @@ class SqsCloudTrailTest {
         assertThat(input.poll()).isTrue();
         assertThat(consumer.records.subList(2, consumer.records.size()))
                 .containsExactlyElementsOf(scanned("trail", key("c3"), admin));
+        assertThat(input.poll()).isFalse();
         assertThat(sqs.remaining()).isEmpty();
     }
 
