@@ -34,13 +34,13 @@ import java.util.stream.Collectors;
  * messages and reads the objects they name from the bucket each names, through {@link S3ObjectReader}.
  *
  * <p><b>Deletion after durability.</b> A message is deleted only once the consumer has made everything read from it
- * durable and the checkpoint is committed. Until then SQS keeps it, and redelivers it after the queue's visibility
- * timeout if the service stops or the consumer never completes; events read twice get the same alert ids, which the
- * store upserts. SQS has no offsets: the committed position is a marker naming the last message handed over, for
- * health. The commit completes on the consumer's thread (serve: the store's writer), which must not wait on SQS; it
- * hands the receipt handles back, and the next poll deletes them (so does {@link #close()}). Messages whose commit
- * completes after the input is closed (the last batch of a stopping service) are not deleted: the next start reads
- * them again.
+ * durable and the checkpoint is committed. Until then SQS keeps it, and redelivers it after the visibility timeout
+ * ({@link SqsOptions#visibilitySeconds()}, asked for on each receive) if the service stops or the consumer never
+ * completes; events read twice get the same alert ids, which the store upserts. SQS has no offsets: the committed
+ * position is a marker naming the last message handed over, for health. The commit completes on the consumer's
+ * thread (serve: the store's writer), which must not wait on SQS; it hands the receipt handles back, and the next
+ * poll deletes them (so does {@link #close()}). Messages whose commit completes after the input is closed (the last
+ * batch of a stopping service) are not deleted: the next start reads them again.
  *
  * <p><b>Failures.</b> A message that can never be read (not JSON, an unknown shape) is rejected, naming the queue and
  * the message id and keeping the body, and deleted after the checkpoint like the others: left on the queue it would
@@ -98,7 +98,7 @@ public final class SqsCloudTrail implements LiveInput {
         List<Message> messages;
         try {
             messages = sqs.receiveMessage(r -> r.queueUrl(queue.toString()).maxNumberOfMessages(options.maxMessages())
-                    .waitTimeSeconds(options.waitSeconds())).messages();
+                    .waitTimeSeconds(options.waitSeconds()).visibilityTimeout(options.visibilitySeconds())).messages();
         } catch (SdkException e) {
             stats.error(queue + ": cannot receive messages: " + e.getMessage());
             return false;

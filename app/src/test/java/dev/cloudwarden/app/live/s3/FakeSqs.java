@@ -31,6 +31,7 @@ final class FakeSqs implements AutoCloseable {
     private final List<Held> queue = new ArrayList<>();
     private final List<String> deleted = new ArrayList<>();
     private int receives;
+    private JsonNode lastReceive;
     private String failWith;
 
     private static final class Held {
@@ -75,6 +76,11 @@ final class FakeSqs implements AutoCloseable {
         return List.copyOf(deleted);
     }
 
+    /** The last ReceiveMessage request, as sent. */
+    synchronized JsonNode lastReceive() {
+        return lastReceive;
+    }
+
     synchronized int receives() {
         return receives;
     }
@@ -101,6 +107,7 @@ final class FakeSqs implements AutoCloseable {
 
     private void receive(HttpExchange x, JsonNode request) throws IOException {
         receives++;
+        lastReceive = request;
         if (failWith != null) {
             reply(x, 400, error(failWith, "the queue is not there"));
             return;

@@ -79,7 +79,7 @@ class SqsCloudTrailTest {
     }
 
     private SqsCloudTrail input(LiveConsumer consumer) {
-        return input(consumer, "", new SqsOptions(10, 0, Duration.ZERO));
+        return input(consumer, "", new SqsOptions(10, 0, 300, Duration.ZERO));
     }
 
     private static List<String> scanned(String bucket, String key, byte[] bytes) {
@@ -134,7 +134,7 @@ class SqsCloudTrailTest {
         sqs.send(eventBridge("Object Created", "trail", outside));
 
         RecordingConsumer consumer = new RecordingConsumer();
-        SqsCloudTrail input = input(consumer, PREFIX, new SqsOptions(10, 0, Duration.ZERO));
+        SqsCloudTrail input = input(consumer, PREFIX, new SqsOptions(10, 0, 300, Duration.ZERO));
         assertThat(input.poll()).isTrue();
 
         assertThat(consumer.records).isEmpty();
@@ -191,6 +191,7 @@ class SqsCloudTrailTest {
         assertThat(sqs.deleted()).isEmpty();
         assertThat(offsets.load("queue")).isEmpty();
         assertThat(input.poll()).as("in flight: not received again").isFalse();
+        assertThat(sqs.lastReceive().path("VisibilityTimeout").asInt()).isEqualTo(300);
 
         sqs.expireVisibility();
         assertThat(input.poll()).isTrue();
@@ -258,7 +259,7 @@ class SqsCloudTrailTest {
         for (int i = 0; i < 3; i++) {
             sqs.send(s3Event("ObjectCreated:Put", "trail", key("a1")));
         }
-        SqsCloudTrail input = input(new RecordingConsumer(), "", new SqsOptions(2, 0, Duration.ZERO));
+        SqsCloudTrail input = input(new RecordingConsumer(), "", new SqsOptions(2, 0, 300, Duration.ZERO));
         assertThat(input.health().lagUnit()).isEqualTo("messages");
         assertThat(input.poll()).isTrue();
         assertThat(input.health().lag()).isEqualTo(3);
