@@ -59,9 +59,10 @@ final class ServiceInputs implements AutoCloseable {
 
     private static LiveInput prefix(ServeConfig.S3 s3, Ingestor ingestor, Offsets offsets, EventQueue queue,
                                     ServiceMetrics metrics, Clock clock) throws IOException {
-        String name = "s3://" + s3.bucket() + "/" + (s3.prefix() == null ? "" : s3.prefix());
-        return new S3CloudTrail(name, client(s3, s3.region()).s3(), s3.bucket(), s3.prefix() == null ? "" : s3.prefix(),
-                LocalDate.now(ZoneOffset.UTC), ingestor, offsets, new LiveQueueConsumer(name, queue, metrics), clock, 100);
+        String prefix = s3.prefix() == null ? "" : s3.prefix();
+        String name = "s3://" + s3.bucket() + "/" + prefix;
+        return new S3CloudTrail(name, client(s3, s3.region()).s3(), s3.bucket(), prefix, LocalDate.now(ZoneOffset.UTC),
+                ingestor, offsets, new LiveQueueConsumer(name, queue, metrics), clock, 100);
     }
 
     /** The queue's URL names the input; the objects are read from the buckets its messages name. */

@@ -14,8 +14,8 @@ public record QueueUrl(URI uri) {
     public QueueUrl {
         if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
                 || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("'" + uri + "' is not an SQS queue URL (https://sqs.REGION.amazonaws.com/"
-                    + "ACCOUNT/QUEUE)");
+            throw new IllegalArgumentException("'" + uri + "' is not an SQS queue URL "
+                    + "(https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE)");
         }
     }
 
@@ -34,8 +34,8 @@ public record QueueUrl(URI uri) {
 
     /**
      * The region to sign for: the one in an AWS host ({@code sqs.R.amazonaws.com}, {@code sqs-fips.R...},
-     * {@code vpce-....sqs.R.vpce.amazonaws.com}, the legacy {@code R.queue.amazonaws.com} and {@code queue.amazonaws.com}
-     * for us-east-1), otherwise {@code configured}.
+     * {@code vpce-....sqs.R.vpce.amazonaws.com}, the legacy {@code R.queue.amazonaws.com} and
+     * {@code queue.amazonaws.com} for us-east-1), otherwise {@code configured}.
      *
      * @throws IllegalArgumentException when neither the host nor the settings give one
      */

@@ -192,11 +192,15 @@ public final class SqsCloudTrail implements LiveInput {
             Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(queue.toString())
                     .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            stats.lag(Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
-                    + Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+            stats.lag(count(a, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                    + count(a, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
         } catch (SdkException | NumberFormatException e) {
             stats.error(queue + ": cannot read the queue's depth (the lag): " + e.getMessage());
         }
+    }
+
+    private static long count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+        return Long.parseLong(attributes.getOrDefault(name, "0"));
     }
 
     @Override
