@@ -24,7 +24,7 @@ public final class Checkpointer {
 
     /**
      * Asks {@code consumer} to make everything handed over so far durable; then commits {@code positions} and runs
-     * {@code afterCommit} (SQS deletes its messages there). Called on the input's thread.
+     * {@code afterCommit} (SQS hands its messages back for deletion there). Called on the input's thread.
      */
     public void request(LiveConsumer consumer, Collection<Position> positions, Runnable afterCommit) {
         List<Position> snapshot = List.copyOf(positions);

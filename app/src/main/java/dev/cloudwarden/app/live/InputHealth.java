@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param bytesRead     bytes read (compressed bytes for .gz objects)
  * @param records       lines and records read: events + rejected + skipped
  * @param lag           how far behind: bytes not yet read at the end of the followed files (S3: objects listed but
- *                      not yet read)
- * @param lagUnit       {@code bytes} or {@code objects}
+ *                      not yet read; SQS: messages on the queue not yet deleted, as SQS approximates them)
+ * @param lagUnit       {@code bytes}, {@code objects} or {@code messages}
  * @param lastError     the last problem (a rejected line, an unreadable object, a truncation), or null
  * @param lastCommitted when positions were last committed, or null
  */

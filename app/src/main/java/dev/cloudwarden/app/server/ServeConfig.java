@@ -113,7 +113,19 @@ public record ServeConfig(Server server, String store, Inputs inputs, Detection 
         }
     }
 
-    /** CloudTrail delivered to a bucket: polled under a prefix, or announced on an SQS queue when {@code queueUrl} is set. */
+    /**
+     * CloudTrail delivered to a bucket: polled under a prefix, or announced on an SQS queue when {@code queueUrl} is
+     * set (S3 event notifications, directly or through SNS, CloudTrail's SNS notifications, EventBridge events).
+     * Messages are deleted once what they announce is stored.
+     *
+     * @param bucket   the bucket polled; with a queue, unused (objects are read from the bucket each message names)
+     * @param prefix   polled: {@code AWSLogs/<account>/CloudTrail/<region>/}; with a queue, keys outside it are skipped
+     * @param region   the bucket's region; with a queue on AWS, the queue's own region is taken from its URL, and this
+     *                 defaults to it
+     * @param endpoint an S3 endpoint override (S3-compatible stores), with path-style access; the queue is reached at
+     *                 the host of its URL
+     * @param queueUrl the SQS queue's URL ({@code https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE}), or null to poll
+     */
     public record S3(String bucket, String prefix, String region, String endpoint, String queueUrl) {
         public S3 {
             if (bucket == null && queueUrl == null) {

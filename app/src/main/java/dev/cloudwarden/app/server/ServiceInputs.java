@@ -7,8 +7,11 @@ import dev.cloudwarden.app.live.Offsets;
 import dev.cloudwarden.app.live.files.LiveFiles;
 import dev.cloudwarden.app.live.files.LiveFilesOptions;
 import dev.cloudwarden.app.live.files.WatchedPath;
+import dev.cloudwarden.app.live.s3.QueueUrl;
 import dev.cloudwarden.app.live.s3.S3CloudTrail;
 import dev.cloudwarden.app.live.s3.S3Settings;
+import dev.cloudwarden.app.live.s3.SqsCloudTrail;
+import dev.cloudwarden.app.live.s3.SqsOptions;
 import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.json.ReadAhead;
@@ -25,8 +28,8 @@ import java.util.Map;
 
 /**
  * The service's live inputs from its settings: the watched paths as one input ({@code files}), and one input per S3
- * bucket and prefix ({@code s3://bucket/prefix}), each handing its events to the queue and keeping its positions in
- * the store; polled on one thread.
+ * bucket and prefix ({@code s3://bucket/prefix}) or per SQS queue of S3 notifications (named by the queue's URL), each
+ * handing its events to the queue and keeping its positions in the store; polled on one thread.
  */
 final class ServiceInputs implements AutoCloseable {
     private final List<LiveInput> inputs;
@@ -48,17 +51,35 @@ final class ServiceInputs implements AutoCloseable {
                     LiveFilesOptions.defaults(), clock));
         }
         for (ServeConfig.S3 s3 : settings.s3()) {
-            if (s3.queueUrl() != null) {
-                throw new IllegalArgumentException("inputs.s3 queue_url: SQS notifications are not supported yet; "
-                        + "give the bucket and prefix to poll instead");
-            }
-            String name = "s3://" + s3.bucket() + "/" + (s3.prefix() == null ? "" : s3.prefix());
-            S3Settings client = new S3Settings(s3.region(), s3.endpoint() == null ? null : URI.create(s3.endpoint()),
-                    s3.endpoint() != null, null, null);
-            inputs.add(new S3CloudTrail(name, client.s3(), s3.bucket(), s3.prefix() == null ? "" : s3.prefix(),
-                    LocalDate.now(ZoneOffset.UTC), ingestor, offsets, new LiveQueueConsumer(name, queue, metrics), clock, 100));
+            inputs.add(s3.queueUrl() != null ? sqs(s3, ingestor, offsets, queue, metrics, clock)
+                    : prefix(s3, ingestor, offsets, queue, metrics, clock));
         }
         return new ServiceInputs(inputs, settings);
+    }
+
+    private static LiveInput prefix(ServeConfig.S3 s3, Ingestor ingestor, Offsets offsets, EventQueue queue,
+                                    ServiceMetrics metrics, Clock clock) throws IOException {
+        String prefix = s3.prefix() == null ? "" : s3.prefix();
+        String name = "s3://" + s3.bucket() + "/" + prefix;
+        return new S3CloudTrail(name, client(s3, s3.region()).s3(), s3.bucket(), prefix, LocalDate.now(ZoneOffset.UTC),
+                ingestor, offsets, new LiveQueueConsumer(name, queue, metrics), clock, 100);
+    }
+
+    /** The queue's URL names the input; the objects are read from the buckets its messages name. */
+    private static LiveInput sqs(ServeConfig.S3 s3, Ingestor ingestor, Offsets offsets, EventQueue queue,
+                                 ServiceMetrics metrics, Clock clock) {
+        QueueUrl url = QueueUrl.parse(s3.queueUrl());
+        String name = url.toString();
+        // The region given is the bucket's; without one, the queue's: CloudTrail's bucket and queue are usually
+        // side by side. The SQS client signs for the queue's own region either way (QueueUrl.region).
+        S3Settings client = client(s3, s3.region() != null ? s3.region() : url.region(null));
+        return new SqsCloudTrail(name, client.sqs(url), client.s3(), url, s3.prefix(), ingestor, offsets,
+                new LiveQueueConsumer(name, queue, metrics), clock, SqsOptions.defaults());
+    }
+
+    private static S3Settings client(ServeConfig.S3 s3, String region) {
+        return new S3Settings(region, s3.endpoint() == null ? null : URI.create(s3.endpoint()),
+                s3.endpoint() != null, null, null);
     }
 
     List<InputHealth> health() {

@@ -15,11 +15,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps what an input hands over as text (events as the engine's JSON with origin and raw record) and makes every
- * checkpoint durable at once. Also the sink of the reference {@code scan} reading, so both sides print alike. */
+ * checkpoint durable at once, or, {@link #holding()}, only on {@link #release()}. Also the sink of the reference
+ * {@code scan} reading, so both sides print alike. */
 public final class RecordingConsumer implements LiveConsumer {
     public final List<String> records = new ArrayList<>();
     public final List<String> skips = new ArrayList<>();
+    public final List<Rejection> rejections = new ArrayList<>();
     public int checkpoints;
+    private final List<Runnable> held;
+
+    public RecordingConsumer() {
+        this(null);
+    }
+
+    private RecordingConsumer(List<Runnable> held) {
+        this.held = held;
+    }
+
+    /** A consumer that makes nothing durable until {@link #release()}: as one whose store is down. */
+    public static RecordingConsumer holding() {
+        return new RecordingConsumer(new ArrayList<>());
+    }
+
+    /** Makes every checkpoint held so far durable, in order. */
+    public void release() {
+        List<Runnable> now = List.copyOf(held);
+        held.clear();
+        now.forEach(Runnable::run);
+    }
 
     public static String text(Event e) {
         StringWriter w = new StringWriter();
@@ -38,6 +61,7 @@ public final class RecordingConsumer implements LiveConsumer {
 
     @Override
     public void onRejected(Rejection rejection) {
+        rejections.add(rejection);
         records.add("rejected " + rejection.message());
     }
 
@@ -49,7 +73,11 @@ public final class RecordingConsumer implements LiveConsumer {
     @Override
     public void checkpoint(Runnable durable) {
         checkpoints++;
-        durable.run();
+        if (held != null) {
+            held.add(durable);
+        } else {
+            durable.run();
+        }
     }
 
     /** What {@code scan} gives for the same input, in the same text. */

@@ -38,6 +38,8 @@ class ServeConfigFileTest {
                     - bucket: trail-bucket
                       prefix: AWSLogs/
                       region: eu-west-1
+                    - queue_url: https://sqs.eu-west-1.amazonaws.com/111122223333/trail-deliveries
+                      prefix: AWSLogs/
                 detection:
                   allowed_lateness: PT10M
                   idle_after: 30s
@@ -54,10 +56,13 @@ class ServeConfigFileTest {
         assertThat(c.store()).isEqualTo("/var/lib/cloudwarden/store.duckdb");
         assertThat(c.inputs().watch()).containsExactly("/a", "/b");
         assertThat(c.inputs().pollInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.inputs().s3()).singleElement().satisfies(s -> {
+        assertThat(c.inputs().s3()).hasSize(2).first().satisfies(s -> {
             assertThat(s.bucket()).isEqualTo("trail-bucket");
             assertThat(s.region()).isEqualTo("eu-west-1");
+            assertThat(s.queueUrl()).isNull();
         });
+        assertThat(c.inputs().s3().get(1)).isEqualTo(new ServeConfig.S3(null, "AWSLogs/", null, null,
+                "https://sqs.eu-west-1.amazonaws.com/111122223333/trail-deliveries"));
         assertThat(c.detection().allowedLateness()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.detection().idleAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.hunting().retain()).isEqualTo(Duration.ofDays(30));

@@ -8,13 +8,9 @@ import dev.cloudwarden.app.live.LiveInput;
 import dev.cloudwarden.app.live.LiveStats;
 import dev.cloudwarden.app.live.Offsets;
 import dev.cloudwarden.app.live.Position;
-import dev.cloudwarden.engine.event.Origin;
 import dev.cloudwarden.engine.ingest.Ingestor;
-import dev.cloudwarden.engine.ingest.Rejection;
-import dev.cloudwarden.engine.ingest.read.Input;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -32,8 +28,9 @@ import java.util.List;
  * prefixes {@code YYYY/MM/DD/}, and within a day their keys sort by delivery time, so the position is one key: the
  * last whose events are durable. Each poll lists that key's day with StartAfter, then the following days up to today
  * (UTC), and reads each object through the engine's ingestor (gzip, the {@code Records} document, the CloudTrail
- * parser) as {@code s3://bucket/key}. Digest files carry no events and are skipped (reported as skips). An object that
- * cannot be read is reported as a rejection and passed: its events are lost, not retried for ever.
+ * parser) as {@code s3://bucket/key} ({@link S3ObjectReader}; digest files are skipped). An object that cannot be read
+ * is reported as a rejection and passed: the position is one key, so holding it back would hold back every later
+ * delivery; its events are lost, not retried for ever.
  */
 public final class S3CloudTrail implements LiveInput {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
@@ -43,12 +40,11 @@ public final class S3CloudTrail implements LiveInput {
     private final String bucket;
     private final String prefix;
     private final LocalDate firstDay;
-    private final Ingestor ingestor;
     private final LiveConsumer consumer;
     private final Clock clock;
     private final int maxObjectsPerPoll;
     private final LiveStats stats;
-    private final CountingSink sink;
+    private final S3ObjectReader reader;
     private final Checkpointer checkpointer;
     private String lastKey;
 
@@ -63,12 +59,11 @@ public final class S3CloudTrail implements LiveInput {
         this.bucket = bucket;
         this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
         this.firstDay = firstDay;
-        this.ingestor = ingestor;
         this.consumer = consumer;
         this.clock = clock;
         this.maxObjectsPerPoll = maxObjectsPerPoll;
         this.stats = new LiveStats(name, "objects", clock);
-        this.sink = new CountingSink(consumer, stats);
+        this.reader = new S3ObjectReader(s3, ingestor, stats, new CountingSink(consumer, stats));
         this.checkpointer = new Checkpointer(name, offsets, stats);
         Position p = offsets.load(name).get(this.prefix);
         lastKey = p == null || p.name().isEmpty() ? null : p.name();
@@ -92,7 +87,10 @@ public final class S3CloudTrail implements LiveInput {
         stats.lag(pending.size());
         List<S3Object> batch = pending.subList(0, Math.min(pending.size(), maxObjectsPerPoll));
         for (S3Object o : batch) {
-            read(o);
+            S3ObjectReader.Unread unread = reader.read(bucket, o.key(), o.lastModified());
+            if (unread != null) {
+                reader.reject(unread);
+            }
             lastKey = o.key();
         }
         stats.lag(pending.size() - batch.size());
@@ -128,23 +126,6 @@ public final class S3CloudTrail implements LiveInput {
                     + firstDay);
             return firstDay;
         }
-    }
-
-    private void read(S3Object o) {
-        String name = "s3://" + bucket + "/" + o.key();
-        if (o.key().contains("CloudTrail-Digest")) {
-            sink.onSkipped(Origin.line(name, 0), "CloudTrail digest file");
-            return;
-        }
-        byte[] bytes;
-        try {
-            bytes = s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(o.key()).build()).asByteArray();
-        } catch (SdkException e) {
-            sink.onRejected(Rejection.of(Origin.line(name, 0), "cannot read the object: " + e.getMessage(), null));
-            return;
-        }
-        stats.bytesRead(bytes.length);
-        ingestor.read(Input.bytes(name, bytes, o.lastModified()), sink);
     }
 
     @Override
