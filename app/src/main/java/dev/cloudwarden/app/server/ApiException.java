@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An answer other than success: its status, a JSON body with an {@code error} message, and extra headers. */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final Map<String, String> headers;
     private final Map<String, Object> body;
 
-    ApiException(HttpStatus status, String message, Map<String, String> headers) {
+    public ApiException(HttpStatus status, String message, Map<String, String> headers) {
         this(status, message, headers, Map.of());
     }
 
@@ -25,11 +25,15 @@ final class ApiException extends RuntimeException {
         this.body = b;
     }
 
-    static ApiException badRequest(String message) {
+    public static ApiException badRequest(String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, message, Map.of());
     }
 
-    int status() {
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, message, Map.of());
+    }
+
+    public int status() {
         return status.getCode();
     }
 

@@ -1,5 +1,7 @@
 package dev.cloudwarden.app.server;
 
+import dev.cloudwarden.app.store.AlertQuery;
+import dev.cloudwarden.app.store.IncidentQuery;
 import dev.cloudwarden.app.store.TriageStatus;
 import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.incident.Entity;
@@ -11,11 +13,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /** The list endpoints' query parameters, read strictly: a value that does not parse is a 400 naming the parameter. */
-final class QueryParams {
+public final class QueryParams {
     private QueryParams() {
     }
 
-    static Instant time(Context ctx, String name) {
+    public static Instant time(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null) {
             return null;
@@ -27,7 +29,7 @@ final class QueryParams {
         }
     }
 
-    static Boolean bool(Context ctx, String name) {
+    public static Boolean bool(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null) {
             return null;
@@ -39,20 +41,20 @@ final class QueryParams {
         };
     }
 
-    static Level level(Context ctx, String name) {
+    public static Level level(Context ctx, String name) {
         String v = ctx.queryParam(name);
         return v == null ? null : Level.parse(v).orElseThrow(() -> ApiException.badRequest(
                 name + " must be informational, low, medium, high or critical"));
     }
 
-    static TriageStatus status(Context ctx) {
+    public static TriageStatus status(Context ctx) {
         String v = ctx.queryParam("status");
         return v == null ? null : TriageStatus.parse(v).orElseThrow(() -> ApiException.badRequest(
                 "status must be one of " + Arrays.stream(TriageStatus.values()).map(TriageStatus::id).toList()));
     }
 
     /** {@code entity=TYPE:VALUE}, e.g. {@code principal:alice} or {@code ip:198.51.100.7}. */
-    static Entity entity(Context ctx) {
+    public static Entity entity(Context ctx) {
         String v = ctx.queryParam("entity");
         if (v == null) {
             return null;
@@ -67,7 +69,7 @@ final class QueryParams {
         return Entity.of(type, v.substring(colon + 1));
     }
 
-    static int limit(Context ctx, int defaultLimit, int max) {
+    public static int limit(Context ctx, int defaultLimit, int max) {
         String v = ctx.queryParam("limit");
         if (v == null) {
             return defaultLimit;
@@ -81,5 +83,24 @@ final class QueryParams {
             // falls through to the error
         }
         throw ApiException.badRequest("limit must be 1 to " + max);
+    }
+
+    /** The alert list's filters: from, to, level, rule, entity, status, technique, limit, cursor. */
+    public static AlertQuery alertQuery(Context ctx) {
+        AlertQuery q = AlertQuery.all().withTime(time(ctx, "from"), time(ctx, "to"))
+                .withMinLevel(level(ctx, "level")).withRule(ctx.queryParam("rule"))
+                .withEntity(entity(ctx)).withStatus(status(ctx))
+                .withTechnique(ctx.queryParam("technique"))
+                .withLimit(limit(ctx, AlertQuery.DEFAULT_LIMIT, AlertQuery.MAX_LIMIT));
+        return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
+    }
+
+    /** The incident list's filters: from, to, severity, entity, status, technique, limit, cursor. */
+    public static IncidentQuery incidentQuery(Context ctx) {
+        IncidentQuery q = IncidentQuery.all().withTime(time(ctx, "from"), time(ctx, "to"))
+                .withMinSeverity(level(ctx, "severity")).withEntity(entity(ctx))
+                .withStatus(status(ctx)).withTechnique(ctx.queryParam("technique"))
+                .withLimit(limit(ctx, AlertQuery.DEFAULT_LIMIT, AlertQuery.MAX_LIMIT));
+        return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
     }
 }

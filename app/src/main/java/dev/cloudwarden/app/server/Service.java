@@ -2,6 +2,7 @@ package dev.cloudwarden.app.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudwarden.app.store.ApiTokens;
+import dev.cloudwarden.app.web.WebUi;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.engine.run.DetectionRun;
@@ -78,8 +79,10 @@ public final class Service implements AutoCloseable {
         this.loop = new DetectionLoop(queue, run, buffer, config.detection().idleAfter(), metrics);
         this.detection = new Thread(loop, "cloudwarden-detection");
         ObjectMapper json = ApiJson.mapper();
-        this.api = new ApiServer(config.server().maxBodyBytes(), tls, new CachedCallers(new ConfigTokens(config.tokens(),
-                token -> store.authenticate(ApiTokens.hash(token)).map(t -> new Caller(t.name(), t.role()))), TOKEN_CACHE), new JavalinJackson(json, false));
+        CallerLookup callers = new CachedCallers(new ConfigTokens(config.tokens(),
+                token -> store.authenticate(ApiTokens.hash(token)).map(t -> new Caller(t.name(), t.role()))), TOKEN_CACHE);
+        this.api = new ApiServer(config.server().maxBodyBytes(), tls, callers, new Sessions(java.time.Clock.systemUTC()),
+                new JavalinJackson(json, false));
         EventsEndpoint events = new EventsEndpoint(queue, metrics, config.server().maxBodyBytes());
         api.route(HandlerType.POST, "/api/v1/events", Role.ANALYST,
                 "Send events: NDJSON, a JSON array or any log file's lines; gzip accepted; ?source= skips detection",
@@ -103,6 +106,7 @@ public final class Service implements AutoCloseable {
         this.inputs = ServiceInputs.start(config.inputs(), new StoreOffsets(store), queue, metrics, run.readAhead());
         metrics.gauge("cloudwarden_input_lag", "How far each live input is behind (bytes of files, S3 objects)", "input",
                 inputs::lag);
+        WebUi.register(api, store, callers, java.time.Clock.systemUTC());
         api.route(HandlerType.GET, "/api/v1/openapi.json", Role.VIEWER, "This document", ctx -> ctx.json(
                 OpenApiDocument.of(api.routes(), Service.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Service.class.getPackage().getImplementationVersion())));

@@ -73,7 +73,7 @@ final class StoreApi {
         api.route(HandlerType.GET, "/api/v1/matrix", Role.VIEWER,
                 "Alerts per ATT&CK technique (the same filters as the alert list)",
                 ctx -> ctx.json(Map.of("techniques",
-                store.techniqueCounts(alertQuery(ctx)))));
+                store.techniqueCounts(QueryParams.alertQuery(ctx)))));
         api.route(HandlerType.GET, "/api/v1/audit", Role.ADMIN,
                 "The audit log: who changed what, when, before and after",
                 ctx -> ctx.json(store.auditLog(null, null,
@@ -81,7 +81,7 @@ final class StoreApi {
     }
 
     private void alerts(Context ctx) {
-        AlertQuery q = alertQuery(ctx);
+        AlertQuery q = QueryParams.alertQuery(ctx);
         listed(ctx, store.alerts(q), () -> store.alertFacets(q));
     }
 
@@ -97,24 +97,8 @@ final class StoreApi {
         ctx.json(out);
     }
 
-    private static AlertQuery alertQuery(Context ctx) {
-        AlertQuery q = AlertQuery.all().withTime(QueryParams.time(ctx, "from"), QueryParams.time(ctx, "to"))
-                .withMinLevel(QueryParams.level(ctx, "level")).withRule(ctx.queryParam("rule"))
-                .withEntity(QueryParams.entity(ctx)).withStatus(QueryParams.status(ctx))
-                .withTechnique(ctx.queryParam("technique"))
-                .withLimit(QueryParams.limit(ctx, AlertQuery.DEFAULT_LIMIT, AlertQuery.MAX_LIMIT));
-        return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
-    }
-
     private void incidents(Context ctx) {
-        IncidentQuery q = IncidentQuery.all().withTime(QueryParams.time(ctx, "from"), QueryParams.time(ctx, "to"))
-                .withMinSeverity(QueryParams.level(ctx, "severity")).withEntity(QueryParams.entity(ctx))
-                .withStatus(QueryParams.status(ctx)).withTechnique(ctx.queryParam("technique"))
-                .withLimit(QueryParams.limit(ctx, 100, 1000));
-        if (ctx.queryParam("cursor") != null) {
-            q = q.after(ctx.queryParam("cursor"));
-        }
-        IncidentQuery query = q;
+        IncidentQuery query = QueryParams.incidentQuery(ctx);
         listed(ctx, store.incidents(query), () -> store.incidentFacets(query));
     }
 

@@ -34,6 +34,7 @@ public final class PlatformStore implements AutoCloseable {
     private final Comments comments;
     private final Settings settings;
     private final RuleStates ruleStates;
+    private final Users users;
     private final Tokens tokens;
     private final Offsets offsets;
     private final Clock clock;
@@ -50,6 +51,7 @@ public final class PlatformStore implements AutoCloseable {
         this.comments = new Comments(connections, audit, clock);
         this.settings = new Settings(connections, audit, clock);
         this.ruleStates = new RuleStates(connections, audit, clock);
+        this.users = new Users(connections, audit, clock);
         this.tokens = new Tokens(connections, audit, clock);
         this.offsets = new Offsets(connections, clock);
     }
@@ -269,6 +271,28 @@ public final class PlatformStore implements AutoCloseable {
     /** Switches a rule off or on (audited); the store does not know the rules, the caller checks the id. */
     public RuleState switchRule(String actor, String ruleId, boolean enabled, String reason) {
         return ruleStates.set(actor, ruleId, enabled, reason);
+    }
+
+    /** Adds a local user of the web UI with a password hash from {@link Passwords#hash}. */
+    public StoredUser addUser(String actor, String name, Role role, String passwordHash) {
+        return users.add(actor, name, role, passwordHash);
+    }
+
+    public StoredUser setUserPassword(String actor, String name, String passwordHash) {
+        return users.setPassword(actor, name, passwordHash);
+    }
+
+    /** A disabled user cannot sign in; the row stays, so the audit log's names keep meaning someone. */
+    public StoredUser disableUser(String actor, String name) {
+        return users.disable(actor, name);
+    }
+
+    public Optional<StoredUser> user(String name) {
+        return users.find(name);
+    }
+
+    public List<StoredUser> users() {
+        return users.list();
     }
 
     /** Every rule ever switched, with its current state. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** What a comment, a triage change or an audit row is about. */
 public enum TargetKind {
-    ALERT, INCIDENT, COMMENT, TOKEN, SUPPRESSION, HUNT, RULE;
+    ALERT, INCIDENT, COMMENT, TOKEN, SUPPRESSION, HUNT, RULE, USER;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,211 @@
+package dev.cloudwarden.app.web;
+
+import dev.cloudwarden.app.cli.CloudWardenCli;
+import dev.cloudwarden.app.server.ServeConfig;
+import dev.cloudwarden.app.server.Service;
+import dev.cloudwarden.app.store.ApiTokens;
+import dev.cloudwarden.app.store.AuditEntry;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.app.store.TargetKind;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
+import dev.cloudwarden.engine.sigma.load.RuleFiles;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.load.RuleTuning;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web UI in a real browser (Debian's chromium, headless) over a real service and DuckDB store holding the
+ * alerts and incidents of a simulated estate: sign-in, the queue, an incident's page and its triage, and the
+ * access rules (roles, sessions, CSRF) checked over HTTP as well.
+ */
+class WebUiTest {
+    @TempDir
+    static Path dir;
+    static PlatformStore store;
+    static Service service;
+    static String base;
+    static ChromeDriver browser;
+    static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        String location = dir.resolve("store.duckdb").toString();
+        cli("simulate", "--out", dir.resolve("sim").toString(), "--events", "3000", "--seed", "5");
+        cli("scan", "--no-intel", "--format", "json", "--store", location, dir.resolve("sim/logs").toString());
+        store = PlatformStore.open(location);
+        for (Role r : Role.values()) {
+            String token = ApiTokens.newToken();
+            store.createToken("test", r.id() + "-token", r, ApiTokens.hash(token));
+            TOKENS.put(r, token);
+        }
+        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(), RuleTuning.builtIn());
+        ServeConfig config = new ServeConfig(new ServeConfig.Server("127.0.0.1", 0, null, 1024L * 1024, 1000), null,
+                new ServeConfig.Inputs(List.of(), Duration.ofSeconds(1), null),
+                new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), null, null,
+                new ServeConfig.Hunting(dir.resolve("events").toString(), null));
+        service = Service.start(config, RunConfig.of(rules).withIncidents(RunConfig.Incidents.defaults()), List.of(), store);
+        base = "http://127.0.0.1:" + service.port();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private static void cli(String... args) {
+        StringWriter err = new StringWriter();
+        var cli = CloudWardenCli.commandLine(new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute(args)).as(err.toString()).isIn(0, 1);
+    }
+
+    /** Signs the browser in with the token of {@code role}, from a page that needs a session. */
+    static void signIn(WebDriver driver, Role role) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/incidents");
+        assertThat(driver.getCurrentUrl()).contains("/login?next=");
+        driver.findElement(By.id("token")).sendKeys(TOKENS.get(role));
+        driver.findElement(By.cssSelector("#signin-token button")).click();
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/incidents");
+    }
+
+    @Test
+    void signingInOpensTheQueueWithTheSimulatedIncidents() {
+        signIn(browser, Role.VIEWER);
+        assertThat(browser.getTitle()).isEqualTo("Incidents · CloudWarden");
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.list tbody tr a"));
+        assertThat(rows).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".facets")).getText().toLowerCase(java.util.Locale.ROOT))
+                .contains("severity", "status", "technique");
+        assertThat(browser.findElements(By.name("ids"))).as("a viewer gets no triage controls").isEmpty();
+    }
+
+    @Test
+    void triageOnAnIncidentsPagePersistsAndIsAudited() {
+        signIn(browser, Role.ANALYST);
+        browser.findElement(By.cssSelector("table.list tbody tr a")).click();
+        String id = browser.getCurrentUrl().substring((base + "/incidents/").length());
+        new Select(browser.findElement(By.id("triage-status"))).selectByValue("in_progress");
+        WebElement assignee = browser.findElement(By.id("triage-assignee"));
+        assignee.clear();
+        assignee.sendKeys("dana");
+        browser.findElement(By.id("triage-save")).click();
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("in_progress");
+        assertThat(browser.findElement(By.id("assignee")).getText()).isEqualTo("dana");
+        assertThat(store.auditLog(TargetKind.INCIDENT, id, 10, null).items()).first().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo("analyst-token");
+            assertThat(a.afterJson()).contains("in_progress").contains("dana");
+            assertThat(a.beforeJson()).doesNotContain("dana");
+        });
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("analyst-token");
+    }
+
+    @Test
+    void commentsAreKeptAndShown() {
+        signIn(browser, Role.ANALYST);
+        browser.findElement(By.cssSelector("table.list tbody tr a")).click();
+        browser.findElement(By.id("comment-body")).sendKeys("Checked with the owner: not them.");
+        browser.findElement(By.cssSelector(".comment-form button")).click();
+        assertThat(browser.findElement(By.id("comments")).getText()).contains("Checked with the owner: not them.",
+                "analyst-token");
+    }
+
+    @Test
+    void withoutASessionAPageSendsTheBrowserToSignIn() throws Exception {
+        HttpResponse<String> r = get("/incidents?status=new", null);
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).hasValue("/login?next=%2Fincidents%3Fstatus%3Dnew");
+        assertThat(post("/incidents/x/triage", null, "status=resolved").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyChangeNeedsTheSessionsCsrfTokenAndTheRole() throws Exception {
+        signIn(browser, Role.ANALYST);
+        String analyst = browser.manage().getCookieNamed("cw_session").getValue();
+        String csrf = browser.findElement(By.tagName("body")).getAttribute("data-csrf");
+        String id = store.incidents(dev.cloudwarden.app.store.IncidentQuery.all()).items().get(0).id();
+        assertThat(post("/incidents/" + id + "/triage", analyst, "status=acknowledged").statusCode()).isEqualTo(403);
+        assertThat(post("/incidents/" + id + "/triage", analyst, "status=acknowledged&_csrf=wrong").statusCode())
+                .isEqualTo(403);
+        assertThat(post("/incidents/" + id + "/triage", analyst, "status=acknowledged&_csrf=" + csrf).statusCode())
+                .isEqualTo(303);
+        assertThat(send("PATCH", "/api/v1/incidents/" + id, analyst, "{\"status\":\"new\"}", "application/json")
+                .statusCode()).as("the API through a session needs it too").isEqualTo(403);
+
+        signIn(browser, Role.VIEWER);
+        String viewer = browser.manage().getCookieNamed("cw_session").getValue();
+        String viewerCsrf = browser.findElement(By.tagName("body")).getAttribute("data-csrf");
+        assertThat(post("/incidents/" + id + "/triage", viewer, "status=resolved&_csrf=" + viewerCsrf).statusCode())
+                .isEqualTo(403);
+        assertThat(store.incident(id).orElseThrow().incident().triage().status().id()).isEqualTo("acknowledged");
+
+        // signing out ends the session on the server, not only in the browser
+        assertThat(post("/logout", viewer, "_csrf=" + viewerCsrf).statusCode()).isEqualTo(303);
+        assertThat(get("/incidents", viewer).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aWrongTokenIsRefusedAndTheFormSaysSo() {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login");
+        browser.findElement(By.id("token")).sendKeys("cw_wrong");
+        browser.findElement(By.cssSelector("#signin-token button")).click();
+        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("not known");
+        assertThat(browser.manage().getCookieNamed("cw_session")).isNull();
+    }
+
+    static HttpResponse<String> get(String path, String session) throws Exception {
+        return send("GET", path, session, null, null);
+    }
+
+    static HttpResponse<String> post(String path, String session, String form) throws Exception {
+        return send("POST", path, session, form, "application/x-www-form-urlencoded");
+    }
+
+    static HttpResponse<String> send(String method, String path, String session, String body, String type)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            b.header("Cookie", "cw_session=" + session);
+        }
+        if (type != null) {
+            b.header("Content-Type", type);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
