@@ -17,7 +17,7 @@ import java.nio.charset.Charset;
         version = "CloudWarden 0.1.0",
         description = "Cloud threat detection and response over your own logs.",
         subcommands = {EventsCommand.class, ScanCommand.class, RulesCommand.class, SimulateCommand.class, EvalCommand.class,
-                DemoCommand.class, IntelCommand.class, ServeCommand.class, HuntCommand.class, TokensCommand.class,
+                DemoCommand.class, IntelCommand.class, ServeCommand.class, HuntCommand.class, TokensCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CloudWardenCli {
     public static final int EXIT_OK = 0;

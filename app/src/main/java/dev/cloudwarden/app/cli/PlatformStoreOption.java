@@ -17,4 +17,17 @@ public final class PlatformStoreOption {
     String location() {
         return location != null ? location : IocStore.defaultPath().toString();
     }
+
+    /** Runs {@code work} on the store; a store that cannot be opened (or refuses) is exit 2 with the reason. */
+    int inStore(picocli.CommandLine.Model.CommandSpec spec, String command,
+                java.util.function.Consumer<dev.cloudwarden.app.store.PlatformStore> work) {
+        try (dev.cloudwarden.app.store.PlatformStore s = dev.cloudwarden.app.store.PlatformStore.open(location())) {
+            work.accept(s);
+            return CloudWardenCli.EXIT_OK;
+        } catch (dev.cloudwarden.app.store.StoreException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("cloudwarden " + command + ": "
+                    + dev.cloudwarden.app.output.TerminalText.safe(e.getMessage()));
+            return CloudWardenCli.EXIT_USAGE;
+        }
+    }
 }

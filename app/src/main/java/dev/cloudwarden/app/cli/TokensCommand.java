@@ -3,9 +3,7 @@ package dev.cloudwarden.app.cli;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.app.store.ApiToken;
 import dev.cloudwarden.app.store.ApiTokens;
-import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
-import dev.cloudwarden.app.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,17 +21,6 @@ import java.util.concurrent.Callable;
         description = "API tokens for cloudwarden serve. A token is shown once, when it is created; the store keeps its hash.",
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
 public final class TokensCommand {
-
-    /** Runs {@code work} on the store; a store that cannot be opened (or refuses) is exit 2 with the reason. */
-    private static int inStore(CommandSpec spec, PlatformStoreOption store, java.util.function.Consumer<PlatformStore> work) {
-        try (PlatformStore s = PlatformStore.open(store.location())) {
-            work.accept(s);
-            return CloudWardenCli.EXIT_OK;
-        } catch (StoreException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("cloudwarden tokens: " + TerminalText.safe(e.getMessage()));
-            return CloudWardenCli.EXIT_USAGE;
-        }
-    }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a token and prints it once, as the last line of standard output.")
@@ -56,7 +43,7 @@ public final class TokensCommand {
             Role r = Role.parse(role).orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown --role '"
                     + role + "'; one of " + Arrays.stream(Role.values()).map(Role::id).toList()));
             String token = ApiTokens.newToken();
-            return inStore(spec, store, s -> {
+            return store.inStore(spec, "tokens", s -> {
                 ApiToken created = s.createToken(PlatformStoreOption.CLI_ACTOR, name != null ? name : r.id(), r, ApiTokens.hash(token));
                 spec.commandLine().getErr().printf("token %d (%s, role %s) created in %s; it is shown once, below%n",
                         created.id(), TerminalText.safe(created.name()), r.id(), TerminalText.safe(s.display()));
@@ -75,7 +62,7 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            return inStore(spec, store, s -> {
+            return store.inStore(spec, "tokens", s -> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-5s %-10s %-24s %-20s %-20s %s%n", "ID", "ROLE", "NAME", "CREATED", "LAST USED", "REVOKED");
                 for (ApiToken t : s.tokens()) {
@@ -99,7 +86,7 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            return inStore(spec, store, s -> {
+            return store.inStore(spec, "tokens", s -> {
                 ApiToken t = s.revokeToken(PlatformStoreOption.CLI_ACTOR, id);
                 spec.commandLine().getErr().printf("token %d (%s) revoked%n", t.id(), TerminalText.safe(t.name()));
             });

@@ -88,8 +88,8 @@ abstract class PlatformStoreContract {
 
     @Test
     void a_new_store_is_at_the_latest_schema_and_reopens() {
-        assertThat(store.schemaVersion()).isEqualTo(5);
-        assertThat(reopen().schemaVersion()).isEqualTo(5);
+        assertThat(store.schemaVersion()).isEqualTo(6);
+        assertThat(reopen().schemaVersion()).isEqualTo(6);
     }
 
     @Test
@@ -376,6 +376,24 @@ abstract class PlatformStoreContract {
         assertThat(Sql.JSON.readTree(audit.get(0).beforeJson()).get("reason").asText()).isEqualTo("noisy: " + HOSTILE);
         assertThat(Sql.JSON.readTree(audit.get(1).beforeJson()).get("enabled").asBoolean()).isTrue();
         assertThatThrownBy(() -> store.switchRule(" ", "r3", false, "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void users_keep_only_a_hash_and_every_change_is_audited_without_it() {
+        String hash = Passwords.hash("correct horse battery staple");
+        StoredUser u = store.addUser("ana", HOSTILE, Role.ANALYST, hash);
+        assertThat(store.user(HOSTILE)).contains(u);
+        assertThat(Passwords.matches("correct horse battery staple", store.user(HOSTILE).orElseThrow().passwordHash()))
+                .isTrue();
+        assertThat(Passwords.matches("correct horse battery stable", hash)).isFalse();
+        assertThatThrownBy(() -> store.addUser("ana", HOSTILE, Role.ADMIN, hash)).hasMessageContaining("already");
+        store.setUserPassword("ana", HOSTILE, Passwords.hash("another long passphrase"));
+        assertThat(store.disableUser("bo", HOSTILE).isDisabled()).isTrue();
+        assertThat(store.users()).singleElement().satisfies(x -> assertThat(x.isDisabled()).isTrue());
+        List<AuditEntry> audit = store.auditLog(TargetKind.USER, HOSTILE, 10, null).items();
+        assertThat(audit).extracting(AuditEntry::action).containsExactly("user.disable", "user.password", "user.add");
+        assertThat(audit).allSatisfy(a -> assertThat(a.afterJson()).doesNotContain("argon2"));
+        assertThatThrownBy(() -> Passwords.hash("short")).hasMessageContaining("at least 12");
     }
 
     @Test

@@ -179,6 +179,20 @@ class WebUiTest {
     }
 
     @Test
+    void aLocalUserSignsInWithANameAndPassword() {
+        if (store.user("dana").isEmpty()) {
+            store.addUser("test", "dana", Role.ANALYST, dev.cloudwarden.app.store.Passwords.hash("a passphrase long enough"));
+        }
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login?next=%2Fincidents%3Fstatus%3Dnew");
+        browser.findElement(By.id("username")).sendKeys("dana");
+        browser.findElement(By.id("password")).sendKeys("a passphrase long enough");
+        browser.findElement(By.cssSelector("#signin-password button")).click();
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/incidents?status=new");
+        assertThat(browser.findElement(By.cssSelector(".user")).getText()).isEqualTo("dana · analyst");
+    }
+
+    @Test
     void aWrongTokenIsRefusedAndTheFormSaysSo() {
         browser.manage().deleteAllCookies();
         browser.get(base + "/login");
