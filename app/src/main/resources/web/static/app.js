@@ -68,6 +68,7 @@
       };
       source.addEventListener('alert', note);
       source.addEventListener('incident', note);
+      document.getElementById('live-reload').addEventListener('click', function () { window.location.reload(); });
     }
   });
 }());

@@ -95,11 +95,11 @@ public final class QueryParams {
         return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
     }
 
-    /** The incident list's filters: from, to, severity, entity, status, technique, limit, cursor. */
+    /** The incident list's filters: from, to, severity, entity, status, technique, alert (holding it), limit, cursor. */
     public static IncidentQuery incidentQuery(Context ctx) {
         IncidentQuery q = IncidentQuery.all().withTime(time(ctx, "from"), time(ctx, "to"))
                 .withMinSeverity(level(ctx, "severity")).withEntity(entity(ctx))
-                .withStatus(status(ctx)).withTechnique(ctx.queryParam("technique"))
+                .withStatus(status(ctx)).withTechnique(ctx.queryParam("technique")).withAlert(ctx.queryParam("alert"))
                 .withLimit(limit(ctx, AlertQuery.DEFAULT_LIMIT, AlertQuery.MAX_LIMIT));
         return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
     }

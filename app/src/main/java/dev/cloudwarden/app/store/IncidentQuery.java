@@ -13,11 +13,12 @@ import java.time.Instant;
  * @param to          incidents whose first alert is before this time
  * @param minSeverity incidents of this severity or above
  * @param entity      incidents naming this entity
+ * @param alertId     incidents holding this alert
  * @param limit       page size, 1 to {@value AlertQuery#MAX_LIMIT}
  * @param cursor      {@link Page#next()} of the previous page; null for the first page
  */
 public record IncidentQuery(Instant from, Instant to, Level minSeverity, Entity entity, TriageStatus status,
-                            String technique, int limit, String cursor) {
+                            String technique, String alertId, int limit, String cursor) {
     public IncidentQuery {
         if (limit < 1 || limit > AlertQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + AlertQuery.MAX_LIMIT + ": " + limit);
@@ -25,34 +26,38 @@ public record IncidentQuery(Instant from, Instant to, Level minSeverity, Entity 
     }
 
     public static IncidentQuery all() {
-        return new IncidentQuery(null, null, null, null, null, null, AlertQuery.DEFAULT_LIMIT, null);
+        return new IncidentQuery(null, null, null, null, null, null, null, AlertQuery.DEFAULT_LIMIT, null);
     }
 
     public IncidentQuery withTime(Instant from, Instant to) {
-        return new IncidentQuery(from, to, minSeverity, entity, status, technique, limit, cursor);
+        return new IncidentQuery(from, to, minSeverity, entity, status, technique, alertId, limit, cursor);
     }
 
     public IncidentQuery withMinSeverity(Level level) {
-        return new IncidentQuery(from, to, level, entity, status, technique, limit, cursor);
+        return new IncidentQuery(from, to, level, entity, status, technique, alertId, limit, cursor);
     }
 
     public IncidentQuery withEntity(Entity e) {
-        return new IncidentQuery(from, to, minSeverity, e, status, technique, limit, cursor);
+        return new IncidentQuery(from, to, minSeverity, e, status, technique, alertId, limit, cursor);
     }
 
     public IncidentQuery withStatus(TriageStatus s) {
-        return new IncidentQuery(from, to, minSeverity, entity, s, technique, limit, cursor);
+        return new IncidentQuery(from, to, minSeverity, entity, s, technique, alertId, limit, cursor);
     }
 
     public IncidentQuery withTechnique(String t) {
-        return new IncidentQuery(from, to, minSeverity, entity, status, t, limit, cursor);
+        return new IncidentQuery(from, to, minSeverity, entity, status, t, alertId, limit, cursor);
     }
 
     public IncidentQuery withLimit(int n) {
-        return new IncidentQuery(from, to, minSeverity, entity, status, technique, n, cursor);
+        return new IncidentQuery(from, to, minSeverity, entity, status, technique, alertId, n, cursor);
     }
 
     public IncidentQuery after(String pageCursor) {
-        return new IncidentQuery(from, to, minSeverity, entity, status, technique, limit, pageCursor);
+        return new IncidentQuery(from, to, minSeverity, entity, status, technique, alertId, limit, pageCursor);
+    }
+
+    public IncidentQuery withAlert(String id) {
+        return new IncidentQuery(from, to, minSeverity, entity, status, technique, id, limit, cursor);
     }
 }

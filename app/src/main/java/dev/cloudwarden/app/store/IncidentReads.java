@@ -35,6 +35,9 @@ final class IncidentReads {
         if (q.technique() != null) {
             f.where("EXISTS (SELECT 1 FROM incident_techniques t WHERE t.incident_id = i.id AND t.technique = ?)", q.technique());
         }
+        if (q.alertId() != null) {
+            f.where("EXISTS (SELECT 1 FROM incident_alerts ia WHERE ia.incident_id = i.id AND ia.alert_id = ?)", q.alertId());
+        }
         if (q.minSeverity() != null) {
             f.where("i.severity_rank >= ?", q.minSeverity().ordinal());
         }

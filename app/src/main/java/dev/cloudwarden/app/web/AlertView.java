@@ -21,7 +21,7 @@ public record AlertView(String id, String ruleId, String rule, String level, Str
     }
 
     static AlertView of(StoredAlert a) {
-        return new AlertView(a.id(), a.ruleId(), a.ruleTitle(), Fmt.level(a.level()), Fmt.time(a.firstSeen()),
+        return new AlertView(a.id(), Fmt.visible(a.ruleId()), Fmt.visible(a.ruleTitle()), Fmt.level(a.level()), Fmt.time(a.firstSeen()),
                 Fmt.iso(a.firstSeen()), Fmt.time(a.lastSeen()), a.count(), a.triage().status().id(), a.techniques(),
                 evidence(a.alertJson()));
     }
@@ -34,8 +34,8 @@ public record AlertView(String id, String ruleId, String rule, String level, Str
                 String where = origin.isObject() ? origin.path("file").asText("") + (origin.has("line") ? ":"
                         + origin.path("line").asText() : "") : origin.asText("");
                 JsonNode raw = e.path("raw");
-                out.add(new Evidence(where, raw.isTextual() ? raw.asText() : raw.isMissingNode()
-                        ? JSON.writeValueAsString(e) : JSON.writeValueAsString(raw)));
+                out.add(new Evidence(Fmt.visible(where), Fmt.visible(raw.isTextual() ? raw.asText() : raw.isMissingNode()
+                        ? JSON.writeValueAsString(e) : JSON.writeValueAsString(raw))));
             }
         } catch (java.io.IOException e) {
             out.add(new Evidence("", "(the alert's evidence could not be read: " + e.getMessage() + ")"));

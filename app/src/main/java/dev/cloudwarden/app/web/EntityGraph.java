@@ -43,7 +43,8 @@ public record EntityGraph(int width, int height, List<Node> nodes, List<Edge> ed
         for (List<Entity> column : columns.values()) {
             int y = 30;
             for (Entity e : column) {
-                placed.put(e, new Node("n" + placed.size(), e.type().id(), shorten(e.value()), e.value(), x, y,
+                placed.put(e, new Node("n" + placed.size(), e.type().id(), shorten(Fmt.visible(e.value())),
+                        Fmt.visible(e.value()), x, y,
                         "/incidents?entity=" + Fmt.url(e.type().id() + ":" + e.value())));
                 y += ROW;
             }

@@ -32,12 +32,48 @@ public final class Fmt {
         return l == null ? "none" : l.id();
     }
 
+    /** A query parameter's value, encoded (a space is {@code +}). */
     public static String url(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** One segment of a path, encoded (a space is {@code %20}: {@code +} is a plus sign in a path). */
+    public static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A count with thousands separators. */
     public static String count(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    /**
+     * Text from logs, rules or users as a page shows it: characters that reorder or hide text are shown as their
+     * code points ({@code [U+202E]}), so {@code invoice\u202Egnp.exe} cannot pass for {@code invoiceexe.png} and a
+     * zero-width character cannot hide in a name. HTML escaping is the template's job, not this.
+     */
+    public static String visible(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (hiding(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                out.append(String.format(java.util.Locale.ROOT, "[U+%04X]", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Bidirectional controls (embeddings, overrides, isolates, marks) and zero-width characters. */
+    private static boolean hiding(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
+                || c == '\u061C' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF';
     }
 }

@@ -16,7 +16,7 @@ public record IncidentRow(String id, String severity, int score, String headline
         categories.addAll(i.malware());
         return new IncidentRow(i.id(), Fmt.level(i.severity()), i.score(), headline(i), String.join(" ", categories),
                 i.motive(), Fmt.time(i.first()), Fmt.iso(i.first()), Fmt.time(i.last()), i.alertCount(),
-                i.triage().status().id(), i.triage().assignee() == null ? "" : i.triage().assignee(), i.techniques());
+                i.triage().status().id(), Fmt.visible(i.triage().assignee()), i.techniques());
     }
 
     /** What happened, in the report's words: how they got in, then what they did, then the malware named. */

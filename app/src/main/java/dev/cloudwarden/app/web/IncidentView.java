@@ -1,6 +1,5 @@
 package dev.cloudwarden.app.web;
 
-import dev.cloudwarden.app.store.Comment;
 import dev.cloudwarden.app.store.IncidentDetail;
 import dev.cloudwarden.engine.incident.CatalogRow;
 import dev.cloudwarden.engine.incident.Tactic;
@@ -29,27 +28,22 @@ public record IncidentView(Frame page, IncidentRow incident, List<Category> cate
     public record Stage(String tactic, List<AlertView> alerts) {
     }
 
-    /** A comment and, when it was edited, its earlier texts. */
-    public record CommentView(long id, String author, String body, String created, List<String> earlier) {
-    }
-
     public static final List<String> STATUSES = IncidentQueue.STATUSES;
 
-    static IncidentView of(Frame page, IncidentDetail d, EntityGraph graph, List<Comment> comments,
-                           Map<Long, List<String>> earlier, List<IncidentRow> related) {
+    static IncidentView of(Frame page, IncidentDetail d, EntityGraph graph, List<CommentView> comments,
+                           List<IncidentRow> related) {
         List<Category> categories = new ArrayList<>();
         for (List<String> ids : List.of(d.incident().initialAccess(), d.incident().actions(), d.incident().malware())) {
             ids.forEach(id -> categories.add(new Category(id, CatalogRow.byId(id).map(CatalogRow::threat).orElse(id))));
         }
         List<TimelineLine> timeline = d.timeline().stream().map(t -> new TimelineLine(Fmt.time(t.at()), Fmt.iso(t.at()),
-                t.kind(), t.summary(), t.actor() == null ? "" : t.actor())).toList();
+                t.kind(), Fmt.visible(t.summary()), Fmt.visible(t.actor()))).toList();
         Map<String, List<AlertView>> stages = new LinkedHashMap<>();
         d.alerts().forEach(a -> stages.computeIfAbsent(Tactic.ofAlertTags(a.tags()).map(Tactic::id).orElse("other"),
                 k -> new ArrayList<>()).add(AlertView.of(a)));
         List<Stage> killChain = stages.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue())).toList();
-        List<CommentView> views = comments.stream().map(c -> new CommentView(c.id(), c.author(), c.body(),
-                Fmt.time(c.created()), earlier.getOrDefault(c.id(), List.of()))).toList();
-        return new IncidentView(page, IncidentRow.of(d.incident()), categories, timeline, killChain, graph, views, related);
+        return new IncidentView(page, IncidentRow.of(d.incident()), categories, timeline, killChain, graph, comments,
+                related);
     }
 
     public String motive() {

@@ -23,6 +23,7 @@ public final class WebUi {
         Templates templates = new Templates();
         new SignIn(routes, store, tokens, new SignInThrottle(clock), templates).register();
         new IncidentPages(store, templates).register(routes);
+        new AlertPages(store, templates).register(routes);
         routes.pageErrors((ctx, status, message) -> templates.render(ctx, "error.jte", new ErrorView(status, message)));
     }
 }

@@ -1,39 +1,24 @@
 package dev.cloudwarden.app.web;
 
-import dev.cloudwarden.app.cli.CloudWardenCli;
-import dev.cloudwarden.app.server.ServeConfig;
-import dev.cloudwarden.app.server.Service;
-import dev.cloudwarden.app.store.ApiTokens;
 import dev.cloudwarden.app.store.AuditEntry;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.app.store.TargetKind;
-import dev.cloudwarden.engine.run.RunConfig;
-import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
-import dev.cloudwarden.engine.sigma.load.RuleFiles;
-import dev.cloudwarden.engine.sigma.load.RuleSet;
-import dev.cloudwarden.engine.sigma.load.RuleTuning;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,61 +30,39 @@ import static org.assertj.core.api.Assertions.assertThat;
  * access rules (roles, sessions, CSRF) checked over HTTP as well.
  */
 class WebUiTest {
-    @TempDir
-    static Path dir;
     static PlatformStore store;
-    static Service service;
     static String base;
     static ChromeDriver browser;
-    static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final Map<Role, String> TOKENS = UiFixture.TOKENS;
+    static final HttpClient HTTP = UiFixture.HTTP;
 
     @BeforeAll
-    static void start() throws Exception {
-        String location = dir.resolve("store.duckdb").toString();
-        cli("simulate", "--out", dir.resolve("sim").toString(), "--events", "3000", "--seed", "5");
-        cli("scan", "--no-intel", "--format", "json", "--store", location, dir.resolve("sim/logs").toString());
-        store = PlatformStore.open(location);
-        for (Role r : Role.values()) {
-            String token = ApiTokens.newToken();
-            store.createToken("test", r.id() + "-token", r, ApiTokens.hash(token));
-            TOKENS.put(r, token);
-        }
-        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(), RuleTuning.builtIn());
-        ServeConfig config = new ServeConfig(new ServeConfig.Server("127.0.0.1", 0, null, 1024L * 1024, 1000), null,
-                new ServeConfig.Inputs(List.of(), Duration.ofSeconds(1), null),
-                new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), null, null,
-                new ServeConfig.Hunting(dir.resolve("events").toString(), null));
-        service = Service.start(config, RunConfig.of(rules).withIncidents(RunConfig.Incidents.defaults()), List.of(), store);
-        base = "http://127.0.0.1:" + service.port();
-        browser = Browser.start();
+    static void start() {
+        UiFixture ui = UiFixture.get();
+        store = ui.store();
+        base = ui.base();
+        browser = ui.browser();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
-
-    private static void cli(String... args) {
-        StringWriter err = new StringWriter();
-        var cli = CloudWardenCli.commandLine(new ByteArrayOutputStream(), StandardCharsets.UTF_8);
-        cli.setErr(new PrintWriter(err, true));
-        assertThat(cli.execute(args)).as(err.toString()).isIn(0, 1);
+    /** Clicks what submits a form and waits for the page the server answers with (a new document). */
+    static void submit(WebDriver driver, By button) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__cwOldPage = true");
+        driver.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(js.executeScript("return window.__cwOldPage === undefined"
+                        + " ? document.readyState : 'old'")));
     }
 
     /** Signs the browser in with the token of {@code role}, from a page that needs a session. */
     static void signIn(WebDriver driver, Role role) {
         driver.manage().deleteAllCookies();
-        driver.get(base + "/incidents");
+        driver.get(UiFixture.get().base() + "/incidents");
         assertThat(driver.getCurrentUrl()).contains("/login?next=");
         driver.findElement(By.id("token")).sendKeys(TOKENS.get(role));
-        driver.findElement(By.cssSelector("#signin-token button")).click();
-        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/incidents");
+        submit(driver, By.cssSelector("#signin-token button"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(UiFixture.get().base() + "/incidents");
     }
 
     @Test
@@ -116,13 +79,13 @@ class WebUiTest {
     @Test
     void triageOnAnIncidentsPagePersistsAndIsAudited() {
         signIn(browser, Role.ANALYST);
-        browser.findElement(By.cssSelector("table.list tbody tr a")).click();
+        submit(browser, By.cssSelector("table.list tbody tr a"));
         String id = browser.getCurrentUrl().substring((base + "/incidents/").length());
         new Select(browser.findElement(By.id("triage-status"))).selectByValue("in_progress");
         WebElement assignee = browser.findElement(By.id("triage-assignee"));
         assignee.clear();
         assignee.sendKeys("dana");
-        browser.findElement(By.id("triage-save")).click();
+        submit(browser, By.id("triage-save"));
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("in_progress");
         assertThat(browser.findElement(By.id("assignee")).getText()).isEqualTo("dana");
@@ -137,9 +100,9 @@ class WebUiTest {
     @Test
     void commentsAreKeptAndShown() {
         signIn(browser, Role.ANALYST);
-        browser.findElement(By.cssSelector("table.list tbody tr a")).click();
+        submit(browser, By.cssSelector("table.list tbody tr a"));
         browser.findElement(By.id("comment-body")).sendKeys("Checked with the owner: not them.");
-        browser.findElement(By.cssSelector(".comment-form button")).click();
+        submit(browser, By.cssSelector(".comment-form button"));
         assertThat(browser.findElement(By.id("comments")).getText()).contains("Checked with the owner: not them.",
                 "analyst-token");
     }
@@ -187,7 +150,7 @@ class WebUiTest {
         browser.get(base + "/login?next=%2Fincidents%3Fstatus%3Dnew");
         browser.findElement(By.id("username")).sendKeys("dana");
         browser.findElement(By.id("password")).sendKeys("a passphrase long enough");
-        browser.findElement(By.cssSelector("#signin-password button")).click();
+        submit(browser, By.cssSelector("#signin-password button"));
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/incidents?status=new");
         assertThat(browser.findElement(By.cssSelector(".user")).getText()).isEqualTo("dana · analyst");
     }
@@ -197,7 +160,7 @@ class WebUiTest {
         browser.manage().deleteAllCookies();
         browser.get(base + "/login");
         browser.findElement(By.id("token")).sendKeys("cw_wrong");
-        browser.findElement(By.cssSelector("#signin-token button")).click();
+        submit(browser, By.cssSelector("#signin-token button"));
         assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("not known");
         assertThat(browser.manage().getCookieNamed("cw_session")).isNull();
     }

@@ -1,0 +1,86 @@
+package dev.cloudwarden.app.web;
+
+import dev.cloudwarden.app.cli.CloudWardenCli;
+import dev.cloudwarden.app.server.ServeConfig;
+import dev.cloudwarden.app.server.Service;
+import dev.cloudwarden.app.store.ApiTokens;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.engine.run.RunConfig;
+import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
+import dev.cloudwarden.engine.sigma.load.RuleFiles;
+import dev.cloudwarden.engine.sigma.load.RuleSet;
+import dev.cloudwarden.engine.sigma.load.RuleTuning;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One service and one browser for every UI test class of a run (starting chromium and a service for each class would
+ * cost more than the tests): a DuckDB store holding the alerts and incidents of a simulated estate, a token per
+ * role, and chromium. Stopped when the test JVM exits.
+ */
+record UiFixture(Path dir, PlatformStore store, Service service, String base, ChromeDriver browser) {
+    static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static UiFixture shared;
+
+    static synchronized UiFixture get() {
+        if (shared == null) {
+            ChromeDriver browser = Browser.start(); // first: without a browser the tests are skipped before any work
+            try {
+                shared = start(browser);
+            } catch (IOException | RuntimeException e) {
+                browser.quit();
+                throw new IllegalStateException("cannot start the service for the UI tests", e);
+            }
+            UiFixture f = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                f.browser().quit();
+                f.service().close();
+            }));
+        }
+        return shared;
+    }
+
+    private static UiFixture start(ChromeDriver browser) throws IOException {
+        Path dir = Files.createTempDirectory("cloudwarden-ui");
+        String location = dir.resolve("store.duckdb").toString();
+        cli("simulate", "--out", dir.resolve("sim").toString(), "--events", "3000", "--seed", "5");
+        cli("scan", "--no-intel", "--format", "json", "--store", location, dir.resolve("sim/logs").toString());
+        PlatformStore store = PlatformStore.open(location);
+        for (Role r : Role.values()) {
+            String token = ApiTokens.newToken();
+            store.createToken("test", r.id() + "-token", r, ApiTokens.hash(token));
+            TOKENS.put(r, token);
+        }
+        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(), RuleTuning.builtIn());
+        ServeConfig config = new ServeConfig(new ServeConfig.Server("127.0.0.1", 0, null, 4L * 1024 * 1024, 10_000),
+                null, new ServeConfig.Inputs(List.of(), Duration.ofSeconds(1), null),
+                new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), null, null,
+                new ServeConfig.Hunting(dir.resolve("events").toString(), null));
+        Service service = Service.start(config, RunConfig.of(rules).withIncidents(RunConfig.Incidents.defaults()),
+                List.of(), store);
+        return new UiFixture(dir, store, service, "http://127.0.0.1:" + service.port(), browser);
+    }
+
+    private static void cli(String... args) {
+        StringWriter err = new StringWriter();
+        var cli = CloudWardenCli.commandLine(new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute(args)).as(err.toString()).isIn(0, 1);
+    }
+}
