@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 public final class CoverageWriter {
     private static final String RULE_ROW = "    %-13s %-38s %-24s %s%n";
     /** The ATT&CK release the layer names: Navigator opens a layer of another release with a warning only. */
-    private static final String NAVIGATOR_ATTACK_VERSION = "17";
 
     private CoverageWriter() {
     }
@@ -106,43 +105,11 @@ public final class CoverageWriter {
      * parsed log source (0 for a technique whose rules no parser feeds), the comment names the sources and the rules.
      */
     public static void navigator(RuleCoverage coverage, Writer out) throws IOException {
-        JsonGenerator g = SafeJsonEscapes.newlineSeparated(out);
-        g.writeStartObject();
-        g.writeStringField("name", "CloudWarden rule coverage");
-        g.writeObjectFieldStart("versions");
-        g.writeStringField("attack", NAVIGATOR_ATTACK_VERSION);
-        g.writeStringField("navigator", "5.1.0");
-        g.writeStringField("layer", "4.5");
-        g.writeEndObject();
-        g.writeStringField("domain", "enterprise-attack");
-        g.writeStringField("description", "Techniques tagged on CloudWarden's loaded rules and correlations; score: rules "
-                + "fed by a log source CloudWarden parses");
-        int max = 1;
-        g.writeArrayFieldStart("techniques");
-        for (Covered<String> t : coverage.techniques()) {
-            int fed = (int) t.rules().stream().filter(CoveringRule::fed).count();
-            max = Math.max(max, fed);
-            g.writeStartObject();
-            g.writeStringField("techniqueID", t.what());
-            g.writeNumberField("score", fed);
-            g.writeStringField("comment", groupSummary(t) + ": " + t.rules().stream().map(CoveringRule::title)
-                    .collect(Collectors.joining("; ")));
-            g.writeBooleanField("enabled", true);
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("gradient");
-        g.writeArrayFieldStart("colors");
-        g.writeString("#ffffff");
-        g.writeString("#66b1ff");
-        g.writeEndArray();
-        g.writeNumberField("minValue", 0);
-        g.writeNumberField("maxValue", max);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        out.flush();
+        NavigatorLayer.write("CloudWarden rule coverage", "Techniques tagged on CloudWarden's loaded rules and "
+                + "correlations; score: rules fed by a log source CloudWarden parses", coverage.techniques().stream()
+                .map(t -> new NavigatorLayer.Technique(t.what(), t.rules().stream().filter(CoveringRule::fed).count(),
+                        groupSummary(t) + ": " + t.rules().stream().map(CoveringRule::title)
+                                .collect(Collectors.joining("; ")))).toList(), out);
     }
 
     /** The rest of a technique's or row's object, closed. */

@@ -6,16 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudwarden.app.output.CoverageWriter;
 import dev.cloudwarden.app.output.RuleListWriter;
 import dev.cloudwarden.app.output.SafeJsonEscapes;
-import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.app.store.RuleState;
-import dev.cloudwarden.engine.behavior.BehaviorDetector;
-import dev.cloudwarden.engine.behavior.BehaviorEngine;
-import dev.cloudwarden.engine.behavior.BehaviorRule;
-import dev.cloudwarden.engine.intel.IocType;
-import dev.cloudwarden.engine.intel.match.IntelDetector;
-import dev.cloudwarden.engine.run.DetectionRun;
-import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.sigma.coverage.RuleCoverage;
 import dev.cloudwarden.engine.sigma.load.LoadedRule;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
@@ -29,9 +21,6 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules the service runs: {@code GET /api/v1/rules} (as {@code cloudwarden rules list --format json} lists them,
@@ -39,33 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * and audited, effective for the next event), and the ATT&CK coverage of the rules switched on.
  */
 final class RulesApi {
-    private final RunConfig config;
-    private final DetectionRun run;
-    private final PlatformStore store;
+    private final RuleSwitches switches;
     private final ObjectMapper json;
-    /** Every id a switch may name: Sigma rules, correlations, behavioral detectors' rules, intel match rules. */
-    private final Set<String> known = new TreeSet<>();
-    /** Rules switched off, by id, with the state the store holds. */
-    private final Map<String, RuleState> off = new ConcurrentHashMap<>();
 
-    RulesApi(RunConfig config, DetectionRun run, PlatformStore store, ObjectMapper json) {
-        this.config = config;
-        this.run = run;
-        this.store = store;
+    RulesApi(RuleSwitches switches, ObjectMapper json) {
+        this.switches = switches;
         this.json = json;
-        config.rules().rules().forEach(r -> known.add(r.key()));
-        config.rules().correlations().forEach(c -> known.add(RuleSet.key(c)));
-        for (BehaviorDetector d : BehaviorEngine.detectors(config.behavior())) {
-            d.rules().stream().map(BehaviorRule::id).forEach(known::add);
-        }
-        if (config.intel() != null) {
-            for (IocType t : IocType.values()) {
-                known.add(IntelDetector.RULE_PREFIX + t.id());
-            }
-        }
-        // a rule switched off before stays off, also one this service does not load (it is listed, and may be loaded later)
-        store.ruleStates().stream().filter(s -> !s.enabled()).forEach(s -> off.put(s.ruleId(), s));
-        run.disableRules(off.keySet());
     }
 
     void register(ApiServer api) {
@@ -84,11 +52,11 @@ final class RulesApi {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
             g.writeStartObject();
-            g.writeNumberField("correlations", config.rules().correlations().size());
+            g.writeNumberField("correlations", switches.rules().correlations().size());
             g.writeArrayFieldStart("rules");
-            for (LoadedRule r : config.rules().rules()) {
+            for (LoadedRule r : switches.rules().rules()) {
                 if (q != null && !matches(r, q) || level != null && (r.rule().level() == null
-                        || r.rule().level().compareTo(level) < 0) || enabled != null && enabled == off.containsKey(r.key())) {
+                        || r.rule().level().compareTo(level) < 0) || enabled != null && enabled == switches.offState(r.key()).isPresent()) {
                     continue;
                 }
                 g.writeStartObject();
@@ -98,11 +66,11 @@ final class RulesApi {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("correlation_rules");
-            for (CorrelationRule c : config.rules().correlations()) {
+            for (CorrelationRule c : switches.rules().correlations()) {
                 String key = RuleSet.key(c);
                 if (q != null && !key.toLowerCase(Locale.ROOT).contains(q) && (c.title() == null
                         || !c.title().toLowerCase(Locale.ROOT).contains(q))
-                        || enabled != null && enabled == off.containsKey(key)) {
+                        || enabled != null && enabled == switches.offState(key).isPresent()) {
                     continue;
                 }
                 g.writeStartObject();
@@ -114,10 +82,10 @@ final class RulesApi {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("switched_off");
-            for (RuleState s : off.values().stream().sorted(java.util.Comparator.comparing(RuleState::ruleId)).toList()) {
+            for (RuleState s : switches.switchedOff()) {
                 g.writeStartObject();
                 g.writeStringField("id", s.ruleId());
-                g.writeBooleanField("loaded", known.contains(s.ruleId()));
+                g.writeBooleanField("loaded", switches.isKnown(s.ruleId()));
                 g.writeStringField("reason", s.reason());
                 g.writeStringField("by", s.changedBy());
                 g.writeStringField("at", s.changedAt().toString());
@@ -130,7 +98,7 @@ final class RulesApi {
     }
 
     private void state(JsonGenerator g, String key) throws IOException {
-        RuleState s = off.get(key);
+        RuleState s = switches.offState(key).orElse(null);
         g.writeBooleanField("enabled", s == null);
         if (s != null) {
             g.writeStringField("disabled_reason", s.reason());
@@ -139,7 +107,7 @@ final class RulesApi {
 
     private void patch(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!known.contains(id)) {
+        if (!switches.isKnown(id)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no rule " + id + " runs in this service", Map.of());
         }
         JsonNode body = JsonBody.object(ctx, json);
@@ -147,20 +115,11 @@ final class RulesApi {
         if (enabled == null || !enabled.isBoolean()) {
             throw ApiException.badRequest("enabled must be true or false");
         }
-        String reason = JsonBody.optionalText(body, "reason");
-        if (!enabled.asBoolean() && (reason == null || reason.isBlank())) {
-            throw ApiException.badRequest("switching a rule off needs a reason (the audit log and the rule list show it)");
-        }
         RuleState s;
-        synchronized (this) { // two switches at once reach the store and the run in the same order
-            // stored first: a switch the store did not keep must not take effect, or a restart would undo it silently
-            s = store.switchRule(ApiServer.caller(ctx).name(), id, enabled.asBoolean(), reason);
-            if (s.enabled()) {
-                off.remove(id);
-            } else {
-                off.put(id, s);
-            }
-            run.disableRules(off.keySet());
+        try {
+            s = switches.set(ApiServer.caller(ctx).name(), id, enabled.asBoolean(), JsonBody.optionalText(body, "reason"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);
@@ -172,7 +131,7 @@ final class RulesApi {
     }
 
     private void coverage(Context ctx) throws IOException {
-        RuleCoverage coverage = RuleCoverage.of(config.rules(), key -> !off.containsKey(key));
+        RuleCoverage coverage = switches.coverage();
         StringWriter out = new StringWriter();
         String format = ctx.queryParam("format");
         if (format == null || format.equals("json")) {

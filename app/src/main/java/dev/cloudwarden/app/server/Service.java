@@ -96,7 +96,8 @@ public final class Service implements AutoCloseable {
                 "Counters and gauges in Prometheus' text format", ctx -> ctx.contentType(ServiceMetrics.contentType())
                 .result(metrics.scrape()));
         new StoreApi(store, json).register(api);
-        new RulesApi(runConfig, run, store, json).register(api);
+        RuleSwitches switches = new RuleSwitches(runConfig, run, store);
+        new RulesApi(switches, json).register(api);
         new IntelApi(intel, runConfig.intel(), java.time.Clock.systemUTC()).register(api);
         api.route(HandlerType.GET, "/api/v1/stream", Role.VIEWER,
                 "Server-sent events: alert and incident, a summary of each as it is written to the store",
@@ -106,7 +107,7 @@ public final class Service implements AutoCloseable {
         this.inputs = ServiceInputs.start(config.inputs(), new StoreOffsets(store), queue, metrics, run.readAhead());
         metrics.gauge("cloudwarden_input_lag", "How far each live input is behind (bytes of files, S3 objects)", "input",
                 inputs::lag);
-        WebUi.register(api, store, callers, java.time.Clock.systemUTC());
+        WebUi.register(api, store, callers, switches, java.time.Clock.systemUTC());
         api.route(HandlerType.GET, "/api/v1/openapi.json", Role.VIEWER, "This document", ctx -> ctx.json(
                 OpenApiDocument.of(api.routes(), Service.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Service.class.getPackage().getImplementationVersion())));

@@ -1,6 +1,7 @@
 package dev.cloudwarden.app.web;
 
 import dev.cloudwarden.app.server.CallerLookup;
+import dev.cloudwarden.app.server.RuleSwitches;
 import dev.cloudwarden.app.server.WebRoutes;
 import dev.cloudwarden.app.store.PlatformStore;
 
@@ -19,11 +20,13 @@ public final class WebUi {
     private WebUi() {
     }
 
-    public static void register(WebRoutes routes, PlatformStore store, CallerLookup tokens, Clock clock) {
+    public static void register(WebRoutes routes, PlatformStore store, CallerLookup tokens, RuleSwitches switches,
+                                Clock clock) {
         Templates templates = new Templates();
         new SignIn(routes, store, tokens, new SignInThrottle(clock), templates).register();
         new IncidentPages(store, templates).register(routes);
         new AlertPages(store, templates).register(routes);
+        new MatrixPages(store, switches, templates).register(routes);
         routes.pageErrors((ctx, status, message) -> templates.render(ctx, "error.jte", new ErrorView(status, message)));
     }
 }

@@ -108,6 +108,31 @@ class WebUiTest {
     }
 
     @Test
+    void theMatrixShowsEveryTechniqueDetectedAndOpensItsAlerts() throws Exception {
+        signIn(browser, Role.VIEWER);
+        browser.get(base + "/matrix");
+        Map<String, Long> detected = store.techniqueCounts(dev.cloudwarden.app.store.AlertQuery.all());
+        assertThat(detected).isNotEmpty();
+        List<String> shown = browser.findElements(By.cssSelector(".matrix .cell .tid")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(shown).containsAll(detected.keySet());
+        String technique = detected.keySet().iterator().next();
+        int detectedCells = browser.findElements(By.cssSelector(".matrix .cell:not(.h0)")).size();
+        submit(browser, By.cssSelector(".matrix a.cell[href^='/alerts?technique=" + technique + "']"));
+        assertThat(browser.getCurrentUrl()).contains("/alerts?technique=" + technique);
+        assertThat(browser.findElements(By.cssSelector("table.list tbody tr a"))).hasSize(
+                (int) Math.min(100, store.alerts(dev.cloudwarden.app.store.AlertQuery.all().withTechnique(technique))
+                        .items().size()));
+
+        browser.get(base + "/matrix?view=coverage");
+        assertThat(browser.findElements(By.cssSelector(".matrix .cell:not(.h0)"))).as("covered techniques")
+                .hasSizeGreaterThan(detectedCells);
+        HttpResponse<String> layer = get("/matrix/navigator.json", browser.manage().getCookieNamed("cw_session").getValue());
+        assertThat(layer.statusCode()).isEqualTo(200);
+        assertThat(dev.cloudwarden.engine.event.Json.MAPPER.readTree(layer.body()).get("techniques")).hasSize(detected.size());
+    }
+
+    @Test
     void withoutASessionAPageSendsTheBrowserToSignIn() throws Exception {
         HttpResponse<String> r = get("/incidents?status=new", null);
         assertThat(r.statusCode()).isEqualTo(302);
