@@ -3,16 +3,11 @@ package dev.cloudwarden.app.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cloudwarden.app.hunt.ArchiveLayout;
 import dev.cloudwarden.app.hunt.HuntException;
 import dev.cloudwarden.app.hunt.HuntLimits;
 import dev.cloudwarden.app.hunt.HuntResult;
 import dev.cloudwarden.app.hunt.HuntResultWriter;
 import dev.cloudwarden.app.hunt.HuntService;
-import dev.cloudwarden.app.hunt.HuntSources;
-import dev.cloudwarden.app.hunt.StoreSnapshot;
-import dev.cloudwarden.app.hunt.StoreTables;
-import dev.cloudwarden.app.store.Dialect;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.app.store.SavedHunt;
@@ -23,29 +18,25 @@ import io.javalin.http.HttpStatus;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/hunt?q=SQL}: a read-only SQL query over the stored events and the alerts and incidents, with a
- * row cap ({@code limit}, default 1000) and a timeout ({@code timeout}, default 30s). With a DuckDB store the alerts
- * and incidents are a snapshot taken when the hunt starts (the store's file is held by the service); with PostgreSQL
- * they are not reachable from the hunt's DuckDB and the query says so.
+ * {@code GET /api/v1/hunt?q=SQL}: a read-only SQL query over the stored events and the alerts and incidents
+ * ({@link Hunts}), with a row cap ({@code limit}, default 1000) and a timeout ({@code timeout}, default 30s); saved
+ * hunts by name.
  */
 final class HuntApi {
     private static final int MAX_ROWS = 10_000;
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
     private final PlatformStore store;
-    private final ArchiveLayout events;
-    private final Path snapshots;
+    private final Hunts hunts;
     private final ObjectMapper json;
 
-    HuntApi(PlatformStore store, ArchiveLayout events, Path snapshots, ObjectMapper json) {
+    HuntApi(PlatformStore store, Hunts hunts, ObjectMapper json) {
         this.store = store;
-        this.events = events;
-        this.snapshots = snapshots;
+        this.hunts = hunts;
         this.json = json;
     }
 
@@ -101,9 +92,9 @@ final class HuntApi {
                     .badRequest("timeout must be a time such as 10s or 2m, at most 5m"));
         }
         HuntResult result;
-        try (HuntService hunts = new HuntService(new HuntSources(events, tables()))) {
+        try {
             HuntLimits limits = new HuntLimits(limit, timeout);
-            result = hunt != null ? hunts.run(hunt, limits) : hunts.run(q, limits);
+            result = hunt != null ? hunts.saved(hunt, limits) : hunts.sql(q, limits);
         } catch (HuntException e) {
             HttpStatus status = switch (e.kind()) {
                 case TIMEOUT -> HttpStatus.REQUEST_TIMEOUT;
@@ -117,15 +108,5 @@ final class HuntApi {
             HuntResultWriter.write(result, g);
         }
         ctx.contentType("application/json").result(out.toByteArray());
-    }
-
-    /** One export at a time (they share the folder); a hunt already running keeps reading the file it opened. */
-    private synchronized StoreTables tables() throws IOException {
-        if (store.dialect() == Dialect.POSTGRESQL) {
-            return new StoreTables.Unavailable("alerts and incidents of a PostgreSQL store are not reachable from a "
-                    + "hunt; list them with /api/v1/alerts and /api/v1/incidents", StoreTables.DEFAULT_TABLES);
-        }
-        return store.withConnection("snapshot the alerts and incidents for a hunt",
-                c -> StoreSnapshot.export(c, StoreTables.DEFAULT_TABLES, snapshots));
     }
 }

@@ -102,12 +102,12 @@ public final class Service implements AutoCloseable {
         api.route(HandlerType.GET, "/api/v1/stream", Role.VIEWER,
                 "Server-sent events: alert and incident, a summary of each as it is written to the store",
                 new io.javalin.http.sse.SseHandler(feed::join));
-        new HuntApi(store, layout, layout.root().resolveSibling(layout.root().getFileName() + ".snapshots"), json)
-                .register(api);
+        Hunts hunts = new Hunts(store, layout, layout.root().resolveSibling(layout.root().getFileName() + ".snapshots"));
+        new HuntApi(store, hunts, json).register(api);
         this.inputs = ServiceInputs.start(config.inputs(), new StoreOffsets(store), queue, metrics, run.readAhead());
         metrics.gauge("cloudwarden_input_lag", "How far each live input is behind (bytes of files, S3 objects)", "input",
                 inputs::lag);
-        WebUi.register(api, store, callers, switches, java.time.Clock.systemUTC());
+        WebUi.register(api, store, callers, switches, hunts, this::health, java.time.Clock.systemUTC());
         api.route(HandlerType.GET, "/api/v1/openapi.json", Role.VIEWER, "This document", ctx -> ctx.json(
                 OpenApiDocument.of(api.routes(), Service.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Service.class.getPackage().getImplementationVersion())));

@@ -133,6 +133,56 @@ class WebUiTest {
     }
 
     @Test
+    void aHuntRunsAQueryAndIsSavedAndRunAgain() {
+        signIn(browser, Role.ANALYST);
+        browser.get(base + "/hunt");
+        browser.findElement(By.id("hunt-q")).sendKeys("SELECT count(*) AS n FROM alerts WHERE level = 'high'");
+        submit(browser, By.id("hunt-run"));
+        long high = store.alerts(dev.cloudwarden.app.store.AlertQuery.all().withMinLevel(
+                dev.cloudwarden.engine.alert.Level.HIGH).withLimit(1000)).items().stream()
+                .filter(a -> a.level() == dev.cloudwarden.engine.alert.Level.HIGH).count();
+        assertThat(browser.findElement(By.cssSelector("#hunt-result tbody td")).getText()).isEqualTo(Long.toString(high));
+        browser.findElement(By.cssSelector(".hunt-save input[name=name]")).sendKeys("high alerts");
+        submit(browser, By.cssSelector(".hunt-save button"));
+        assertThat(browser.getCurrentUrl()).endsWith("/hunt?saved=high+alerts");
+        assertThat(browser.findElement(By.cssSelector("#hunt-result tbody td")).getText()).isEqualTo(Long.toString(high));
+        assertThat(store.hunt("high alerts")).isPresent();
+
+        browser.get(base + "/hunt?q=" + Fmt.url("DELETE FROM alerts"));
+        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("refused");
+    }
+
+    @Test
+    void anAdminSwitchesARuleOffWithAReasonAndOnAgain() {
+        String rule = store.alerts(dev.cloudwarden.app.store.AlertQuery.all()).items().get(0).ruleId();
+        signIn(browser, Role.ANALYST);
+        browser.get(base + "/rules?q=" + Fmt.url(rule));
+        assertThat(browser.findElements(By.cssSelector("form.switch"))).as("only admins switch rules").isEmpty();
+        signIn(browser, Role.ADMIN);
+        browser.get(base + "/rules?q=" + Fmt.url(rule));
+        browser.findElement(By.cssSelector("form.switch input[name=reason]")).sendKeys("noisy during the migration");
+        submit(browser, By.cssSelector("form.switch button"));
+        assertThat(browser.findElement(By.cssSelector("table.list tbody")).getText()).contains("off: noisy during the migration");
+        assertThat(store.ruleStates()).anySatisfy(r -> {
+            assertThat(r.ruleId()).isEqualTo(rule);
+            assertThat(r.enabled()).isFalse();
+        });
+        submit(browser, By.cssSelector("form.switch button"));
+        assertThat(store.ruleStates()).anySatisfy(r -> {
+            assertThat(r.ruleId()).isEqualTo(rule);
+            assertThat(r.enabled()).isTrue();
+        });
+    }
+
+    @Test
+    void theHealthPageShowsTheServicesState() {
+        signIn(browser, Role.VIEWER);
+        browser.get(base + "/health");
+        assertThat(browser.findElement(By.id("health-status")).getText()).isEqualTo("ok");
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("events processed", "queue");
+    }
+
+    @Test
     void withoutASessionAPageSendsTheBrowserToSignIn() throws Exception {
         HttpResponse<String> r = get("/incidents?status=new", null);
         assertThat(r.statusCode()).isEqualTo(302);
