@@ -6,7 +6,6 @@ import dev.cloudwarden.app.output.SafeJsonEscapes;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.engine.intel.Indicator;
 import dev.cloudwarden.engine.intel.IocType;
-import dev.cloudwarden.engine.intel.match.IntelIndex;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -14,34 +13,19 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/**
- * The intel the service matches, as it holds it in memory (the store's indicators and the shipped starter lists,
- * loaded at start): counts, and search. A search by {@code value} answers what a responder asks of an address, a
- * domain, a hash or a key seen somewhere: which indicators would match it as an event field, with the matcher's own
- * rules (an address inside a listed range, a subdomain of a listed domain); {@code q} finds indicators whose value,
- * labels or description contain the text.
- */
+/** {@code /api/v1/intel/stats} and {@code /api/v1/intel/search}: the intel the service matches ({@link IntelCatalog}). */
 final class IntelApi {
-    private static final int TOP_LABELS = 50;
     private static final int MAX_LIMIT = 1000;
 
-    private final List<Indicator> indicators;
-    private final IntelIndex index;
+    private final IntelCatalog intel;
     private final Clock clock;
 
-    IntelApi(List<Indicator> indicators, IntelIndex index, Clock clock) {
-        this.indicators = List.copyOf(indicators);
-        this.index = index != null ? index : IntelIndex.empty();
+    IntelApi(IntelCatalog intel, Clock clock) {
+        this.intel = intel;
         this.clock = clock;
     }
 
@@ -54,30 +38,23 @@ final class IntelApi {
     }
 
     private void stats(Context ctx) throws IOException {
-        Instant now = clock.instant();
+        IntelCatalog.Stats s = intel.stats(clock.instant());
         StringWriter out = new StringWriter();
         try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
             g.writeStartObject();
-            g.writeNumberField("indicators", indicators.size());
-            g.writeNumberField("valid_now", indicators.stream().filter(i -> i.validAt(now)).count());
-            counts(g, "by_type", count(i -> List.of(i.type().id())), Integer.MAX_VALUE);
-            counts(g, "by_source", count(i -> List.of(i.source())), Integer.MAX_VALUE);
-            counts(g, "by_label", count(Indicator::labels), TOP_LABELS);
+            g.writeNumberField("indicators", s.indicators());
+            g.writeNumberField("valid_now", s.validNow());
+            counts(g, "by_type", s.byType());
+            counts(g, "by_source", s.bySource());
+            counts(g, "by_label", s.byLabel());
             g.writeEndObject();
         }
         ctx.contentType("application/json").result(out.toString());
     }
 
-    private Map<String, Long> count(Function<Indicator, List<String>> keys) {
-        return indicators.stream().flatMap(i -> keys.apply(i).stream())
-                .collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()));
-    }
-
-    /** Most frequent first (ties by name), at most {@code top}. */
-    private static void counts(JsonGenerator g, String field, Map<String, Long> counts, int top) throws IOException {
+    private static void counts(JsonGenerator g, String field, Map<String, Long> counts) throws IOException {
         g.writeObjectFieldStart(field);
-        for (Map.Entry<String, Long> e : counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue()
-                .reversed().thenComparing(Map.Entry.comparingByKey())).limit(top).toList()) {
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
@@ -89,30 +66,12 @@ final class IntelApi {
         if ((value == null || value.isBlank()) == (q == null || q.isBlank())) {
             throw ApiException.badRequest("give value (what an event holds: an address, a domain, a hash...) or q (text)");
         }
-        IocType type = type(ctx.queryParam("type"));
-        String source = ctx.queryParam("source");
-        String label = ctx.queryParam("label");
+        IocType type = ctx.queryParam("type") == null ? null : IntelCatalog.type(ctx.queryParam("type"))
+                .orElseThrow(() -> ApiException.badRequest("type must be one of "
+                        + Arrays.stream(IocType.values()).map(IocType::id).toList()));
         int limit = QueryParams.limit(ctx, 100, MAX_LIMIT);
-        Set<Indicator> found = new LinkedHashSet<>();
-        if (value != null) {
-            found.addAll(index.address(value.trim()));
-            found.addAll(index.domain(value.trim()));
-            for (IocType t : IocType.values()) {
-                if (t != IocType.ADDRESS && t != IocType.DOMAIN) {
-                    found.addAll(index.exact(t, value.trim()));
-                }
-            }
-        } else {
-            String needle = q.toLowerCase(Locale.ROOT);
-            indicators.stream().filter(i -> contains(i, needle)).forEach(found::add);
-        }
-        List<Indicator> matched = found.stream()
-                .filter(i -> type == null || i.type() == type)
-                .filter(i -> source == null || i.source().equals(source))
-                .filter(i -> label == null || i.labels().contains(label))
-                .sorted(Comparator.comparing((Indicator i) -> i.type().ordinal()).thenComparing(Indicator::value)
-                        .thenComparing(Indicator::source))
-                .toList();
+        List<Indicator> matched = intel.search(value == null || value.isBlank() ? null : value, q, type,
+                ctx.queryParam("source"), ctx.queryParam("label"));
         Instant now = clock.instant();
         StringWriter out = new StringWriter();
         try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
@@ -130,20 +89,5 @@ final class IntelApi {
             g.writeEndObject();
         }
         ctx.contentType("application/json").result(out.toString());
-    }
-
-    private static boolean contains(Indicator i, String needle) {
-        return i.value().toLowerCase(Locale.ROOT).contains(needle)
-                || i.labels().stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).contains(needle))
-                || i.description() != null && i.description().toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    private static IocType type(String id) {
-        if (id == null) {
-            return null;
-        }
-        return java.util.Arrays.stream(IocType.values()).filter(t -> t.id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("type must be one of " + java.util.Arrays.stream(IocType.values())
-                        .map(IocType::id).toList()));
     }
 }

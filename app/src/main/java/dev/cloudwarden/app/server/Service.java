@@ -98,7 +98,8 @@ public final class Service implements AutoCloseable {
         new StoreApi(store, json).register(api);
         RuleSwitches switches = new RuleSwitches(runConfig, run, store);
         new RulesApi(switches, json).register(api);
-        new IntelApi(intel, runConfig.intel(), java.time.Clock.systemUTC()).register(api);
+        IntelCatalog intelCatalog = new IntelCatalog(intel, runConfig.intel());
+        new IntelApi(intelCatalog, java.time.Clock.systemUTC()).register(api);
         api.route(HandlerType.GET, "/api/v1/stream", Role.VIEWER,
                 "Server-sent events: alert and incident, a summary of each as it is written to the store",
                 new io.javalin.http.sse.SseHandler(feed::join));
@@ -107,7 +108,8 @@ public final class Service implements AutoCloseable {
         this.inputs = ServiceInputs.start(config.inputs(), new StoreOffsets(store), queue, metrics, run.readAhead());
         metrics.gauge("cloudwarden_input_lag", "How far each live input is behind (bytes of files, S3 objects)", "input",
                 inputs::lag);
-        WebUi.register(api, store, callers, switches, hunts, this::health, java.time.Clock.systemUTC());
+        WebUi.register(api, new WebUi.Parts(store, callers, switches, hunts, intelCatalog, this::health),
+                java.time.Clock.systemUTC());
         api.route(HandlerType.GET, "/api/v1/openapi.json", Role.VIEWER, "This document", ctx -> ctx.json(
                 OpenApiDocument.of(api.routes(), Service.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Service.class.getPackage().getImplementationVersion())));

@@ -2,6 +2,7 @@ package dev.cloudwarden.app.web;
 
 import dev.cloudwarden.app.server.CallerLookup;
 import dev.cloudwarden.app.server.Hunts;
+import dev.cloudwarden.app.server.IntelCatalog;
 import dev.cloudwarden.app.server.RuleSwitches;
 import dev.cloudwarden.app.server.WebRoutes;
 import dev.cloudwarden.app.store.PlatformStore;
@@ -26,19 +27,25 @@ public final class WebUi {
     }
 
     /**
-     * @param health the service's health, as {@code /api/v1/health} answers it
+     * What the pages show and change: the store, the tokens that sign in, the rule switches, hunting, the intel
+     * matched and the service's health (as {@code /api/v1/health} answers it).
      */
-    public static void register(WebRoutes routes, PlatformStore store, CallerLookup tokens, RuleSwitches switches,
-                                Hunts hunts, Supplier<Map<String, Object>> health, Clock clock) {
+    public record Parts(PlatformStore store, CallerLookup tokens, RuleSwitches rules, Hunts hunts, IntelCatalog intel,
+                        Supplier<Map<String, Object>> health) {
+    }
+
+    public static void register(WebRoutes routes, Parts parts, Clock clock) {
         Templates templates = new Templates();
-        new SignIn(routes, store, tokens, new SignInThrottle(clock), templates).register();
+        PlatformStore store = parts.store();
+        new SignIn(routes, store, parts.tokens(), new SignInThrottle(clock), templates).register();
         new IncidentPages(store, templates).register(routes);
         new AlertPages(store, templates).register(routes);
-        new MatrixPages(store, switches, templates).register(routes);
-        new RulePages(switches, templates).register(routes);
-        new HuntPages(store, hunts, templates).register(routes);
+        new MatrixPages(store, parts.rules(), templates).register(routes);
+        new RulePages(parts.rules(), templates).register(routes);
+        new HuntPages(store, parts.hunts(), templates).register(routes);
+        new IntelPages(parts.intel(), store, templates, clock).register(routes);
         routes.page(HandlerType.GET, "/health", Role.VIEWER, "The service's health", ctx -> templates.render(ctx,
-                "health.jte", HealthView.of(IncidentPages.frame(ctx, "Health", "health"), health.get())));
+                "health.jte", HealthView.of(IncidentPages.frame(ctx, "Health", "health"), parts.health().get())));
         routes.pageErrors((ctx, status, message) -> templates.render(ctx, "error.jte", new ErrorView(status, message)));
     }
 }

@@ -185,6 +185,12 @@ class StoredXssTest {
         inert("/alerts?rule=" + Fmt.url(PAYLOADS.get(1)) + "&entity=" + Fmt.url(principal));
         inert("/incidents/" + Fmt.path(PAYLOADS.get(2)), "no incident " + PAYLOADS.get(2));
         inert("/alerts/" + Fmt.path(POD), "no alert " + POD);
+        inert("/intel?q=hostile-feed", "<script>window.__xss=20</script>feed", "<img src=x onerror=window.__xss=21>");
+        inert("/intel", "<script>window.__xss=20</script>feed");
+        inert("/hunt?q=" + Fmt.url("SELECT '" + PAYLOADS.get(2) + "' AS \"" + PAYLOADS.get(0) + "\""), PAYLOADS.get(2));
+        inert("/matrix");
+        inert("/rules?q=" + Fmt.url(PAYLOADS.get(1)));
+        inert("/health");
     }
 
     @Test

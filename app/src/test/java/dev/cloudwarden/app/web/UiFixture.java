@@ -6,6 +6,10 @@ import dev.cloudwarden.app.server.Service;
 import dev.cloudwarden.app.store.ApiTokens;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.engine.intel.Indicator;
+import dev.cloudwarden.engine.intel.IocType;
+import dev.cloudwarden.engine.intel.match.IntelIndex;
+import dev.cloudwarden.engine.intel.starter.StarterIntel;
 import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.sigma.eval.SigmaConfig;
 import dev.cloudwarden.engine.sigma.load.RuleFiles;
@@ -37,6 +41,16 @@ record UiFixture(Path dir, PlatformStore store, Service service, String base, Ch
     static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static UiFixture shared;
+    /** The shipped starter lists, and a feed whose names and labels are hostile (feeds are untrusted input too). */
+    static final List<Indicator> INTEL = intel();
+
+    private static List<Indicator> intel() {
+        List<Indicator> all = new java.util.ArrayList<>(StarterIntel.indicators());
+        all.add(Indicator.of(IocType.DOMAIN, "pool.hostile-feed.example", "<script>window.__xss=20</script>feed",
+                List.of("<img src=x onerror=window.__xss=21>", "cryptomining")));
+        all.add(Indicator.of(IocType.ADDRESS, "192.0.2.0/24", "test-feed", List.of("malware:graboid")));
+        return List.copyOf(all);
+    }
 
     static synchronized UiFixture get() {
         if (shared == null) {
@@ -72,8 +86,8 @@ record UiFixture(Path dir, PlatformStore store, Service service, String base, Ch
                 null, new ServeConfig.Inputs(List.of(), Duration.ofSeconds(1), null),
                 new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), null, null,
                 new ServeConfig.Hunting(dir.resolve("events").toString(), null));
-        Service service = Service.start(config, RunConfig.of(rules).withIncidents(RunConfig.Incidents.defaults()),
-                List.of(), store);
+        Service service = Service.start(config, RunConfig.of(rules).withIncidents(RunConfig.Incidents.defaults())
+                .withIntel(IntelIndex.of(INTEL)), INTEL, store);
         return new UiFixture(dir, store, service, "http://127.0.0.1:" + service.port(), browser);
     }
 

@@ -175,6 +175,17 @@ class WebUiTest {
     }
 
     @Test
+    void intelIsSearchedAsTheMatcherSeesIt() {
+        signIn(browser, Role.VIEWER);
+        browser.get(base + "/intel");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(UiFixture.INTEL.size() + " indicators matched");
+        browser.findElement(By.id("intel-value")).sendKeys("192.0.2.77");
+        submit(browser, By.id("intel-search"));
+        assertThat(browser.findElement(By.id("intel-results")).getText()).contains("192.0.2.0/24", "test-feed",
+                "malware:graboid");
+    }
+
+    @Test
     void theHealthPageShowsTheServicesState() {
         signIn(browser, Role.VIEWER);
         browser.get(base + "/health");

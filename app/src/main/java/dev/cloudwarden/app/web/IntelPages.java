@@ -1,0 +1,68 @@
+package dev.cloudwarden.app.web;
+
+import dev.cloudwarden.app.server.ApiException;
+import dev.cloudwarden.app.server.IntelCatalog;
+import dev.cloudwarden.app.server.WebRoutes;
+import dev.cloudwarden.app.store.AlertQuery;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.engine.intel.Indicator;
+import dev.cloudwarden.engine.intel.IocType;
+import dev.cloudwarden.engine.intel.match.IntelDetector;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The intel page: counts, sightings (the alerts intel raised) and search, over what the service matches. */
+final class IntelPages {
+    private static final List<String> FILTERS = List.of("value", "q", "type");
+    private static final int SHOWN = 200;
+
+    private final IntelCatalog intel;
+    private final PlatformStore store;
+    private final Templates templates;
+    private final Clock clock;
+
+    IntelPages(IntelCatalog intel, PlatformStore store, Templates templates, Clock clock) {
+        this.intel = intel;
+        this.store = store;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    void register(WebRoutes routes) {
+        routes.page(HandlerType.GET, "/intel", Role.VIEWER, "The intel matched: counts, sightings, search", this::page);
+    }
+
+    private void page(Context ctx) {
+        Instant now = clock.instant();
+        IntelCatalog.Stats stats = intel.stats(now);
+        Filters filters = Filters.of(ctx, "/intel", FILTERS);
+        List<IntelView.Row> rows = null;
+        int total = 0;
+        if (!filters.get("value").isBlank() || !filters.get("q").isBlank()) {
+            IocType type = filters.get("type").isBlank() ? null : IntelCatalog.type(filters.get("type"))
+                    .orElseThrow(() -> ApiException.badRequest("no indicator type " + filters.get("type")));
+            List<Indicator> found = intel.search(filters.get("value").isBlank() ? null : filters.get("value"),
+                    filters.get("q"), type, null, null);
+            total = found.size();
+            rows = found.subList(0, Math.min(SHOWN, found.size())).stream().map(i -> new IntelView.Row(i.type().id(),
+                    Fmt.visible(i.value()), Fmt.visible(i.source()), Fmt.visible(String.join(" ", i.labels())),
+                    i.confidence() == null ? "" : i.confidence().toString(), i.validAt(now),
+                    Fmt.visible(i.description() == null ? "" : i.description()))).toList();
+        }
+        Map<String, Long> sightings = new LinkedHashMap<>();
+        store.alertFacets(AlertQuery.all()).byField().getOrDefault("rule", Map.of()).forEach((rule, n) -> {
+            if (rule.startsWith(IntelDetector.RULE_PREFIX)) {
+                sightings.put(rule, n);
+            }
+        });
+        templates.render(ctx, "intel.jte", new IntelView(IncidentPages.frame(ctx, "Intel", "intel"), stats.indicators(),
+                stats.validNow(), stats.byType(), stats.bySource(), stats.byLabel(), sightings, filters, rows, total));
+    }
+}
