@@ -29,6 +29,12 @@ import dev.cloudwarden.simulate.write.SimulationWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.cloudwarden.app.server.ServeConfig;
+import dev.cloudwarden.app.server.Service;
+import dev.cloudwarden.app.store.ApiTokens;
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.app.store.Role;
+import dev.cloudwarden.engine.run.AlertSink;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -76,11 +82,19 @@ public final class DemoCommand implements Callable<Integer> {
                     + "low-level signatures. Default: ${DEFAULT-VALUE}.")
     String incidentLevel;
 
+    @Option(names = "--serve", description = "Then keep the results in a store under the folder and open them in the "
+            + "web UI: prints the address and a new admin token to sign in with (its last line); Ctrl-C stops.")
+    boolean serve;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+            description = "The UI's port with --serve (on 127.0.0.1). Default: ${DEFAULT-VALUE}.")
+    int port;
+
     @Mixin
     RunMixin run;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Files.createTempDirectory("cloudwarden-demo-");
@@ -100,6 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(results);
         List<Rejection> rejected = new ArrayList<>();
         List<Incident> incidents = new ArrayList<>();
+        PlatformStore store = serve ? PlatformStore.open(dir.resolve("store.duckdb").toString()) : null;
         IngestStats stats;
         RunStats runStats;
         // Alerts and final incidents go to their files as event time advances; only the incidents stay in memory.
@@ -126,7 +141,22 @@ public final class DemoCommand implements Callable<Integer> {
                     return false; // the demo keeps final incidents only
                 }
             };
-            try (DetectionRun detection = new DetectionRun(config, alerts, sink)) {
+            AlertSink toStore = store == null ? AlertSink.NONE : store.alertSink();
+            AlertSink alertSinks = new AlertSink() {
+                @Override
+                public void accept(Alert a) throws IOException {
+                    alerts.accept(a);
+                    toStore.accept(a);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    alerts.flush();
+                    toStore.flush();
+                }
+            };
+            try (DetectionRun detection = new DetectionRun(config, alertSinks,
+                    store == null ? sink : IncidentSink.both(sink, store.incidentSink()))) {
                 stats = FileSource.read(detection, Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()),
                         IngestOptions.defaults(), rejected::add);
                 detection.finish();
@@ -151,6 +181,24 @@ public final class DemoCommand implements Callable<Integer> {
         EvaluationWriter.table(eval, true, false, stdout);
         stdout.printf("%nResults (alerts, incidents, logs, ground truth) are under %s%n", dir);
         stdout.flush();
+        if (store != null) {
+            openInTheUi(store, dir, config, intel);
+        }
         return rejected.isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
+    }
+
+    /** Serves the demo's store to the web UI, signed in with a token made for it, until Ctrl-C. */
+    private void openInTheUi(PlatformStore store, Path dir, RunConfig config, List<Indicator> intel)
+            throws IOException, InterruptedException {
+        String token = ApiTokens.newToken();
+        store.createToken(PlatformStoreOption.CLI_ACTOR, "demo", Role.ADMIN, ApiTokens.hash(token));
+        ServeConfig settings = new ServeConfig(new ServeConfig.Server("127.0.0.1", port, null, null, null), null,
+                null, null, null, null, new ServeConfig.Hunting(dir.resolve("events").toString(), null));
+        Service service = Service.start(settings, config, intel, store);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("%nThe web UI: open http://127.0.0.1:%d/ and sign in with this admin token (Ctrl-C stops):%n%s%n",
+                service.port(), token);
+        stdout.flush();
+        ServeCommand.untilStopped(service);
     }
 }

@@ -211,22 +211,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (toStore == null) {
             return toFile == null ? IncidentSink.NONE : toFile;
         }
-        if (toFile == null) {
-            return toStore;
-        }
-        return new IncidentSink() {
-            @Override
-            public void accept(dev.cloudwarden.engine.incident.IncidentUpdate update) throws IOException {
-                toFile.accept(update);
-                toStore.accept(update);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                toFile.flush();
-                toStore.flush();
-            }
-        };
+        return toFile == null ? toStore : IncidentSink.both(toFile, toStore);
     }
 
     private void saveSightings(PrintWriter err, LoadedIntel intel, IntelDetector detector) {

@@ -98,7 +98,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.printf("%d rules and %d correlations loaded; %,d intel indicators%n", ruleSet.rules().size(),
                 ruleSet.correlations().size(), intel.indicators().size());
-        CountDownLatch stopped = new CountDownLatch(1);
         Service service;
         try {
             service = Service.start(settings, run, intel.indicators(), platform);
@@ -110,12 +109,18 @@ public final class ServeCommand implements Callable<Integer> {
         err.printf("listening on %s://%s:%d (store %s); Ctrl-C stops%n", service.scheme(),
                 TerminalText.safe(settings.server().bind()), service.port(), TerminalText.safe(platform.display()));
         err.flush();
+        untilStopped(service);
+        return CloudWardenCli.EXIT_OK;
+    }
+
+    /** Waits until the process is told to stop (Ctrl-C, SIGTERM); the service then writes what it holds and closes. */
+    static void untilStopped(Service service) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();
         }, "cloudwarden-stop"));
         stopped.await();
-        return CloudWardenCli.EXIT_OK;
     }
 
     private ServeConfig withOptions(ServeConfig c) {

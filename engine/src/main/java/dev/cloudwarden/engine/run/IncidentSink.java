@@ -45,4 +45,26 @@ public interface IncidentSink {
             }
         };
     }
+
+    /** Both sinks, in this order; live updates are produced when either wants them. */
+    static IncidentSink both(IncidentSink first, IncidentSink second) {
+        return new IncidentSink() {
+            @Override
+            public void accept(IncidentUpdate update) throws IOException {
+                first.accept(update);
+                second.accept(update);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                first.flush();
+                second.flush();
+            }
+
+            @Override
+            public boolean wantsLiveUpdates() {
+                return first.wantsLiveUpdates() || second.wantsLiveUpdates();
+            }
+        };
+    }
 }
