@@ -26,7 +26,10 @@ class Screenshots {
         String incident = ui.store().incidents(IncidentQuery.all().withMinSeverity(
                 dev.cloudwarden.engine.alert.Level.HIGH)).items().get(0).id();
         String[][] pages = {{"queue", "/incidents"}, {"incident", "/incidents/" + incident}, {"alerts", "/alerts"},
-                {"matrix", "/matrix"}, {"coverage", "/matrix?view=coverage"}};
+                {"matrix", "/matrix"}, {"coverage", "/matrix?view=coverage"},
+                {"hunt", "/hunt?q=" + Fmt.url("SELECT rule_title, level, count(*) AS alerts FROM alerts GROUP BY ALL "
+                        + "ORDER BY alerts DESC LIMIT 12")},
+                {"rules", "/rules?q=brute"}, {"intel", "/intel?value=" + Fmt.url("192.0.2.77")}, {"health", "/health"}};
         for (String[] p : pages) {
             ui.browser().get(ui.base() + p[1]);
             Path shot = ui.browser().getScreenshotAs(OutputType.FILE).toPath();
