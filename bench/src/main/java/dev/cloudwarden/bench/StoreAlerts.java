@@ -99,10 +99,13 @@ final class StoreAlerts {
                 ip, principal(p), i, i, i, i, account);
     }
 
-    /** {@code n} alerts, alert {@code i} of the seed's sequence at {@code i}; ids derive from the rule and index. */
-    Iterator<Alert> alerts(long n, long seed) {
+    /**
+     * {@code n} alerts over the {@code span} from {@code END - SPAN}, alert {@code i} of the seed's sequence at
+     * {@code i}; ids derive from the rule and index.
+     */
+    Iterator<Alert> alerts(long n, long seed, Duration span) {
         Random random = new Random(seed);
-        long stepMicros = SPAN.toNanos() / 1000 / Math.max(1, n);
+        long stepMicros = span.toNanos() / 1000 / Math.max(1, n);
         Instant start = END.minus(SPAN);
         return new Iterator<>() {
             private long i;
