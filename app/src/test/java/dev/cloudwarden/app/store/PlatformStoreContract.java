@@ -236,6 +236,29 @@ abstract class PlatformStoreContract {
                 .hasSize(200).allSatisfy(s -> assertThat(s.id()).hasSize(32));
     }
 
+    @Test
+    void a_store_upgraded_to_per_day_counts_counts_the_alerts_it_holds() throws IOException {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            alerts.add(alert("u-" + i, "rule-1", Level.LOW, T0.plus(Duration.ofHours(7L * i)), ALICE,
+                    List.of(i % 3 == 0 ? "attack.t1530" : "attack.t1110.001")));
+        }
+        put(alerts.toArray(Alert[]::new));
+        // back to the schema before version 4, with its alerts: the migration must count them per day
+        store.withConnection("undo version 4", c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP INDEX IF EXISTS alert_techniques_by_time");
+                s.execute("DROP TABLE technique_day_counts");
+                s.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+            }
+            return null;
+        });
+        assertThat(reopen().schemaVersion()).isEqualTo(4);
+        Instant from = T0.plus(Duration.ofHours(30));
+        assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(from, null))))
+                .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(from))));
+    }
+
     private static Map<String, Long> techniqueCounts(java.util.stream.Stream<Alert> alerts) {
         return alerts.flatMap(a -> a.tags().stream()).filter(t -> t.startsWith("attack.t"))
                 .collect(Collectors.groupingBy(t -> t.substring(7).toUpperCase(), TreeMap::new, Collectors.counting()));
