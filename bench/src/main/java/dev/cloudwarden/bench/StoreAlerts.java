@@ -71,9 +71,19 @@ final class StoreAlerts {
         return new StoreAlerts(rules, byPrincipal);
     }
 
-    /** The principal's user name (what the entity filter finds it by). */
+    /** The principal's user name. */
     static String principal(int p) {
         return p < 20 ? String.format(Locale.ROOT, "svc-pipeline-%02d", p) : String.format(Locale.ROOT, "user%03d", p);
+    }
+
+    /** The principal's account. */
+    private static String account(int p) {
+        return "1234567890" + String.format(Locale.ROOT, "%02d", p % 7);
+    }
+
+    /** The principal's ARN: what the entity filter finds it by (the engine's principal entity of an IAM user). */
+    static String principalArn(int p) {
+        return "arn:aws:iam::" + account(p) + ":user/" + principal(p);
     }
 
     int rules() {
@@ -84,10 +94,10 @@ final class StoreAlerts {
     private static String record(long i, Random random) {
         int p = (int) (i / EVENTS_PER_PRINCIPAL);
         String[] call = CALLS[random.nextInt(CALLS.length)];
-        String account = "1234567890" + String.format(Locale.ROOT, "%02d", p % 7);
+        String account = account(p);
         String ip = p % 5 == 0 ? "203.0.113." + (p % 250 + 1) : "198.51.100." + (random.nextInt(250) + 1);
         return String.format(Locale.ROOT, "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\","
-                        + "\"principalId\":\"AIDA%016d\",\"arn\":\"arn:aws:iam::%s:user/%s\",\"accountId\":\"%s\","
+                        + "\"principalId\":\"AIDA%016d\",\"arn\":\"%s\",\"accountId\":\"%s\","
                         + "\"accessKeyId\":\"AKIA%016d\",\"userName\":\"%s\"},\"eventTime\":\"%s\","
                         + "\"eventSource\":\"%s.amazonaws.com\",\"eventName\":\"%s\",\"awsRegion\":\"us-east-1\","
                         + "\"sourceIPAddress\":\"%s\",\"userAgent\":\"aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0 exe/x86_64.ubuntu.22\","
@@ -95,14 +105,17 @@ final class StoreAlerts {
                         + "\"requestID\":\"%08x-0000-4000-8000-%012x\",\"eventID\":\"%08x-1111-4000-8000-%012x\","
                         + "\"readOnly\":false,\"eventType\":\"AwsApiCall\",\"managementEvent\":true,"
                         + "\"recipientAccountId\":\"%s\",\"eventCategory\":\"Management\"}",
-                p, account, principal(p), account, p, principal(p), END.minus(SPAN).plusSeconds(i * 60), call[0], call[1],
+                p, principalArn(p), account, p, principal(p), END.minus(SPAN).plusSeconds(i * 60), call[0], call[1],
                 ip, principal(p), i, i, i, i, account);
     }
 
-    /** {@code n} alerts, alert {@code i} of the seed's sequence at {@code i}; ids derive from the rule and index. */
-    Iterator<Alert> alerts(long n, long seed) {
+    /**
+     * {@code n} alerts over the {@code span} from {@code END - SPAN}, alert {@code i} of the seed's sequence at
+     * {@code i}; ids derive from the rule and index.
+     */
+    Iterator<Alert> alerts(long n, long seed, Duration span) {
         Random random = new Random(seed);
-        long stepMicros = SPAN.toNanos() / 1000 / Math.max(1, n);
+        long stepMicros = span.toNanos() / 1000 / Math.max(1, n);
         Instant start = END.minus(SPAN);
         return new Iterator<>() {
             private long i;

@@ -61,6 +61,7 @@ final class AlertWrites {
         List<String> ids = alerts.stream().map(Alert::id).toList();
         Set<String> added = Triage.missing(c, "alerts", ids);
         Map<String, Long> newTechniques = new TreeMap<>();
+        Map<List<Object>, Long> newTechniqueDays = new java.util.HashMap<>();
         for (int from = 0; from < alerts.size(); from += ROWS_PER_STATEMENT) {
             List<Alert> chunk = alerts.subList(from, Math.min(alerts.size(), from + ROWS_PER_STATEMENT));
             String sql = UPSERT_INTO + String.join(", ", java.util.Collections.nCopies(chunk.size(), UPSERT_ROW))
@@ -86,20 +87,31 @@ final class AlertWrites {
                 for (String t : techniques) {
                     techniqueRows.add(new Object[] {a.id(), t, a.time()});
                     newTechniques.merge(t, 1L, Long::sum);
+                    newTechniqueDays.merge(List.of(day(a.time()), t), 1L, Long::sum);
                 }
             }
         }
         insertRows(c, "INSERT INTO alert_entities (alert_id, entity_type, entity_value, time) VALUES ", "(?, ?, ?, ?)",
-                entityRows);
-        insertRows(c, "INSERT INTO alert_techniques (alert_id, technique, time) VALUES ", "(?, ?, ?)", techniqueRows);
-        countTechniques(c, newTechniques);
+                entityRows, " ON CONFLICT DO NOTHING");
+        insertRows(c, "INSERT INTO alert_techniques (alert_id, technique, time) VALUES ", "(?, ?, ?)", techniqueRows,
+                " ON CONFLICT DO NOTHING");
+        countTechniques(c, newTechniques, newTechniqueDays);
     }
 
-    /** Rows of strings and times, {@link #ROWS_PER_STATEMENT} to a statement, rows already there left as they are. */
-    private static void insertRows(Connection c, String into, String row, List<Object[]> rows) throws SQLException {
+    /** The UTC day of an alert's time: its row in {@code technique_day_counts}. */
+    static java.time.LocalDate day(Instant time) {
+        return java.time.LocalDate.ofInstant(time, java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * Rows of strings, times, days and numbers, {@link #ROWS_PER_STATEMENT} to a statement, each statement ending
+     * in {@code onConflict}.
+     */
+    private static void insertRows(Connection c, String into, String row, List<Object[]> rows, String onConflict)
+            throws SQLException {
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            String sql = into + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)) + " ON CONFLICT DO NOTHING";
+            String sql = into + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)) + onConflict;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int p = 0;
                 for (Object[] values : chunk) {
@@ -108,7 +120,7 @@ final class AlertWrites {
                         if (v instanceof Instant t) {
                             Sql.setTime(ps, p, t);
                         } else {
-                            ps.setString(p, (String) v);
+                            ps.setObject(p, v);
                         }
                     }
                 }
@@ -164,20 +176,16 @@ final class AlertWrites {
         Sql.setTime(ps, base + 15, now);
     }
 
-    /** Adds newly stored alerts to the ATT&CK matrix's counts. */
-    private static void countTechniques(Connection c, Map<String, Long> added) throws SQLException {
-        if (added.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO technique_counts (technique, alerts) VALUES (?, ?) "
-                + "ON CONFLICT (technique) DO UPDATE SET alerts = technique_counts.alerts + excluded.alerts")) {
-            for (Map.Entry<String, Long> e : added.entrySet()) {
-                ps.setString(1, e.getKey());
-                ps.setLong(2, e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+    /** Adds newly stored alerts to the ATT&CK matrix's counts, over all time and per day. */
+    private static void countTechniques(Connection c, Map<String, Long> added, Map<List<Object>, Long> addedPerDay)
+            throws SQLException {
+        insertRows(c, "INSERT INTO technique_counts (technique, alerts) VALUES ", "(?, ?)",
+                added.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList(),
+                " ON CONFLICT (technique) DO UPDATE SET alerts = technique_counts.alerts + excluded.alerts");
+        insertRows(c, "INSERT INTO technique_day_counts (day, technique, alerts) VALUES ", "(?, ?, ?)",
+                addedPerDay.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getValue()}).toList(),
+                " ON CONFLICT (day, technique) DO UPDATE SET alerts = technique_day_counts.alerts + excluded.alerts");
     }
 
     /** The alert as the engine's codec writes it, with the events' original records (the evidence). */

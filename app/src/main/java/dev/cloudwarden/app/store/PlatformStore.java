@@ -147,11 +147,33 @@ public final class PlatformStore implements AutoCloseable {
         while (alerts.hasNext()) {
             loaded += connections.write("bulk-load alerts", c -> AlertLoad.chunk(c, dialect(), alerts, LOAD_CHUNK, now));
         }
+        recountTechniques();
+        return loaded;
+    }
+
+    /**
+     * Multiplies the stored alerts for benchmarks at a scale the generator cannot fill in time: adds
+     * {@code copies - 1} copies of every alert with its entity and technique rows, copy k with new ids and every
+     * time moved by k × {@code shift} (whole seconds), all else (rule, level, entities, JSON) the original's; then
+     * recomputes the matrix's counts. The copies' JSON still names the original's id and times. Returns the alerts
+     * added.
+     */
+    public long replicateAlerts(int copies, java.time.Duration shift) {
+        if (copies < 1 || shift.isNegative() || shift.getNano() != 0 || shift.toSeconds() * copies > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("copies must be 1 or more and the shift whole seconds, in all under "
+                    + Integer.MAX_VALUE + " s: " + copies + " × " + shift);
+        }
+        long added = connections.write("replicate alerts", c -> AlertLoad.replicate(c, copies, shift.toSeconds()));
+        recountTechniques();
+        return added;
+    }
+
+    /** After a bulk write, which does not keep them current: the matrix's counts from the technique rows. */
+    private void recountTechniques() {
         connections.write("recount the ATT&CK matrix", c -> {
             AlertLoad.recountTechniques(c);
             return null;
         });
-        return loaded;
     }
 
     public Page<StoredAlert> alerts(AlertQuery query) {

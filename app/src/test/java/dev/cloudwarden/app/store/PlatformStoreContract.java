@@ -196,6 +196,69 @@ abstract class PlatformStoreContract {
                 techniqueCounts(alerts.stream().filter(a -> !a.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS).isBefore(middle))));
     }
 
+    @Test
+    void the_matrix_over_a_time_range_equals_a_plain_count_after_sink_writes_loads_and_copies() throws IOException {
+        // six days of alerts, half through the sink and half bulk-loaded: both keep the per-day counts the
+        // matrix over a range sums for its whole days
+        Random random = new Random(11);
+        String[][] tags = {{}, {"attack.t1110.001"}, {"attack.t1110.001", "attack.t1078.004"}, {"attack.t1530"}};
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            alerts.add(alert(String.format("d-%03d", i), "rule-" + random.nextInt(3), Level.HIGH,
+                    T0.plusSeconds(random.nextInt(6 * 86_400)), i % 2 == 0 ? ALICE : BOB,
+                    List.of(tags[random.nextInt(tags.length)])));
+        }
+        put(alerts.subList(0, 100).toArray(Alert[]::new));
+        assertThat(store.loadAlerts(alerts.subList(100, 200).iterator())).isEqualTo(100);
+        Instant noon = T0.plus(Duration.ofHours(12));
+        Instant[][] ranges = {{T0.plus(Duration.ofDays(2)), null}, {noon, null}, {null, noon.plus(Duration.ofDays(3))},
+                {noon, noon.plus(Duration.ofDays(4)).plusSeconds(7)}, {T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(4))},
+                {noon, noon.plus(Duration.ofHours(6))}, {noon, noon.plus(Duration.ofHours(20))}, {noon, noon}};
+        for (Instant[] r : ranges) {
+            assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(r[0], r[1]))))
+                    .as("from %s to %s", r[0], r[1])
+                    .isEqualTo(techniqueCounts(alerts.stream().filter(a -> (r[0] == null || !a.time().isBefore(r[0]))
+                            && (r[1] == null || a.time().isBefore(r[1])))));
+        }
+
+        // two copies: a second alert for every one, a week later, with its own id, entities and techniques
+        assertThat(store.replicateAlerts(2, Duration.ofDays(7))).isEqualTo(200);
+        Map<String, Long> twice = new TreeMap<>(techniqueCounts(alerts.stream()));
+        twice.replaceAll((t, n) -> 2 * n);
+        assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all()))).isEqualTo(twice);
+        Instant week = T0.plus(Duration.ofDays(7));
+        assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(week.plus(Duration.ofHours(12)), null))))
+                .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(noon))));
+        long alice = alerts.stream().filter(a -> principal(a).equals(ALICE)).count();
+        List<String> aliceIds = allPages(AlertQuery.all().withEntity(Entity.of(EntityType.PRINCIPAL, ALICE)));
+        assertThat(aliceIds).hasSize((int) (2 * alice)).doesNotHaveDuplicates();
+        assertThat(store.alerts(AlertQuery.all().withTime(week, null).withLimit(AlertQuery.MAX_LIMIT)).items())
+                .hasSize(200).allSatisfy(s -> assertThat(s.id()).hasSize(32));
+    }
+
+    @Test
+    void a_store_upgraded_to_per_day_counts_counts_the_alerts_it_holds() throws IOException {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            alerts.add(alert("u-" + i, "rule-1", Level.LOW, T0.plus(Duration.ofHours(7L * i)), ALICE,
+                    List.of(i % 3 == 0 ? "attack.t1530" : "attack.t1110.001")));
+        }
+        put(alerts.toArray(Alert[]::new));
+        // back to the schema before version 4, with its alerts: the migration must count them per day
+        store.withConnection("undo version 4", c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP INDEX IF EXISTS alert_techniques_by_time");
+                s.execute("DROP TABLE technique_day_counts");
+                s.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+            }
+            return null;
+        });
+        assertThat(reopen().schemaVersion()).isEqualTo(4);
+        Instant from = T0.plus(Duration.ofHours(30));
+        assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(from, null))))
+                .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(from))));
+    }
+
     private static Map<String, Long> techniqueCounts(java.util.stream.Stream<Alert> alerts) {
         return alerts.flatMap(a -> a.tags().stream()).filter(t -> t.startsWith("attack.t"))
                 .collect(Collectors.groupingBy(t -> t.substring(7).toUpperCase(), TreeMap::new, Collectors.counting()));
