@@ -244,16 +244,19 @@ abstract class PlatformStoreContract {
                     List.of(i % 3 == 0 ? "attack.t1530" : "attack.t1110.001")));
         }
         put(alerts.toArray(Alert[]::new));
-        // back to the schema before version 4, with its alerts: the migration must count them per day
-        store.withConnection("undo version 4", c -> {
+        // back to the schema before version 4 (the later versions undone too), with its alerts: the migration must
+        // count them per day
+        store.withConnection("undo versions 4 and later", c -> {
             try (java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP TABLE users");
+                s.execute("DROP TABLE rule_states");
                 s.execute("DROP INDEX IF EXISTS alert_techniques_by_time");
                 s.execute("DROP TABLE technique_day_counts");
-                s.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')");
             }
             return null;
         });
-        assertThat(reopen().schemaVersion()).isEqualTo(4);
+        assertThat(reopen().schemaVersion()).isEqualTo(6);
         Instant from = T0.plus(Duration.ofHours(30));
         assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(from, null))))
                 .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(from))));
