@@ -141,21 +141,8 @@ public final class DemoCommand implements Callable<Integer> {
                     return false; // the demo keeps final incidents only
                 }
             };
-            AlertSink toStore = store == null ? AlertSink.NONE : store.alertSink();
-            AlertSink alertSinks = new AlertSink() {
-                @Override
-                public void accept(Alert a) throws IOException {
-                    alerts.accept(a);
-                    toStore.accept(a);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    alerts.flush();
-                    toStore.flush();
-                }
-            };
-            try (DetectionRun detection = new DetectionRun(config, alertSinks,
+            try (DetectionRun detection = new DetectionRun(config, store == null ? alerts : AlertSink.both(alerts,
+                    store.alertSink()),
                     store == null ? sink : IncidentSink.both(sink, store.incidentSink()))) {
                 stats = FileSource.read(detection, Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()),
                         IngestOptions.defaults(), rejected::add);

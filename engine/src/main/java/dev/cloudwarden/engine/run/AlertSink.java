@@ -26,4 +26,27 @@ public interface AlertSink {
     /** End of the run: everything accepted is written. */
     default void flush() throws IOException {
     }
+
+    /** Both sinks, in this order, for every call. */
+    static AlertSink both(AlertSink first, AlertSink second) {
+        return new AlertSink() {
+            @Override
+            public void accept(Alert alert) throws IOException {
+                first.accept(alert);
+                second.accept(alert);
+            }
+
+            @Override
+            public void opened(Alert alert) throws IOException {
+                first.opened(alert);
+                second.opened(alert);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                first.flush();
+                second.flush();
+            }
+        };
+    }
 }
