@@ -1,6 +1,5 @@
 package dev.cloudwarden.app.web;
 
-import dev.cloudwarden.app.store.Comment;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.TargetKind;
 
