@@ -7,7 +7,6 @@ import dev.cloudwarden.app.hunt.HuntException;
 import dev.cloudwarden.app.hunt.HuntLimits;
 import dev.cloudwarden.app.hunt.HuntResult;
 import dev.cloudwarden.app.hunt.HuntResultWriter;
-import dev.cloudwarden.app.hunt.HuntService;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.app.store.SavedHunt;
@@ -68,12 +67,7 @@ final class HuntApi {
             throw ApiException.badRequest("kind must be sql or sigma");
         }
         String query = JsonBody.text(body, "query");
-        try {
-            HuntService.check(ctx.pathParam("name"), k, query);
-        } catch (HuntException e) {
-            throw ApiException.badRequest("the hunt cannot run: " + e.getMessage());
-        }
-        ctx.json(store.saveHunt(ApiServer.caller(ctx).name(), ctx.pathParam("name"), k, query));
+        ctx.json(hunts.save(ApiServer.caller(ctx).name(), ctx.pathParam("name"), k, query));
     }
 
     private void hunt(Context ctx) throws IOException {

@@ -53,6 +53,21 @@ public final class Hunts {
         }
     }
 
+    /**
+     * Saves a hunt for {@code actor} once it is checked ({@link HuntService#check}), so a saved hunt fails for its
+     * data, never for its text.
+     *
+     * @throws ApiException 400 naming why the hunt cannot run
+     */
+    public SavedHunt save(String actor, String name, SavedHunt.Kind kind, String query) {
+        try {
+            HuntService.check(name, kind, query);
+        } catch (HuntException e) {
+            throw ApiException.badRequest("the hunt cannot run: " + e.getMessage());
+        }
+        return store.saveHunt(actor, name, kind, query);
+    }
+
     private HuntService service() throws HuntException {
         try {
             return new HuntService(new HuntSources(events, tables()));

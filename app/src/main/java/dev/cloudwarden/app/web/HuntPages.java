@@ -3,7 +3,6 @@ package dev.cloudwarden.app.web;
 import dev.cloudwarden.app.hunt.HuntException;
 import dev.cloudwarden.app.hunt.HuntLimits;
 import dev.cloudwarden.app.hunt.HuntResult;
-import dev.cloudwarden.app.hunt.HuntService;
 import dev.cloudwarden.app.server.ApiException;
 import dev.cloudwarden.app.server.Hunts;
 import dev.cloudwarden.app.server.WebRoutes;
@@ -79,12 +78,7 @@ final class HuntPages {
             throw ApiException.badRequest("a saved hunt needs a name and a query");
         }
         SavedHunt.Kind kind = "sigma".equals(ctx.formParam("kind")) ? SavedHunt.Kind.SIGMA : SavedHunt.Kind.SQL;
-        try {
-            HuntService.check(name, kind, query);
-        } catch (HuntException e) {
-            throw ApiException.badRequest("the hunt cannot run: " + e.getMessage());
-        }
-        store.saveHunt(WebRoutes.caller(ctx).name(), name, kind, query);
+        hunts.save(WebRoutes.caller(ctx).name(), name, kind, query);
         ctx.redirect("/hunt?saved=" + Fmt.url(name), HttpStatus.SEE_OTHER);
     }
 
