@@ -21,6 +21,7 @@ import java.util.Set;
 final class ApiServer implements WebRoutes {
     static final String CALLER = "cloudwarden.caller";
     static final String SESSION = "cloudwarden.session";
+    private static final String STARTED = "cloudwarden.started";
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String CSRF_FIELD = "_csrf";
     private static final RouteRole OPEN = new RouteRole() {
@@ -54,8 +55,10 @@ final class ApiServer implements WebRoutes {
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
         });
+        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         app.beforeMatched(ctx -> authorize(ctx, callers));
         app.after(ApiServer::securityHeaders);
+        app.after(ApiServer::serverTiming);
         app.exception(ApiException.class, (e, ctx) -> {
             ctx.status(e.status());
             e.headers().forEach(ctx::header);
@@ -192,6 +195,18 @@ final class ApiServer implements WebRoutes {
     /** The session a browser's request came with (null for a token's request). */
     static Sessions.Session session(Context ctx) {
         return ctx.attribute(SESSION);
+    }
+
+    /**
+     * How long the server took over the request, up to its response body (the store's reads, the page's rendering),
+     * as a {@code Server-Timing} header: browsers' developer tools show it, and {@code bench pages} reads it.
+     */
+    private static void serverTiming(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started != null) {
+            ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.1f",
+                    (System.nanoTime() - started) / 1e6));
+        }
     }
 
     private static void securityHeaders(Context ctx) {

@@ -2,6 +2,8 @@ package dev.cloudwarden.app.server;
 
 import dev.cloudwarden.app.store.AlertQuery;
 import dev.cloudwarden.app.store.IncidentQuery;
+import dev.cloudwarden.app.store.IncidentSort;
+import dev.cloudwarden.app.store.Page;
 import dev.cloudwarden.app.store.TriageStatus;
 import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.incident.Entity;
@@ -11,6 +13,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /** The list endpoints' query parameters, read strictly: a value that does not parse is a 400 naming the parameter. */
 public final class QueryParams {
@@ -95,12 +98,34 @@ public final class QueryParams {
         return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
     }
 
-    /** The incident list's filters: from, to, severity, entity, status, technique, alert (holding it), limit, cursor. */
+    /** A page of a list: a cursor the store refuses (malformed, or of another order) is the caller's 400. */
+    public static <T> Page<T> page(Supplier<Page<T>> list) {
+        try {
+            return list.get();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** {@code sort=first|last|score|severity}; first (newest first) when absent. */
+    public static IncidentSort incidentSort(Context ctx) {
+        String v = ctx.queryParam("sort");
+        try {
+            return v == null ? IncidentSort.FIRST : IncidentSort.of(v);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * The incident list's filters: from, to, severity, entity, status, technique, alert (holding it); its sort,
+     * limit and cursor.
+     */
     public static IncidentQuery incidentQuery(Context ctx) {
         IncidentQuery q = IncidentQuery.all().withTime(time(ctx, "from"), time(ctx, "to"))
                 .withMinSeverity(level(ctx, "severity")).withEntity(entity(ctx))
                 .withStatus(status(ctx)).withTechnique(ctx.queryParam("technique")).withAlert(ctx.queryParam("alert"))
-                .withLimit(limit(ctx, AlertQuery.DEFAULT_LIMIT, AlertQuery.MAX_LIMIT));
+                .withLimit(limit(ctx, AlertQuery.DEFAULT_LIMIT, AlertQuery.MAX_LIMIT)).sortedBy(incidentSort(ctx));
         return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
     }
 }

@@ -48,7 +48,7 @@ final class StoreApi {
                 "Triage one alert: {status, assignee, tags}",
                 ctx -> triageOne(ctx, TargetKind.ALERT));
         api.route(HandlerType.GET, "/api/v1/incidents", Role.VIEWER,
-                "Incidents, newest first: filters from, to, severity, entity, status, technique; limit and cursor; facets=true",
+                "Incidents, newest first or sort=last|score|severity: filters from, to, severity, entity, status, technique; limit and cursor; facets=true",
                 this::incidents);
         api.route(HandlerType.GET, "/api/v1/incidents/{id}", Role.VIEWER,
                 "One incident with its alerts in kill-chain order, entities and timeline",
@@ -82,7 +82,7 @@ final class StoreApi {
 
     private void alerts(Context ctx) {
         AlertQuery q = QueryParams.alertQuery(ctx);
-        listed(ctx, store.alerts(q), () -> store.alertFacets(q));
+        listed(ctx, QueryParams.page(() -> store.alerts(q)), () -> store.alertFacets(q));
     }
 
     /** A list answer: the page's items, the cursor of the next, and with {@code facets=true} the facet counts. */
@@ -99,7 +99,7 @@ final class StoreApi {
 
     private void incidents(Context ctx) {
         IncidentQuery query = QueryParams.incidentQuery(ctx);
-        listed(ctx, store.incidents(query), () -> store.incidentFacets(query));
+        listed(ctx, QueryParams.page(() -> store.incidents(query)), () -> store.incidentFacets(query));
     }
 
     private void triageOne(Context ctx, TargetKind kind) {

@@ -64,8 +64,7 @@ final class AlertReads {
 
     Page<StoredAlert> list(AlertQuery q) {
         Filter f = filter(q);
-        return connections.read("list alerts", c -> f.page(c, COLUMNS, q.limit(), q.cursor(), AlertReads::row,
-                r -> new Cursor(Sql.instant(r, "time"), r.getString("id"))));
+        return connections.read("list alerts", c -> f.page(c, COLUMNS, f.newest(), q.limit(), q.cursor(), AlertReads::row));
     }
 
     Facets facets(AlertQuery q) {

@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** The audit log: every change written in the transaction of the change itself, and its listing. */
 final class AuditLog {
+    /** Newest change first: ids rise with time. */
+    private static final ListOrder ORDER = new ListOrder("audit",
+            List.of(new ListOrder.Key("id", "id", ListOrder.Kind.NUMBER)));
     private final Connections connections;
     private final Clock clock;
 
@@ -75,7 +78,7 @@ final class AuditLog {
         }
         if (cursor != null) {
             where.append(" AND id < ?");
-            params.add(Long.parseLong(Cursor.decode(cursor).id()));
+            params.add(Cursor.decode(cursor, ORDER).values().get(0));
         }
         params.add(limit + 1);
         String sql = "SELECT * FROM audit_log" + where + " ORDER BY id DESC LIMIT ?";
@@ -84,7 +87,7 @@ final class AuditLog {
             return new Page<>(rows, null);
         }
         AuditEntry last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(Instant.EPOCH, Long.toString(last.id())).encode());
+        return new Page<>(rows.subList(0, limit), new Cursor(ORDER.name(), List.of(last.id())).encode());
     }
 
     /** The changes to one target, oldest first (an incident's timeline). */

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A list's filter as SQL: the tables it reads ({@code from}, which may start from an index-friendly child table),
- * its conditions with their parameters, and the (time, id) columns it is sorted and paged by, newest first.
- * Every value is a parameter.
+ * its conditions with their parameters, and its (time, id) columns: what its time range applies to and its newest-first order. Pages are read in a
+ * {@link ListOrder}. Every value is a parameter.
  */
 final class Filter {
     /** Reads one row of a listing. */
@@ -32,6 +32,11 @@ final class Filter {
         this.from = from;
         this.time = time;
         this.id = id;
+    }
+
+    /** Newest first by the filter's time, then by its id. */
+    ListOrder newest() {
+        return ListOrder.newest(time, id);
     }
 
     Filter where(String condition, Object... values) {
@@ -58,21 +63,22 @@ final class Filter {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    /** One page, newest first, starting after {@code cursor}. */
-    <T> Page<T> page(Connection c, String columns, int limit, String cursor, Row<T> row, Row<Cursor> key)
+    /** One page in {@code order}, starting after {@code cursor}. */
+    <T> Page<T> page(Connection c, String columns, ListOrder order, int limit, String cursor, Row<T> row)
             throws SQLException {
         List<String> all = new ArrayList<>(conditions);
         List<Object> values = new ArrayList<>(params);
         if (cursor != null) {
-            Cursor after = Cursor.decode(cursor);
-            all.add("(" + time + " < ? OR (" + time + " = ? AND " + id + " < ?))");
-            values.add(Sql.timestamp(after.time()));
-            values.add(Sql.timestamp(after.time()));
-            values.add(after.id());
+            Cursor after = Cursor.decode(cursor, order);
+            // the first key's bound on its own lets an index in the list's order start at the cursor, instead of
+            // reading from the top and filtering out every row before it
+            all.add(order.keys().get(0).expression() + " <= ?");
+            values.add(after.parameter(0));
+            all.add(after(order, after, 0, values));
         }
         values.add(limit + 1);
         String sql = "SELECT " + columns + " FROM " + from + (all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all))
-                + " ORDER BY " + time + " DESC, " + id + " DESC LIMIT ?";
+                + " ORDER BY " + order.orderBy() + " LIMIT ?";
         List<T> items = new ArrayList<>();
         Cursor last = null;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -83,11 +89,22 @@ final class Filter {
                         return new Page<>(items, last.encode());
                     }
                     items.add(row.read(r));
-                    last = key.read(r);
+                    last = Cursor.at(order, r);
                 }
             }
         }
         return new Page<>(items, null);
+    }
+
+    /** Rows strictly after the cursor in a descending order: a key less than the cursor's, or equal and the rest after. */
+    private static String after(ListOrder order, Cursor cursor, int i, List<Object> values) {
+        String key = order.keys().get(i).expression();
+        values.add(cursor.parameter(i));
+        if (i == order.keys().size() - 1) {
+            return key + " < ?";
+        }
+        values.add(cursor.parameter(i));
+        return "(" + key + " < ? OR (" + key + " = ? AND " + after(order, cursor, i + 1, values) + "))";
     }
 
     /**

@@ -49,8 +49,8 @@ final class IncidentReads {
 
     Page<StoredIncident> list(IncidentQuery q) {
         Filter f = filter(q);
-        return connections.read("list incidents", c -> f.page(c, COLUMNS, q.limit(), q.cursor(), IncidentReads::row,
-                r -> new Cursor(Sql.instant(r, "first_at"), r.getString("id"))));
+        return connections.read("list incidents", c -> f.page(c, COLUMNS, q.sort().order(), q.limit(), q.cursor(),
+                IncidentReads::row));
     }
 
     Facets facets(IncidentQuery q) {

@@ -35,7 +35,7 @@ final class AlertPages {
 
     private void list(Context ctx) {
         AlertQuery q = QueryParams.alertQuery(ctx);
-        Page<StoredAlert> page = store.alerts(q);
+        Page<StoredAlert> page = QueryParams.page(() -> store.alerts(q));
         Filters filters = Filters.of(ctx, "/alerts", FILTERS);
         templates.render(ctx, "alerts.jte", new AlertList(IncidentPages.frame(ctx, "Alerts", "alerts"), filters,
                 page.items().stream().map(AlertView::of).toList(), store.alertFacets(q).byField(),

@@ -28,7 +28,8 @@ import java.util.Set;
 /** The incident queue and one incident's page, with the triage and comment forms they post. */
 final class IncidentPages {
     /** The filters the queue keeps in its links (the list API's own parameters). */
-    private static final List<String> FILTERS = List.of("status", "severity", "entity", "technique", "from", "to");
+    private static final List<String> FILTERS = List.of("status", "severity", "entity", "technique", "from", "to",
+            "sort");
     /** Entities whose other incidents are worth a look: who, from where, with which key, on which machine. */
     private static final Set<EntityType> RELATING = Set.of(EntityType.PRINCIPAL, EntityType.ACCESS_KEY, EntityType.IP,
             EntityType.INSTANCE, EntityType.HOST);
@@ -51,7 +52,7 @@ final class IncidentPages {
 
     private void queue(Context ctx) {
         IncidentQuery q = QueryParams.incidentQuery(ctx);
-        Page<StoredIncident> page = store.incidents(q);
+        Page<StoredIncident> page = QueryParams.page(() -> store.incidents(q));
         Filters filters = Filters.of(ctx, "/incidents", FILTERS);
         templates.render(ctx, "incidents.jte", new IncidentQueue(frame(ctx, "Incidents", "incidents"), filters,
                 page.items().stream().map(IncidentRow::of).toList(), store.incidentFacets(q).byField(),

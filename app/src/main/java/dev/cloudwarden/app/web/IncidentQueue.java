@@ -1,5 +1,6 @@
 package dev.cloudwarden.app.web;
 
+import dev.cloudwarden.app.store.IncidentSort;
 import dev.cloudwarden.app.store.TriageStatus;
 
 import java.util.Arrays;
@@ -14,4 +15,10 @@ public record IncidentQueue(Frame page, Filters filters, List<IncidentRow> incid
                             Map<String, Map<String, Long>> facets, String next) {
     public static final List<String> STATUSES = Arrays.stream(TriageStatus.values()).map(TriageStatus::id).toList();
     public static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
+
+    /** The order the queue is in: {@code first} unless the request sorted it. */
+    public String sort() {
+        String s = filters.get("sort");
+        return s.isEmpty() ? IncidentSort.FIRST.id() : s;
+    }
 }

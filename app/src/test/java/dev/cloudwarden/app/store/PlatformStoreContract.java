@@ -88,8 +88,8 @@ abstract class PlatformStoreContract {
 
     @Test
     void a_new_store_is_at_the_latest_schema_and_reopens() {
-        assertThat(store.schemaVersion()).isEqualTo(6);
-        assertThat(reopen().schemaVersion()).isEqualTo(6);
+        assertThat(store.schemaVersion()).isEqualTo(7);
+        assertThat(reopen().schemaVersion()).isEqualTo(7);
     }
 
     @Test
@@ -248,15 +248,18 @@ abstract class PlatformStoreContract {
         // count them per day
         store.withConnection("undo versions 4 and later", c -> {
             try (java.sql.Statement s = c.createStatement()) {
+                for (String index : List.of("incidents_by_last", "incidents_by_score", "incidents_by_severity")) {
+                    s.execute("DROP INDEX IF EXISTS " + index);
+                }
                 s.execute("DROP TABLE users");
                 s.execute("DROP TABLE rule_states");
                 s.execute("DROP INDEX IF EXISTS alert_techniques_by_time");
                 s.execute("DROP TABLE technique_day_counts");
-                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')");
+                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7')");
             }
             return null;
         });
-        assertThat(reopen().schemaVersion()).isEqualTo(6);
+        assertThat(reopen().schemaVersion()).isEqualTo(7);
         Instant from = T0.plus(Duration.ofHours(30));
         assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(from, null))))
                 .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(from))));
@@ -265,6 +268,46 @@ abstract class PlatformStoreContract {
     private static Map<String, Long> techniqueCounts(java.util.stream.Stream<Alert> alerts) {
         return alerts.flatMap(a -> a.tags().stream()).filter(t -> t.startsWith("attack.t"))
                 .collect(Collectors.groupingBy(t -> t.substring(7).toUpperCase(), TreeMap::new, Collectors.counting()));
+    }
+
+    @Test
+    void the_incident_queue_pages_through_every_order_in_that_order() throws IOException {
+        Random random = new Random(11);
+        List<Alert> alerts = randomAlerts(random, 60);
+        put(alerts.toArray(Alert[]::new));
+        List<IncidentUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); ) {
+            int n = 1 + random.nextInt(4);
+            List<Alert> part = alerts.subList(i, Math.min(alerts.size(), i + n));
+            i += n;
+            updates.add(IncidentUpdate.of(IncidentUpdate.Kind.OPENED, Incident.of(part,
+                    part.stream().map(a -> Entity.of(EntityType.PRINCIPAL, principal(a))).distinct().toList())));
+        }
+        put(updates.toArray(IncidentUpdate[]::new));
+        List<StoredIncident> all = store.incidents(IncidentQuery.all().withLimit(AlertQuery.MAX_LIMIT)).items();
+        assertThat(all).hasSize(updates.size());
+        Comparator<StoredIncident> byLast = Comparator.comparing(StoredIncident::last).thenComparing(StoredIncident::id);
+        Map<IncidentSort, Comparator<StoredIncident>> expected = Map.of(
+                IncidentSort.FIRST, Comparator.comparing(StoredIncident::first).thenComparing(StoredIncident::id),
+                IncidentSort.LAST, byLast,
+                IncidentSort.SCORE, Comparator.comparingInt(StoredIncident::score).thenComparing(byLast),
+                IncidentSort.SEVERITY, Comparator.comparing((StoredIncident i) -> i.severity().ordinal()).thenComparing(byLast));
+        for (IncidentSort sort : IncidentSort.values()) {
+            IncidentQuery q = IncidentQuery.all().sortedBy(sort).withLimit(4);
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                Page<StoredIncident> page = store.incidents(cursor == null ? q : q.after(cursor));
+                page.items().forEach(i -> paged.add(i.id()));
+                cursor = page.next();
+            } while (cursor != null);
+            assertThat(paged).as(sort.id()).isEqualTo(all.stream().sorted(expected.get(sort).reversed())
+                    .map(StoredIncident::id).toList());
+        }
+        // a cursor belongs to its order: another order refuses it instead of starting at a wrong place
+        String scoreCursor = store.incidents(IncidentQuery.all().sortedBy(IncidentSort.SCORE).withLimit(2)).next();
+        assertThatThrownBy(() -> store.incidents(IncidentQuery.all().sortedBy(IncidentSort.LAST).after(scoreCursor)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'score'");
     }
 
     @Test
