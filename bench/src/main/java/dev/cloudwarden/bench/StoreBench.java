@@ -101,23 +101,38 @@ final class StoreBench {
         Fill fill = Fill.of(alerts, replicateFrom, generated);
 
         if (duckdb) {
-            Path file = dir.resolve("store-" + alerts + ".duckdb");
-            try (PlatformStore store = filled(file.toString(), fill, () -> Files.deleteIfExists(file), () -> { })) {
-                System.out.printf(Locale.ROOT, "DuckDB %s: %,d MB%n", file, Files.size(file) >> 20);
+            try (PlatformStore store = duckdb(dir, fill)) {
                 measure("duckdb", store, rounds);
             }
         }
         if (postgres != null) {
-            String admin = benchDatabase(postgres);
-            String url = admin + (admin.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-            resetSchema(admin, false);
-            try (PlatformStore store = filled(url, fill, () -> resetSchema(admin, true), () -> vacuum(url))) {
-                System.out.printf(Locale.ROOT, "PostgreSQL schema %s: %,d MB%n", SCHEMA, store.withConnection("size",
-                        c -> single(c, "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
-                                + "ON n.oid = c.relnamespace WHERE n.nspname = '" + SCHEMA + "' AND c.relkind = 'r'")) >> 20);
+            try (PlatformStore store = postgres(postgres, fill)) {
                 measure("postgresql", store, rounds);
             }
         }
+    }
+
+    /** The bench's DuckDB store under {@code dir} holding exactly the alerts of {@code fill}: reused, or filled. */
+    static PlatformStore duckdb(Path dir, Fill fill) throws Exception {
+        Path file = dir.resolve("store-" + fill.alerts() + ".duckdb");
+        PlatformStore store = filled(file.toString(), fill, () -> Files.deleteIfExists(file), () -> { });
+        System.out.printf(Locale.ROOT, "DuckDB %s: %,d MB%n", file, Files.size(file) >> 20);
+        return store;
+    }
+
+    /**
+     * The bench's PostgreSQL store on the server of {@code url} (its own database and schema) holding exactly the
+     * alerts of {@code fill}: reused, or filled.
+     */
+    static PlatformStore postgres(String postgres, Fill fill) throws Exception {
+        String admin = benchDatabase(postgres);
+        String url = admin + (admin.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        resetSchema(admin, false);
+        PlatformStore store = filled(url, fill, () -> resetSchema(admin, true), () -> vacuum(url));
+        System.out.printf(Locale.ROOT, "PostgreSQL schema %s: %,d MB%n", SCHEMA, store.withConnection("size",
+                c -> single(c, "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
+                        + "ON n.oid = c.relnamespace WHERE n.nspname = '" + SCHEMA + "' AND c.relkind = 'r'")) >> 20);
+        return store;
     }
 
     @FunctionalInterface
@@ -129,7 +144,7 @@ final class StoreBench {
      * How the store is filled: {@code generate} alerts from the generator, then {@code copies} in all (1: none),
      * each copy {@code shift} later than the one before.
      */
-    private record Fill(long alerts, long generate, int copies, Duration shift, StoreAlerts generated) {
+    record Fill(long alerts, long generate, int copies, Duration shift, StoreAlerts generated) {
         static Fill of(long alerts, long replicateFrom, StoreAlerts generated) {
             if (replicateFrom <= 0 || replicateFrom >= alerts) {
                 return new Fill(alerts, alerts, 1, StoreAlerts.SPAN, generated);
@@ -210,7 +225,7 @@ final class StoreBench {
     }
 
     /** VACUUM ANALYZE of the bench schema's tables: statistics and the visibility map (index-only scans). */
-    private static void vacuum(String url) throws SQLException {
+    static void vacuum(String url) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("VACUUM (ANALYZE)");
         }
@@ -316,7 +331,7 @@ final class StoreBench {
         });
     }
 
-    private static long single(Connection c, String sql) throws SQLException {
+    static long single(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);

@@ -61,8 +61,10 @@ final class ApiJson {
         abstract String alertJson();
     }
 
+    /** A list's incidents leave the engine's JSON out (one incident's read has it). */
     abstract static class RawIncident {
         @JsonRawValue
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         abstract String incidentJson();
     }
 }

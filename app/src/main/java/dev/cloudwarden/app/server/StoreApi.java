@@ -48,7 +48,7 @@ final class StoreApi {
                 "Triage one alert: {status, assignee, tags}",
                 ctx -> triageOne(ctx, TargetKind.ALERT));
         api.route(HandlerType.GET, "/api/v1/incidents", Role.VIEWER,
-                "Incidents, newest first or sort=last|score|severity: filters from, to, severity, entity, status, technique; limit and cursor; facets=true",
+                "Incidents (without the engine's JSON, which one incident has), newest first or sort=last|score|severity: filters from, to, severity, entity, status, technique; limit and cursor; facets=true",
                 this::incidents);
         api.route(HandlerType.GET, "/api/v1/incidents/{id}", Role.VIEWER,
                 "One incident with its alerts in kill-chain order, entities and timeline",

@@ -18,6 +18,14 @@ import java.util.Optional;
 /** Incident lists, facets, and one incident with its alerts, entities and timeline. */
 final class IncidentReads {
     private static final String COLUMNS = "i.*";
+    /**
+     * A list's columns: all but the engine's incident JSON (tens of kilobytes for a large incident, with every
+     * alert), which one incident's read carries; a list row has it null.
+     */
+    private static final String LIST_COLUMNS = "i.id, i.first_at, i.last_at, i.severity, i.severity_rank, i.score, i.alert_count, "
+            + "i.initial_access_json, i.actions_json, i.malware_json, i.motive, i.techniques_json, i.tactics_json, "
+            + "CAST(NULL AS VARCHAR) AS incident_json, i.engine_state, i.status, i.assignee, i.triage_tags_json, "
+            + "i.updated_at";
     private static final int FACET_VALUES = 100;
 
     private final Connections connections;
@@ -49,7 +57,7 @@ final class IncidentReads {
 
     Page<StoredIncident> list(IncidentQuery q) {
         Filter f = filter(q);
-        return connections.read("list incidents", c -> f.page(c, COLUMNS, q.sort().order(), q.limit(), q.cursor(),
+        return connections.read("list incidents", c -> f.page(c, LIST_COLUMNS, q.sort().order(), q.limit(), q.cursor(),
                 IncidentReads::row));
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * @param motive        financial, espionage or unknown
  * @param tactics       kill-chain stages present, in kill-chain order (tactic ids)
  * @param open          false once the engine closed it (no alert can join it any more)
- * @param incidentJson  the engine's incident JSON ({@code IncidentCodec}) of the latest update
+ * @param incidentJson  the engine's incident JSON ({@code IncidentCodec}) of the latest update; null in a list
  */
 public record StoredIncident(String id, Instant first, Instant last, Level severity, int score, int alertCount,
                              List<String> initialAccess, List<String> actions, List<String> malware, String motive,

@@ -62,6 +62,8 @@ final class IncidentPages {
     private void incident(Context ctx) {
         String id = ctx.pathParam("id");
         IncidentDetail d = store.incident(id).orElseThrow(() -> ApiException.notFound("no incident " + id));
+        // each alert's entities from its own JSON: a cost bounded by the incident's size (the store's entity rows
+        // are keyed by alert and entity together, which DuckDB cannot look up by alert alone)
         List<List<Entity>> together = new ArrayList<>();
         for (StoredAlert a : d.alerts()) {
             try {

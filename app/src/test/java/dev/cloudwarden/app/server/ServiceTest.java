@@ -174,8 +174,21 @@ class ServiceTest {
         JsonNode incidents = JSON.readTree(send("GET", "/api/v1/incidents", Role.VIEWER, null).body());
         assertThat(incidents.get("items")).isNotEmpty();
         String incidentId = incidents.get("items").get(0).get("id").asText();
-        assertThat(JSON.readTree(send("GET", "/api/v1/incidents/" + incidentId, Role.VIEWER, null).body())
-                .get("alerts")).isNotEmpty();
+        // a list leaves out the engine's JSON of each incident, which one incident's read carries
+        assertThat(incidents.get("items").get(0).has("incident_json")).isFalse();
+        JsonNode one = JSON.readTree(send("GET", "/api/v1/incidents/" + incidentId, Role.VIEWER, null).body());
+        assertThat(one.get("alerts")).isNotEmpty();
+        assertThat(one.get("incident").get("incident_json").isObject()).isTrue();
+        HttpResponse<String> byScore = send("GET", "/api/v1/incidents?sort=score&limit=1", Role.VIEWER, null);
+        assertThat(byScore.statusCode()).as(byScore.body()).isEqualTo(200);
+        String scoreCursor = JSON.readTree(byScore.body()).get("next").asText(null);
+        if (scoreCursor != null) {
+            HttpResponse<String> mixed = send("GET", "/api/v1/incidents?sort=last&cursor=" + scoreCursor, Role.VIEWER, null);
+            assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(400);
+            assertThat(mixed.body()).contains("'score'");
+        }
+        assertThat(send("GET", "/api/v1/incidents?sort=loudest", Role.VIEWER, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/alerts?cursor=not-a-cursor!", Role.VIEWER, null).statusCode()).isEqualTo(400);
 
         String alertId = first.get("id").asText();
         HttpResponse<String> patched = send("PATCH", "/api/v1/alerts/" + alertId, Role.ANALYST,

@@ -75,6 +75,20 @@ class WebUiTest {
     }
 
     @Test
+    void theQueueSortsByAColumnHeaderAndKeepsTheOrderAcrossFilters() {
+        signIn(browser, Role.VIEWER);
+        submit(browser, By.linkText("Score"));
+        assertThat(browser.getCurrentUrl()).endsWith("/incidents?sort=score");
+        assertThat(browser.findElement(By.cssSelector("th[aria-sort=descending]")).getText()).startsWith("Score");
+        List<Integer> scores = browser.findElements(By.cssSelector("table.list tbody tr td:nth-child(2)")).stream()
+                .map(e -> Integer.parseInt(e.getText())).toList();
+        assertThat(scores).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        new Select(browser.findElement(By.name("status"))).selectByValue("new");
+        submit(browser, By.cssSelector("form.filters button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).contains("sort=score").contains("status=new");
+    }
+
+    @Test
     void triageOnAnIncidentsPagePersistsAndIsAudited() {
         signIn(browser, Role.ANALYST);
         submit(browser, By.cssSelector("table.list tbody tr a"));
