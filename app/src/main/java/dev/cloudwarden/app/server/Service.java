@@ -108,7 +108,9 @@ public final class Service implements AutoCloseable {
         this.inputs = ServiceInputs.start(config.inputs(), new StoreOffsets(store), queue, metrics, run.readAhead());
         metrics.gauge("cloudwarden_input_lag", "How far each live input is behind (bytes of files, S3 objects)", "input",
                 inputs::lag);
-        WebUi.register(api, new WebUi.Parts(store, callers, switches, hunts, intelCatalog, this::health),
+        WebUi.register(api, new WebUi.Parts(store, callers, switches,
+                RuleTestResults.lazy(runConfig.rules(), config.rules().stream().map(java.nio.file.Path::of).toList()),
+                hunts, intelCatalog, this::health),
                 java.time.Clock.systemUTC());
         api.route(HandlerType.GET, "/api/v1/openapi.json", Role.VIEWER, "This document", ctx -> ctx.json(
                 OpenApiDocument.of(api.routes(), Service.class.getPackage().getImplementationVersion() == null ? "dev"

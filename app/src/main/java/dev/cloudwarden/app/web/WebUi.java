@@ -4,6 +4,7 @@ import dev.cloudwarden.app.server.CallerLookup;
 import dev.cloudwarden.app.server.Hunts;
 import dev.cloudwarden.app.server.IntelCatalog;
 import dev.cloudwarden.app.server.RuleSwitches;
+import dev.cloudwarden.app.server.RuleTestResults;
 import dev.cloudwarden.app.server.WebRoutes;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
@@ -30,7 +31,8 @@ public final class WebUi {
      * What the pages show and change: the store, the tokens that sign in, the rule switches, hunting, the intel
      * matched and the service's health (as {@code /api/v1/health} answers it).
      */
-    public record Parts(PlatformStore store, CallerLookup tokens, RuleSwitches rules, Hunts hunts, IntelCatalog intel,
+    public record Parts(PlatformStore store, CallerLookup tokens, RuleSwitches rules,
+                        Supplier<RuleTestResults> ruleTests, Hunts hunts, IntelCatalog intel,
                         Supplier<Map<String, Object>> health) {
     }
 
@@ -41,7 +43,7 @@ public final class WebUi {
         new IncidentPages(store, templates).register(routes);
         new AlertPages(store, templates).register(routes);
         new MatrixPages(store, parts.rules(), templates).register(routes);
-        new RulePages(parts.rules(), templates).register(routes);
+        new RulePages(parts.rules(), parts.ruleTests(), templates).register(routes);
         new HuntPages(store, parts.hunts(), templates).register(routes);
         new IntelPages(parts.intel(), store, templates, clock).register(routes);
         routes.page(HandlerType.GET, "/health", Role.VIEWER, "The service's health", ctx -> templates.render(ctx,

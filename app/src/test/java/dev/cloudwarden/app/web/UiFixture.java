@@ -81,14 +81,48 @@ record UiFixture(Path dir, PlatformStore store, Service service, String base, Ch
             store.createToken("test", r.id() + "-token", r, ApiTokens.hash(token));
             TOKENS.put(r, token);
         }
-        RuleSet rules = RuleSet.compile(RuleFiles.builtIn(), SigmaConfig.defaults(), RuleTuning.builtIn());
+        Path ruleDir = canaryRule(dir);
+        List<dev.cloudwarden.engine.sigma.load.RuleFile> ruleFiles = new java.util.ArrayList<>(RuleFiles.builtIn());
+        ruleFiles.addAll(RuleFiles.fromPaths(List.of(ruleDir)));
+        RuleSet rules = RuleSet.compile(ruleFiles, SigmaConfig.defaults(), RuleTuning.builtIn());
         ServeConfig config = new ServeConfig(new ServeConfig.Server("127.0.0.1", 0, null, 4L * 1024 * 1024, 10_000),
                 null, new ServeConfig.Inputs(List.of(), Duration.ofSeconds(1), null),
-                new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), null, null,
-                new ServeConfig.Hunting(dir.resolve("events").toString(), null));
+                new ServeConfig.Detection(1, Duration.ofSeconds(1), Duration.ofMillis(200)), List.of(ruleDir.toString()),
+                null, new ServeConfig.Hunting(dir.resolve("events").toString(), null));
         Service service = Service.start(config, RunConfig.of(rules).withIncidents(RunConfig.Incidents.defaults())
                 .withIntel(IntelIndex.of(INTEL)), INTEL, store);
         return new UiFixture(dir, store, service, "http://127.0.0.1:" + service.port(), browser);
+    }
+
+    /**
+     * A rule of the user's (one call name nothing else makes) with a test file beside it: one case that passes and
+     * one that fails, so the rules page has a failing rule to show.
+     */
+    private static Path canaryRule(Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("ui_canary.yml"), """
+                title: UI canary rule
+                id: 4b7c0d1e-2f3a-4b5c-8d6e-7f8091a2b3c4
+                status: test
+                logsource:
+                  product: aws
+                  service: cloudtrail
+                detection:
+                  selection:
+                    eventName: CloudWardenUiCanaryCall
+                  condition: selection
+                level: low
+                """);
+        Files.writeString(rules.resolve("ui_canary.tests.yml"), """
+                tests:
+                  - name: "the canary call"
+                    match: true
+                    event: {"eventSource": "iam.amazonaws.com", "eventName": "CloudWardenUiCanaryCall"}
+                  - name: "a case written wrong on purpose"
+                    match: true
+                    event: {"eventSource": "iam.amazonaws.com", "eventName": "ListUsers"}
+                """);
+        return rules;
     }
 
     private static void cli(String... args) {

@@ -187,6 +187,22 @@ class WebUiTest {
     }
 
     @Test
+    void theRulesPageShowsEachRulesTestsAndFindsTheFailingOnes() {
+        signIn(browser, Role.VIEWER);
+        browser.get(base + "/rules?tests=failing");
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.list tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("UI canary rule", "1 of 2 fail", "a case written wrong on purpose",
+                "expected a match");
+        browser.get(base + "/rules?tests=passing&q=kms");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("q=kms"));
+        assertThat(browser.findElements(By.cssSelector("table.list tbody tr td.tests")))
+                .as(browser.findElement(By.tagName("main")).getText()).isNotEmpty()
+                .allSatisfy(td -> assertThat(td.getText()).matches("\\d+ pass"));
+    }
+
+    @Test
     void intelIsSearchedAsTheMatcherSeesIt() {
         signIn(browser, Role.VIEWER);
         browser.get(base + "/intel");
