@@ -207,6 +207,21 @@ public final class PlatformStore implements AutoCloseable {
         return incidentReads.facets(query);
     }
 
+    /** The intel feeds imported into this store (the intel tables' own store: DuckDB's file), by name. */
+    public List<dev.cloudwarden.app.intel.store.StoreRecords.Feed> intelFeeds() {
+        return connections.read("read the intel feeds", IntelTables::feeds);
+    }
+
+    /** The {@code limit} indicators sighted most, as scans recorded them. */
+    public List<IntelSighting> intelSightings(int limit) {
+        return connections.read("read the intel sightings", c -> IntelTables.sightings(c, limit));
+    }
+
+    /** Alerts per rule among rules whose ids start with {@code prefix}, most first, at most {@code limit} rules. */
+    public Map<String, Long> alertsByRulePrefix(String prefix, int limit) {
+        return connections.read("count alerts by rule", c -> IntelTables.alertsByRulePrefix(c, prefix, limit));
+    }
+
     /** One incident with its alerts in kill-chain order, its entities and its timeline. */
     public Optional<IncidentDetail> incident(String id) {
         return incidentReads.detail(id);

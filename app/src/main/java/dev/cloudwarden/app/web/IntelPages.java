@@ -3,7 +3,6 @@ package dev.cloudwarden.app.web;
 import dev.cloudwarden.app.server.ApiException;
 import dev.cloudwarden.app.server.IntelCatalog;
 import dev.cloudwarden.app.server.WebRoutes;
-import dev.cloudwarden.app.store.AlertQuery;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.engine.intel.Indicator;
@@ -14,11 +13,13 @@ import io.javalin.http.HandlerType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The intel page: counts, sightings (the alerts intel raised) and search, over what the service matches. */
+/**
+ * The intel page: what the service matches (counts), the feeds imported, sightings (recorded by scans) and the alerts
+ * intel raised, and a search.
+ */
 final class IntelPages {
     private static final List<String> FILTERS = List.of("value", "q", "type");
     private static final int SHOWN = 200;
@@ -56,13 +57,15 @@ final class IntelPages {
                     i.confidence() == null ? "" : i.confidence().toString(), i.validAt(now),
                     Fmt.visible(i.description() == null ? "" : i.description()))).toList();
         }
-        Map<String, Long> sightings = new LinkedHashMap<>();
-        store.alertFacets(AlertQuery.all()).byField().getOrDefault("rule", Map.of()).forEach((rule, n) -> {
-            if (rule.startsWith(IntelDetector.RULE_PREFIX)) {
-                sightings.put(rule, n);
-            }
-        });
+        Map<String, Long> alerts = store.alertsByRulePrefix(IntelDetector.RULE_PREFIX, SHOWN);
+        List<IntelView.Feed> feeds = store.intelFeeds().stream().map(f -> new IntelView.Feed(Fmt.visible(f.name()),
+                f.kind(), Fmt.visible(f.url() == null ? "" : f.url()), f.lastImportAt() == null ? "never"
+                : Fmt.time(f.lastImportAt()), f.imported(), f.updated(), f.expired(), f.problems())).toList();
+        List<IntelView.Sighting> sightings = store.intelSightings(SHOWN).stream().map(s -> new IntelView.Sighting(
+                s.type() == null ? "" : s.type(), Fmt.visible(s.value() == null ? s.indicatorId() : s.value()),
+                Fmt.visible(s.source()), s.count(), Fmt.time(s.firstSeen()), Fmt.time(s.lastSeen()))).toList();
         templates.render(ctx, "intel.jte", new IntelView(IncidentPages.frame(ctx, "Intel", "intel"), stats.indicators(),
-                stats.validNow(), stats.byType(), stats.bySource(), stats.byLabel(), sightings, filters, rows, total));
+                stats.validNow(), stats.byType(), stats.bySource(), stats.byLabel(), alerts, feeds, sightings, filters,
+                rows, total));
     }
 }

@@ -214,6 +214,32 @@ class WebUiTest {
     }
 
     @Test
+    void theIntelPageListsTheFeedsAndTheIndicatorsSightedMost() throws Exception {
+        String feed = "<script>window.__xss=40</script>feed";
+        store.withConnection("a feed and its sightings, as an import and a scan record them", c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("DELETE FROM intel_sightings");
+                s.execute("DELETE FROM intel_feeds WHERE name LIKE '%feed'");
+                s.execute("INSERT INTO intel_feeds (name, kind, url, last_import_at, last_imported, last_updated, "
+                        + "last_unchanged, last_skipped, last_expired, last_problems) VALUES ('" + feed + "', 'misp', "
+                        + "'https://misp.example/feeds/1', TIMESTAMP '2026-12-01 10:00:00', 1200, 30, 0, 0, 4, 1)");
+                s.execute("INSERT INTO intel_indicators (source, id, type, value, labels, kill_chain_phases, imported_at, "
+                        + "updated_at) VALUES ('" + feed + "', 'ind-1', 'domain', 'pool.ui-sighting.example', "
+                        + "CAST([] AS VARCHAR[]), CAST([] AS VARCHAR[]), TIMESTAMP '2026-12-01 10:00:00', "
+                        + "TIMESTAMP '2026-12-01 10:00:00')");
+                s.execute("INSERT INTO intel_sightings VALUES ('" + feed + "', 'ind-1', 17, "
+                        + "TIMESTAMP '2026-12-02 08:00:00', TIMESTAMP '2026-12-03 09:30:00')");
+            }
+            return null;
+        });
+        signIn(browser, Role.VIEWER);
+        browser.get(base + "/intel");
+        assertThat(browser.findElement(By.id("intel-feeds")).getText()).contains(feed, "misp", "1200");
+        assertThat(browser.findElement(By.id("intel-sightings")).getText()).contains("pool.ui-sighting.example", feed, "17");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+    }
+
+    @Test
     void theHealthPageShowsTheServicesState() {
         signIn(browser, Role.VIEWER);
         browser.get(base + "/health");

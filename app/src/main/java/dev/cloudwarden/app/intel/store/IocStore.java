@@ -214,18 +214,11 @@ public final class IocStore implements AutoCloseable {
     }
 
     public List<Feed> feeds() throws IOException {
-        List<Feed> out = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT name, kind, url, added_after, epoch_us(last_import_at), last_imported, "
-                     + "last_updated, last_unchanged, last_skipped, last_expired, last_problems FROM intel_feeds ORDER BY name")) {
-            while (r.next()) {
-                out.add(new Feed(r.getString(1), r.getString(2), r.getString(3), r.getString(4), instant(r, 5),
-                        r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)));
-            }
+        try {
+            return dev.cloudwarden.app.store.IntelTables.feeds(connection);
         } catch (SQLException e) {
             throw new IOException("store " + file + ": cannot read feeds: " + e.getMessage(), e);
         }
-        return out;
     }
 
     /** A stored indicator with its bookkeeping times ({@code expiredAt} null while current). */
