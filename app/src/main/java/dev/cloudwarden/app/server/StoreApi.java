@@ -70,6 +70,16 @@ final class StoreApi {
                     ctx -> ctx.status(HttpStatus.CREATED).json(store.addComment(
                     ApiServer.caller(ctx).name(), kind, ctx.pathParam("id"), text(body(ctx), "body"))));
         }
+        api.route(HandlerType.PATCH, "/api/v1/comments/{id}", Role.ANALYST,
+                "Edit a comment (its author, or an admin): {body}; the earlier text is kept in its history",
+                ctx -> {
+                    long id = commentId(ctx);
+                    CommentRules.editable(ApiServer.caller(ctx), store.comment(id), id);
+                    ctx.json(store.editComment(ApiServer.caller(ctx).name(), id, text(body(ctx), "body")));
+                });
+        api.route(HandlerType.GET, "/api/v1/comments/{id}/history", Role.VIEWER,
+                "A comment's earlier texts, oldest first, with who replaced each and when",
+                ctx -> ctx.json(store.commentHistory(commentId(ctx))));
         api.route(HandlerType.GET, "/api/v1/matrix", Role.VIEWER,
                 "Alerts per ATT&CK technique (the same filters as the alert list)",
                 ctx -> ctx.json(Map.of("techniques",
@@ -95,6 +105,14 @@ final class StoreApi {
             out.put("facets", facets.get().byField());
         }
         ctx.json(out);
+    }
+
+    private static long commentId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("a comment id is a number: " + ctx.pathParam("id"));
+        }
     }
 
     private void incidents(Context ctx) {

@@ -75,6 +75,10 @@ final class Comments {
         });
     }
 
+    Optional<Comment> one(long id) {
+        return connections.read("read a comment", c -> find(c, id));
+    }
+
     List<Comment> of(TargetKind kind, String targetId) {
         return connections.read("list comments", c -> of(c, kind, targetId));
     }

@@ -249,6 +249,11 @@ public final class PlatformStore implements AutoCloseable {
         return comments.edit(actor, commentId, body);
     }
 
+    /** One comment, by id. */
+    public Optional<Comment> comment(long id) {
+        return comments.one(id);
+    }
+
     /** The comments on an alert or incident, oldest first. */
     public List<Comment> comments(TargetKind kind, String targetId) {
         return comments.of(kind, targetId);

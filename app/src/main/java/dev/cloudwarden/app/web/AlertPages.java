@@ -49,6 +49,6 @@ final class AlertPages {
                 .map(IncidentRow::of).toList();
         templates.render(ctx, "alert.jte", new AlertPage(IncidentPages.frame(ctx, "Alert " + a.ruleTitle(), "alerts"),
                 AlertView.of(a), Fmt.visible(a.triage().assignee()),
-                CommentView.on(store, TargetKind.ALERT, id), incidents));
+                CommentView.on(store, TargetKind.ALERT, id, WebRoutes.caller(ctx)), incidents));
     }
 }

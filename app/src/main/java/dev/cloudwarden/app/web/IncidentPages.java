@@ -73,7 +73,7 @@ final class IncidentPages {
             }
         }
         templates.render(ctx, "incident.jte", IncidentView.of(frame(ctx, "Incident " + id, "incidents"), d,
-                EntityGraph.of(d.entities(), together), CommentView.on(store, TargetKind.INCIDENT, id), related(d)));
+                EntityGraph.of(d.entities(), together), CommentView.on(store, TargetKind.INCIDENT, id, WebRoutes.caller(ctx)), related(d)));
     }
 
     /** Other incidents naming one of this incident's principals, keys, addresses or machines, newest first. */

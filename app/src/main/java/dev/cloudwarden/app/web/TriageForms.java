@@ -1,7 +1,9 @@
 package dev.cloudwarden.app.web;
 
 import dev.cloudwarden.app.server.ApiException;
+import dev.cloudwarden.app.server.CommentRules;
 import dev.cloudwarden.app.server.WebRoutes;
+import dev.cloudwarden.app.store.Comment;
 import dev.cloudwarden.app.store.PlatformStore;
 import dev.cloudwarden.app.store.Role;
 import dev.cloudwarden.app.store.TargetKind;
@@ -36,6 +38,8 @@ final class TriageForms {
         routes.page(HandlerType.POST, base + "/triage", Role.ANALYST, "Triage the " + what + "s checked", this::many);
         routes.page(HandlerType.POST, base + "/{id}/triage", Role.ANALYST, "Triage one " + what, this::one);
         routes.page(HandlerType.POST, base + "/{id}/comments", Role.ANALYST, "Comment on one " + what, this::comment);
+        routes.page(HandlerType.POST, base + "/{id}/comments/{comment}", Role.ANALYST,
+                "Edit a comment on one " + what + " (its author, or an admin)", this::editComment);
     }
 
     private void one(Context ctx) {
@@ -90,5 +94,25 @@ final class TriageForms {
         }
         store.addComment(WebRoutes.caller(ctx).name(), kind, id, body.strip());
         ctx.redirect(base + "/" + Fmt.path(id) + "#comments", HttpStatus.SEE_OTHER);
+    }
+
+    private void editComment(Context ctx) {
+        String id = ctx.pathParam("id");
+        long commentId;
+        try {
+            commentId = Long.parseLong(ctx.pathParam("comment"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("no comment " + ctx.pathParam("comment"));
+        }
+        Comment c = CommentRules.editable(WebRoutes.caller(ctx), store.comment(commentId), commentId);
+        if (c.targetKind() != kind || !c.targetId().equals(id)) {
+            throw ApiException.notFound("no comment " + commentId + " on " + kind.id() + " " + id);
+        }
+        String body = ctx.formParam("body");
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("a comment needs some text");
+        }
+        store.editComment(WebRoutes.caller(ctx).name(), commentId, body.strip());
+        ctx.redirect(base + "/" + Fmt.path(id) + "#comment-" + commentId, HttpStatus.SEE_OTHER);
     }
 }

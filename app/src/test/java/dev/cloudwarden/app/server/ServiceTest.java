@@ -201,6 +201,16 @@ class ServiceTest {
                 .isEqualTo(201);
         assertThat(send("GET", "/api/v1/alerts/" + alertId + "/comments", Role.VIEWER, null).body())
                 .contains("looked at it");
+        long commentId = JSON.readTree(send("GET", "/api/v1/alerts/" + alertId + "/comments", Role.VIEWER, null).body())
+                .get(0).get("id").asLong();
+        byte[] rewrite = "{\"body\":\"looked at it again: benign\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(send("PATCH", "/api/v1/comments/" + commentId, Role.RESPONDER, rewrite).statusCode())
+                .as("not the author").isEqualTo(403);
+        HttpResponse<String> edited = send("PATCH", "/api/v1/comments/" + commentId, Role.ANALYST, rewrite);
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/comments/" + commentId + "/history", Role.VIEWER, null).body())
+                .contains("looked at it").contains("analyst-token");
+        assertThat(send("PATCH", "/api/v1/comments/" + commentId, Role.ADMIN, rewrite).statusCode()).isEqualTo(200);
         String audit = send("GET", "/api/v1/audit", Role.ADMIN, null).body();
         assertThat(audit).contains("analyst-token").contains("acknowledged");
         assertThat(send("GET", "/metrics", Role.VIEWER, null).body()).contains("cloudwarden_events_processed_total");

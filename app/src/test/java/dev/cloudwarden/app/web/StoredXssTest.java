@@ -199,7 +199,7 @@ class StoredXssTest {
         StoredAlert a = hostileAlerts().get(0);
         browser.get(ui.base() + "/alerts/" + a.id());
         browser.findElement(By.id("comment-body")).sendKeys(PAYLOADS.get(1) + " " + PAYLOADS.get(9));
-        WebUiTest.submit(browser, By.cssSelector(".comment-form button"));
+        WebUiTest.submit(browser, By.cssSelector("#comments > form.comment-form button"));
         WebElement assignee = browser.findElement(By.id("triage-assignee"));
         assignee.clear();
         assignee.sendKeys(PAYLOADS.get(2));

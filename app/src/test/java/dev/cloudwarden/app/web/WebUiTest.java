@@ -114,9 +114,39 @@ class WebUiTest {
         signIn(browser, Role.ANALYST);
         submit(browser, By.cssSelector("table.list tbody tr a"));
         browser.findElement(By.id("comment-body")).sendKeys("Checked with the owner: not them.");
-        submit(browser, By.cssSelector(".comment-form button"));
+        submit(browser, By.cssSelector("#comments > form.comment-form button"));
         assertThat(browser.findElement(By.id("comments")).getText()).contains("Checked with the owner: not them.",
                 "analyst-token");
+    }
+
+    @Test
+    void aCommentIsEditedByItsAuthorOnlyAndKeepsItsEarlierText() throws Exception {
+        signIn(browser, Role.ANALYST);
+        submit(browser, By.cssSelector("table.list tbody tr a"));
+        String page = browser.getCurrentUrl();
+        browser.findElement(By.id("comment-body")).sendKeys("First take: a scanner.");
+        submit(browser, By.cssSelector("#comments > form.comment-form button"));
+        WebElement mine = browser.findElements(By.cssSelector("article.comment")).stream()
+                .filter(e -> e.getText().contains("First take: a scanner.")).findFirst().orElseThrow();
+        String commentId = mine.getAttribute("id").substring("comment-".length());
+        mine.findElement(By.tagName("summary")).click();
+        WebElement field = mine.findElement(By.tagName("textarea"));
+        field.clear();
+        field.sendKeys("Second take: the key was stolen.");
+        submit(browser, By.cssSelector("#comment-" + commentId + " form button"));
+        WebElement edited = browser.findElement(By.id("comment-" + commentId));
+        assertThat(edited.getText()).contains("Second take: the key was stolen.", "Edited (1 earlier)");
+        assertThat(store.commentHistory(Long.parseLong(commentId))).singleElement()
+                .satisfies(e -> assertThat(e.previousBody()).isEqualTo("First take: a scanner."));
+
+        // another analyst sees no edit form, and the form's address refuses them
+        signIn(browser, Role.RESPONDER);
+        browser.get(page);
+        assertThat(browser.findElement(By.id("comment-" + commentId)).findElements(By.tagName("form"))).isEmpty();
+        String session = browser.manage().getCookieNamed("cw_session").getValue();
+        String csrf = browser.findElement(By.name("_csrf")).getAttribute("value");
+        String path = page.substring(base.length()) + "/comments/" + commentId;
+        assertThat(post(path, session, "_csrf=" + csrf + "&body=rewritten").statusCode()).isEqualTo(403);
     }
 
     @Test
