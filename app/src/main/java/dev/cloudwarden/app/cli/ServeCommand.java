@@ -114,13 +114,23 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Waits until the process is told to stop (Ctrl-C, SIGTERM); the service then writes what it holds and closes. */
+    /** Serves until the JVM is asked to stop (Ctrl-C, SIGTERM), or until this thread is interrupted. */
     static void untilStopped(Service service) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             service.close();
             stopped.countDown();
-        }, "cloudwarden-stop"));
-        stopped.await();
+        }, "cloudwarden-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // stopped from within the JVM (an embedding program, a test): close here, the hook is not needed
+            if (Runtime.getRuntime().removeShutdownHook(hook)) {
+                service.close();
+            }
+            throw e;
+        }
     }
 
     private ServeConfig withOptions(ServeConfig c) {

@@ -29,6 +29,62 @@ class DemoCommandTest {
     }
 
     /**
+     * {@code demo --serve}: the demo's results in the web UI, reachable with the admin token it prints (its last
+     * line); interrupting the command stops the service.
+     */
+    @Test
+    void theDemoServesItsResultsToTheUiWithTheTokenItPrints(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream synced = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (out) {
+                    out.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (out) {
+                    out.write(b, off, len);
+                }
+            }
+        };
+        var cli = CloudWardenCli.commandLine(synced, java.nio.charset.StandardCharsets.UTF_8);
+        cli.setErr(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream(), true));
+        Thread demo = new Thread(() -> cli.execute("demo", "--out", dir.toString(), "--events", "3000", "--seed", "9",
+                "--serve", "--port", "0"), "demo-serve");
+        demo.start();
+        Pattern ready = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+)/ and sign in with this admin token[^\\n]*\\n(\\S+)");
+        Matcher m = null;
+        for (int i = 0; i < 1200 && (m == null || !m.find()); i++) {
+            Thread.sleep(100);
+            synchronized (out) {
+                m = ready.matcher(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(m).isNotNull();
+        assertThat(m.find(0)).as("the demo printed its address and token: %s", out).isTrue();
+        String base = m.group(1);
+        String token = m.group(2);
+        var http = java.net.http.HttpClient.newHttpClient();
+        try {
+            var queue = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/incidents?limit=100"))
+                    .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(queue.statusCode()).isEqualTo(200);
+            assertThat(Pattern.compile("href=\"/incidents/[^\"]+\"").matcher(queue.body()).results().count())
+                    .as("the demo's incidents, one per scenario").isEqualTo(17);
+            var unsigned = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/incidents")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(unsigned.statusCode()).as("no token, no session: sent to sign in").isEqualTo(302);
+        } finally {
+            demo.interrupt();
+            demo.join(30_000);
+        }
+        assertThat(demo.isAlive()).isFalse();
+    }
+
+    /**
      * Issue 4's quality bar on the demo's pipeline: every scenario detected, alert precision of at least 0.95, and
      * each scenario forms exactly one incident of its own, classified into its catalog row (the RESOLVED column).
      */
