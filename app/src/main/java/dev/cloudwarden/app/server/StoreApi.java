@@ -102,7 +102,10 @@ final class StoreApi {
         out.put("items", page.items());
         out.put("next", page.next());
         if ("true".equals(ctx.queryParam("facets"))) {
-            out.put("facets", facets.get().byField());
+            dev.cloudwarden.app.store.Facets counted = facets.get();
+            out.put("facets", counted.byField());
+            // more matched than the counts read: they are of the first rows in the list's order
+            out.put("facets_sampled", counted.sampled());
         }
         ctx.json(out);
     }

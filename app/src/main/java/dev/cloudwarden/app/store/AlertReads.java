@@ -70,14 +70,15 @@ final class AlertReads {
     }
 
     Facets facets(AlertQuery q) {
-        Filter f = filter(q);
+        Filter all = filter(q);
+        Filter f = all.first(all.newest(), Facets.FIRST, "a", "a.*");
         return connections.read("count alerts", c -> {
             Map<String, Map<String, Long>> out = new LinkedHashMap<>();
             out.put("level", f.counts(c, "", "coalesce(a.level, 'none')", FACET_VALUES));
             out.put("status", f.counts(c, "", "a.status", FACET_VALUES));
             out.put("rule", f.counts(c, "", "a.rule_id", FACET_VALUES));
             out.put("technique", f.counts(c, " JOIN alert_techniques ft ON ft.alert_id = a.id", "ft.technique", FACET_VALUES));
-            return new Facets(out);
+            return new Facets(out, all.moreThan(c, Facets.FIRST));
         });
     }
 

@@ -34,6 +34,29 @@ final class Filter {
         this.id = id;
     }
 
+    /**
+     * The first {@code n} rows of this filter in {@code order}, as a filter of its own (a subquery named {@code alias}
+     * selecting {@code columns}): counts over it cost what {@code n} rows cost however many rows match.
+     */
+    Filter first(ListOrder order, int n, String alias, String columns) {
+        Filter f = new Filter("(SELECT " + columns + " FROM " + from + whereClause() + " ORDER BY " + order.orderBy()
+                + " LIMIT " + n + ") " + alias, time, id);
+        f.params.addAll(params);
+        return f;
+    }
+
+    /** Whether more than {@code n} rows match (reads at most {@code n + 1}). */
+    boolean moreThan(Connection c, int n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + from + whereClause()
+                + " LIMIT " + (n + 1) + ") t")) {
+            Sql.bind(ps, params);
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getLong(1) > n;
+            }
+        }
+    }
+
     /** Newest first by the filter's time, then by its id. */
     ListOrder newest() {
         return ListOrder.newest(time, id);

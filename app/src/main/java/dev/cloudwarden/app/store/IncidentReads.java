@@ -61,8 +61,9 @@ final class IncidentReads {
                 IncidentReads::row));
     }
 
-    Facets facets(IncidentQuery q) {
-        Filter f = filter(q);
+    Facets facets(IncidentQuery q, int first) {
+        Filter all = filter(q);
+        Filter f = all.first(q.sort().order(), first, "i", LIST_COLUMNS);
         return connections.read("count incidents", c -> {
             Map<String, Map<String, Long>> out = new LinkedHashMap<>();
             out.put("severity", f.counts(c, "", "i.severity", FACET_VALUES));
@@ -70,7 +71,7 @@ final class IncidentReads {
             out.put("motive", f.counts(c, "", "i.motive", FACET_VALUES));
             out.put("technique", f.counts(c, " JOIN incident_techniques ft ON ft.incident_id = i.id", "ft.technique",
                     FACET_VALUES));
-            return new Facets(out);
+            return new Facets(out, all.moreThan(c, first));
         });
     }
 

@@ -38,7 +38,7 @@ final class AlertPages {
         Page<StoredAlert> page = QueryParams.page(() -> store.alerts(q));
         Filters filters = Filters.of(ctx, "/alerts", FILTERS);
         templates.render(ctx, "alerts.jte", new AlertList(IncidentPages.frame(ctx, "Alerts", "alerts"), filters,
-                page.items().stream().map(AlertView::of).toList(), store.alertFacets(q).byField(),
+                page.items().stream().map(AlertView::of).toList(), store.alertFacets(q),
                 filters.next(page.next())));
     }
 

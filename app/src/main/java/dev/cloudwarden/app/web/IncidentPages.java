@@ -55,7 +55,7 @@ final class IncidentPages {
         Page<StoredIncident> page = QueryParams.page(() -> store.incidents(q));
         Filters filters = Filters.of(ctx, "/incidents", FILTERS);
         templates.render(ctx, "incidents.jte", new IncidentQueue(frame(ctx, "Incidents", "incidents"), filters,
-                page.items().stream().map(IncidentRow::of).toList(), store.incidentFacets(q).byField(),
+                page.items().stream().map(IncidentRow::of).toList(), store.incidentFacets(q),
                 filters.next(page.next())));
     }
 

@@ -1,18 +1,19 @@
 package dev.cloudwarden.app.web;
 
+import dev.cloudwarden.app.store.Facets;
+
 import dev.cloudwarden.app.store.IncidentSort;
 import dev.cloudwarden.app.store.TriageStatus;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The incident queue's page: the filters as given, the page of incidents, facet counts (each a link that sets its
  * value as a filter) and the link to the next page (null on the last).
  */
 public record IncidentQueue(Frame page, Filters filters, List<IncidentRow> incidents,
-                            Map<String, Map<String, Long>> facets, String next) {
+                            Facets facets, String next) {
     public static final List<String> STATUSES = Arrays.stream(TriageStatus.values()).map(TriageStatus::id).toList();
     public static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
 

@@ -304,6 +304,15 @@ abstract class PlatformStoreContract {
             assertThat(paged).as(sort.id()).isEqualTo(all.stream().sorted(expected.get(sort).reversed())
                     .map(StoredIncident::id).toList());
         }
+        // facets: exact while all matching incidents are counted; over more, the first ones in the list's order
+        Facets exact = store.incidentFacets(IncidentQuery.all());
+        assertThat(exact.sampled()).isFalse();
+        assertThat(exact.field("severity").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(all.size());
+        Facets firstFive = store.incidentFacets(IncidentQuery.all().sortedBy(IncidentSort.SCORE), 5);
+        assertThat(firstFive.sampled()).isTrue();
+        Map<String, Long> topFiveSeverities = all.stream().sorted(expected.get(IncidentSort.SCORE).reversed()).limit(5)
+                .collect(Collectors.groupingBy(i -> i.severity().id(), Collectors.counting()));
+        assertThat(firstFive.field("severity")).isEqualTo(topFiveSeverities);
         // a cursor belongs to its order: another order refuses it instead of starting at a wrong place
         String scoreCursor = store.incidents(IncidentQuery.all().sortedBy(IncidentSort.SCORE).withLimit(2)).next();
         assertThatThrownBy(() -> store.incidents(IncidentQuery.all().sortedBy(IncidentSort.LAST).after(scoreCursor)))
