@@ -32,6 +32,8 @@ public final class RuleSwitches {
     private final Set<String> known = new TreeSet<>();
     /** Rules switched off, by id, with the state the store holds. */
     private final Map<String, RuleState> off = new ConcurrentHashMap<>();
+    /** The coverage of the rules on: computed again only when a switch changes it (the matrix page reads it often). */
+    private RuleCoverage coverage;
 
     RuleSwitches(RunConfig config, DetectionRun run, PlatformStore store) {
         this.config = config;
@@ -92,11 +94,17 @@ public final class RuleSwitches {
             off.put(id, s);
         }
         run.disableRules(off.keySet());
+        coverage = null;
         return s;
     }
 
     /** The ATT&CK and catalog coverage of the rules switched on. */
-    public RuleCoverage coverage() {
-        return RuleCoverage.of(config.rules(), key -> !off.containsKey(key));
+    public synchronized RuleCoverage coverage() {
+        RuleCoverage c = coverage;
+        if (c == null) {
+            c = RuleCoverage.of(config.rules(), key -> !off.containsKey(key));
+            coverage = c;
+        }
+        return c;
     }
 }

@@ -26,6 +26,10 @@ final class AlertReads {
     /** Keys per {@code IN} list: well under both drivers' parameter limits. */
     private static final int KEYS_PER_QUERY = 500;
     private static final int FACET_VALUES = 100;
+    private static final List<FacetQuery.Field> FACETS = List.of(
+            new FacetQuery.Field("level", "", "coalesce(a.level, 'none')"), new FacetQuery.Field("status", "", "a.status"),
+            new FacetQuery.Field("rule", "", "a.rule_id"),
+            new FacetQuery.Field("technique", " JOIN alert_techniques ft ON ft.alert_id = a.id", "ft.technique"));
 
     private final Connections connections;
 
@@ -70,16 +74,9 @@ final class AlertReads {
     }
 
     Facets facets(AlertQuery q) {
-        Filter all = filter(q);
-        Filter f = all.first(all.newest(), Facets.FIRST, "a", "a.*");
-        return connections.read("count alerts", c -> {
-            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-            out.put("level", f.counts(c, "", "coalesce(a.level, 'none')", FACET_VALUES));
-            out.put("status", f.counts(c, "", "a.status", FACET_VALUES));
-            out.put("rule", f.counts(c, "", "a.rule_id", FACET_VALUES));
-            out.put("technique", f.counts(c, " JOIN alert_techniques ft ON ft.alert_id = a.id", "ft.technique", FACET_VALUES));
-            return new Facets(out, all.moreThan(c, Facets.FIRST));
-        });
+        Filter f = filter(q);
+        return connections.read("count alerts", c -> FacetQuery.count(c, f, f.newest(), "a", "a.*", FACETS,
+                Facets.FIRST, FACET_VALUES));
     }
 
     Map<String, Long> techniqueCounts(AlertQuery q) {

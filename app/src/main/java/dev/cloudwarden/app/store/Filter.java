@@ -34,15 +34,13 @@ final class Filter {
         this.id = id;
     }
 
-    /**
-     * The first {@code n} rows of this filter in {@code order}, as a filter of its own (a subquery named {@code alias}
-     * selecting {@code columns}): counts over it cost what {@code n} rows cost however many rows match.
-     */
-    Filter first(ListOrder order, int n, String alias, String columns) {
-        Filter f = new Filter("(SELECT " + columns + " FROM " + from + whereClause() + " ORDER BY " + order.orderBy()
-                + " LIMIT " + n + ") " + alias, time, id);
-        f.params.addAll(params);
-        return f;
+    /** The query of the first {@code n} matching rows in {@code order}; its parameters are {@link #params()}. */
+    String first(String columns, ListOrder order, int n) {
+        return "SELECT " + columns + " FROM " + from + whereClause() + " ORDER BY " + order.orderBy() + " LIMIT " + n;
+    }
+
+    List<Object> params() {
+        return List.copyOf(params);
     }
 
     /** Whether more than {@code n} rows match (reads at most {@code n + 1}). */

@@ -27,6 +27,9 @@ final class IncidentReads {
             + "CAST(NULL AS VARCHAR) AS incident_json, i.engine_state, i.status, i.assignee, i.triage_tags_json, "
             + "i.updated_at";
     private static final int FACET_VALUES = 100;
+    private static final List<FacetQuery.Field> FACETS = List.of(new FacetQuery.Field("severity", "", "i.severity"),
+            new FacetQuery.Field("status", "", "i.status"), new FacetQuery.Field("motive", "", "i.motive"),
+            new FacetQuery.Field("technique", " JOIN incident_techniques ft ON ft.incident_id = i.id", "ft.technique"));
 
     private final Connections connections;
 
@@ -62,17 +65,8 @@ final class IncidentReads {
     }
 
     Facets facets(IncidentQuery q, int first) {
-        Filter all = filter(q);
-        Filter f = all.first(q.sort().order(), first, "i", LIST_COLUMNS);
-        return connections.read("count incidents", c -> {
-            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-            out.put("severity", f.counts(c, "", "i.severity", FACET_VALUES));
-            out.put("status", f.counts(c, "", "i.status", FACET_VALUES));
-            out.put("motive", f.counts(c, "", "i.motive", FACET_VALUES));
-            out.put("technique", f.counts(c, " JOIN incident_techniques ft ON ft.incident_id = i.id", "ft.technique",
-                    FACET_VALUES));
-            return new Facets(out, all.moreThan(c, first));
-        });
+        return connections.read("count incidents", c -> FacetQuery.count(c, filter(q), q.sort().order(), "i",
+                LIST_COLUMNS, FACETS, first, FACET_VALUES));
     }
 
     Optional<IncidentDetail> detail(String id) {
