@@ -88,8 +88,8 @@ abstract class PlatformStoreContract {
 
     @Test
     void a_new_store_is_at_the_latest_schema_and_reopens() {
-        assertThat(store.schemaVersion()).isEqualTo(7);
-        assertThat(reopen().schemaVersion()).isEqualTo(7);
+        assertThat(store.schemaVersion()).isEqualTo(8);
+        assertThat(reopen().schemaVersion()).isEqualTo(8);
     }
 
     @Test
@@ -248,18 +248,19 @@ abstract class PlatformStoreContract {
         // count them per day
         store.withConnection("undo versions 4 and later", c -> {
             try (java.sql.Statement s = c.createStatement()) {
-                for (String index : List.of("incidents_by_last", "incidents_by_score", "incidents_by_severity")) {
+                for (String index : List.of("incidents_by_last", "incidents_by_score", "incidents_by_severity",
+                        "incident_entities_by_value_incident")) {
                     s.execute("DROP INDEX IF EXISTS " + index);
                 }
                 s.execute("DROP TABLE users");
                 s.execute("DROP TABLE rule_states");
                 s.execute("DROP INDEX IF EXISTS alert_techniques_by_time");
                 s.execute("DROP TABLE technique_day_counts");
-                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7')");
+                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8')");
             }
             return null;
         });
-        assertThat(reopen().schemaVersion()).isEqualTo(7);
+        assertThat(reopen().schemaVersion()).isEqualTo(8);
         Instant from = T0.plus(Duration.ofHours(30));
         assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(from, null))))
                 .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(from))));
