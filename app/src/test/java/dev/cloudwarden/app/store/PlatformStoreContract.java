@@ -249,7 +249,8 @@ abstract class PlatformStoreContract {
         store.withConnection("undo versions 4 and later", c -> {
             try (java.sql.Statement s = c.createStatement()) {
                 for (String index : List.of("incidents_by_last", "incidents_by_score", "incidents_by_severity",
-                        "incident_entities_by_value_incident")) {
+                        "incident_entities_by_value_incident", "incident_alerts_by_incident",
+                        "incident_entities_by_incident", "incident_techniques_by_incident")) {
                     s.execute("DROP INDEX IF EXISTS " + index);
                 }
                 s.execute("DROP TABLE users");
