@@ -107,7 +107,7 @@ final class AlertWrites {
      * Rows of strings, times, days and numbers, {@link #ROWS_PER_STATEMENT} to a statement, each statement ending
      * in {@code onConflict}.
      */
-    private static void insertRows(Connection c, String into, String row, List<Object[]> rows, String onConflict)
+    static void insertRows(Connection c, String into, String row, List<Object[]> rows, String onConflict)
             throws SQLException {
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));

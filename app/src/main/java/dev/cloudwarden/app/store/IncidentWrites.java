@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,36 +71,19 @@ final class IncidentWrites {
             ps.executeUpdate();
         }
         deleteChildren(c, i.id());
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO incident_alerts (incident_id, alert_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            int position = 0;
-            for (Alert a : i.alerts()) {
-                ps.setString(1, i.id());
-                ps.setString(2, a.id());
-                ps.setInt(3, position++);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        // many rows to a statement: the DuckDB driver runs a JDBC batch one statement per row
+        List<Object[]> alertRows = new ArrayList<>();
+        int position = 0;
+        for (Alert a : i.alerts()) {
+            alertRows.add(new Object[] {i.id(), a.id(), position++});
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO incident_entities (incident_id, entity_type, entity_value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Entity e : i.entities()) {
-                ps.setString(1, i.id());
-                ps.setString(2, e.type().id());
-                ps.setString(3, e.value());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO incident_techniques (incident_id, technique) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (String t : i.techniques()) {
-                ps.setString(1, i.id());
-                ps.setString(2, t);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        AlertWrites.insertRows(c, "INSERT INTO incident_alerts (incident_id, alert_id, position) VALUES ", "(?, ?, ?)",
+                alertRows, " ON CONFLICT DO NOTHING");
+        AlertWrites.insertRows(c, "INSERT INTO incident_entities (incident_id, entity_type, entity_value) VALUES ",
+                "(?, ?, ?)", i.entities().stream().map(e -> new Object[] {i.id(), e.type().id(), e.value()}).toList(),
+                " ON CONFLICT DO NOTHING");
+        AlertWrites.insertRows(c, "INSERT INTO incident_techniques (incident_id, technique) VALUES ", "(?, ?)",
+                i.techniques().stream().map(t -> new Object[] {i.id(), t}).toList(), " ON CONFLICT DO NOTHING");
     }
 
     /**
