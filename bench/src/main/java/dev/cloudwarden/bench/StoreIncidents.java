@@ -43,7 +43,7 @@ final class StoreIncidents {
 
     /** Makes the store hold exactly {@code n} such incidents: reused when it does, else rewritten. */
     static void ensure(PlatformStore store, StoreBench.Fill fill, long n) throws Exception {
-        long stored = store.withConnection("count", c -> StoreBench.single((java.sql.Connection) c,
+        long stored = store.withConnection("count", c -> StoreBench.single(c,
                 "SELECT count(*) FROM incidents"));
         if (stored == n) {
             System.out.printf(Locale.ROOT, "%s: reusing its %,d incidents%n", store.display(), stored);

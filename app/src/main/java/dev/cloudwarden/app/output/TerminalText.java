@@ -10,23 +10,8 @@ public final class TerminalText {
     }
 
     public static String safe(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (needsEscape(c)) {
-                if (out == null) {
-                    out = new StringBuilder(s.length() + 16).append(s, 0, i);
-                }
-                out.append(c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
-                        : c <= 0xFF ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? s : out.toString();
+        return CharEscapes.replace(s, c -> needsEscape((char) c), c -> c == '\t' ? "\\t" : c == '\n' ? "\\n"
+                : c == '\r' ? "\\r" : c <= 0xFF ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
     }
 
     static boolean needsEscape(char c) {

@@ -37,10 +37,11 @@ record Cursor(String order, List<Object> values) {
 
     String encode() {
         StringBuilder s = new StringBuilder(order);
-        for (Object v : values) {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
             String text = v instanceof Instant t ? Long.toString(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000)
                     : v.toString();
-            if (text.indexOf(SEPARATOR) >= 0 && v != values.get(values.size() - 1)) {
+            if (text.indexOf(SEPARATOR) >= 0 && i < values.size() - 1) {
                 throw new IllegalArgumentException("a sort key other than the last holds a line break: " + text);
             }
             s.append(SEPARATOR).append(text);

@@ -1,5 +1,6 @@
 package dev.cloudwarden.app.web;
 
+import dev.cloudwarden.app.output.CharEscapes;
 import dev.cloudwarden.engine.alert.Level;
 
 import java.net.URLEncoder;
@@ -53,22 +54,8 @@ public final class Fmt {
      * zero-width character cannot hide in a name. HTML escaping is the template's job, not this.
      */
     public static String visible(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (hiding(c)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                out.append(String.format(java.util.Locale.ROOT, "[U+%04X]", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
+        return CharEscapes.replace(text, c -> hiding((char) c),
+                c -> String.format(java.util.Locale.ROOT, "[U+%04X]", c));
     }
 
     /** Bidirectional controls (embeddings, overrides, isolates, marks) and zero-width characters. */
