@@ -449,6 +449,7 @@ class ServiceTest {
                 .as("off without a reason").isEqualTo(400);
         assertThat(send("PATCH", "/api/v1/rules/no-such-rule", Role.ADMIN, JSON.writeValueAsBytes(Map.of("enabled", true)))
                 .statusCode()).isEqualTo(404);
+        String coveredAllOn = send("GET", "/api/v1/rules/coverage", Role.VIEWER, null).body();
         try {
             for (String rule : ids) {
                 HttpResponse<String> off = send("PATCH", "/api/v1/rules/" + java.net.URLEncoder.encode(rule,
@@ -458,6 +459,8 @@ class ServiceTest {
             }
             JsonNode listed = JSON.readTree(send("GET", "/api/v1/rules?enabled=false", Role.VIEWER, null).body());
             assertThat(listed.get("switched_off")).extracting(r -> r.get("id").asText()).containsAll(ids);
+            // the coverage is kept between switches, and a switch renews it
+            assertThat(send("GET", "/api/v1/rules/coverage", Role.VIEWER, null).body()).isNotEqualTo(coveredAllOn);
             long before = JSON.readTree(send("GET", "/api/v1/health", Role.VIEWER, null).body())
                     .get("matches_of_disabled_rules").asLong();
             long t0 = later();
@@ -477,6 +480,9 @@ class ServiceTest {
                         JSON.writeValueAsBytes(Map.of("enabled", true)));
             }
         }
+        assertThat(send("GET", "/api/v1/rules/coverage", Role.VIEWER, null).body()).isEqualTo(coveredAllOn);
+        HttpResponse<String> timed = send("GET", "/api/v1/health", Role.VIEWER, null);
+        assertThat(timed.headers().firstValue("Server-Timing").orElse("")).matches("app;dur=\\d+\\.\\d");
         assertThat(burstAlertRules("switch-c", "203.0.113.73")).contains(id);
         assertThat(store.auditLog(TargetKind.RULE, id, 10, null).items()).extracting(AuditEntry::action)
                 .containsExactly("rule.enable", "rule.disable");
