@@ -35,11 +35,6 @@ final class AlertWrites {
             VALUES """;
     private static final String UPSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, '[]', ?, ?)";
     private static final int UPSERT_PARAMS = 15;
-    /**
-     * Rows per statement: the DuckDB driver runs a batch one statement per row, and each statement costs far more
-     * than its row, so rows go several to a statement (measured: ~35 alerts/s one per statement).
-     */
-    private static final int ROWS_PER_STATEMENT = 100;
     private static final String UPSERT_ON_CONFLICT = """
             ON CONFLICT (id) DO UPDATE SET
                 rule_title = excluded.rule_title, level = excluded.level, level_rank = excluded.level_rank,
@@ -62,8 +57,8 @@ final class AlertWrites {
         Set<String> added = Triage.missing(c, "alerts", ids);
         Map<String, Long> newTechniques = new TreeMap<>();
         Map<List<Object>, Long> newTechniqueDays = new java.util.HashMap<>();
-        for (int from = 0; from < alerts.size(); from += ROWS_PER_STATEMENT) {
-            List<Alert> chunk = alerts.subList(from, Math.min(alerts.size(), from + ROWS_PER_STATEMENT));
+        for (int from = 0; from < alerts.size(); from += Sql.ROWS_PER_STATEMENT) {
+            List<Alert> chunk = alerts.subList(from, Math.min(alerts.size(), from + Sql.ROWS_PER_STATEMENT));
             String sql = UPSERT_INTO + String.join(", ", java.util.Collections.nCopies(chunk.size(), UPSERT_ROW))
                     + "\n" + UPSERT_ON_CONFLICT;
             try (PreparedStatement rows = c.prepareStatement(sql)) {
@@ -91,9 +86,9 @@ final class AlertWrites {
                 }
             }
         }
-        insertRows(c, "INSERT INTO alert_entities (alert_id, entity_type, entity_value, time) VALUES ", "(?, ?, ?, ?)",
+        Sql.insertRows(c, "INSERT INTO alert_entities (alert_id, entity_type, entity_value, time) VALUES ", "(?, ?, ?, ?)",
                 entityRows, " ON CONFLICT DO NOTHING");
-        insertRows(c, "INSERT INTO alert_techniques (alert_id, technique, time) VALUES ", "(?, ?, ?)", techniqueRows,
+        Sql.insertRows(c, "INSERT INTO alert_techniques (alert_id, technique, time) VALUES ", "(?, ?, ?)", techniqueRows,
                 " ON CONFLICT DO NOTHING");
         countTechniques(c, newTechniques, newTechniqueDays);
     }
@@ -101,32 +96,6 @@ final class AlertWrites {
     /** The UTC day of an alert's time: its row in {@code technique_day_counts}. */
     static java.time.LocalDate day(Instant time) {
         return java.time.LocalDate.ofInstant(time, java.time.ZoneOffset.UTC);
-    }
-
-    /**
-     * Rows of strings, times, days and numbers, {@link #ROWS_PER_STATEMENT} to a statement, each statement ending
-     * in {@code onConflict}.
-     */
-    static void insertRows(Connection c, String into, String row, List<Object[]> rows, String onConflict)
-            throws SQLException {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            String sql = into + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)) + onConflict;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int p = 0;
-                for (Object[] values : chunk) {
-                    for (Object v : values) {
-                        p++;
-                        if (v instanceof Instant t) {
-                            Sql.setTime(ps, p, t);
-                        } else {
-                            ps.setObject(p, v);
-                        }
-                    }
-                }
-                ps.execute();
-            }
-        }
     }
 
     /** The ATT&CK techniques an alert is counted under (from its rule's tags). */
@@ -179,10 +148,10 @@ final class AlertWrites {
     /** Adds newly stored alerts to the ATT&CK matrix's counts, over all time and per day. */
     private static void countTechniques(Connection c, Map<String, Long> added, Map<List<Object>, Long> addedPerDay)
             throws SQLException {
-        insertRows(c, "INSERT INTO technique_counts (technique, alerts) VALUES ", "(?, ?)",
+        Sql.insertRows(c, "INSERT INTO technique_counts (technique, alerts) VALUES ", "(?, ?)",
                 added.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList(),
                 " ON CONFLICT (technique) DO UPDATE SET alerts = technique_counts.alerts + excluded.alerts");
-        insertRows(c, "INSERT INTO technique_day_counts (day, technique, alerts) VALUES ", "(?, ?, ?)",
+        Sql.insertRows(c, "INSERT INTO technique_day_counts (day, technique, alerts) VALUES ", "(?, ?, ?)",
                 addedPerDay.entrySet().stream()
                         .map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getValue()}).toList(),
                 " ON CONFLICT (day, technique) DO UPDATE SET alerts = technique_day_counts.alerts + excluded.alerts");

@@ -77,12 +77,12 @@ final class IncidentWrites {
         for (Alert a : i.alerts()) {
             alertRows.add(new Object[] {i.id(), a.id(), position++});
         }
-        AlertWrites.insertRows(c, "INSERT INTO incident_alerts (incident_id, alert_id, position) VALUES ", "(?, ?, ?)",
+        Sql.insertRows(c, "INSERT INTO incident_alerts (incident_id, alert_id, position) VALUES ", "(?, ?, ?)",
                 alertRows, " ON CONFLICT DO NOTHING");
-        AlertWrites.insertRows(c, "INSERT INTO incident_entities (incident_id, entity_type, entity_value) VALUES ",
+        Sql.insertRows(c, "INSERT INTO incident_entities (incident_id, entity_type, entity_value) VALUES ",
                 "(?, ?, ?)", i.entities().stream().map(e -> new Object[] {i.id(), e.type().id(), e.value()}).toList(),
                 " ON CONFLICT DO NOTHING");
-        AlertWrites.insertRows(c, "INSERT INTO incident_techniques (incident_id, technique) VALUES ", "(?, ?)",
+        Sql.insertRows(c, "INSERT INTO incident_techniques (incident_id, technique) VALUES ", "(?, ?)",
                 i.techniques().stream().map(t -> new Object[] {i.id(), t}).toList(), " ON CONFLICT DO NOTHING");
     }
 
