@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * links to, or starts its own); only then can the id of an incident come from an alert that is not its
  * earliest.
  */
-final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentUpdate> {
+public final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentUpdate> {
     static final String PENDING = "incident-pending";
     static final String OPEN = "incident-open";
     static final String LINKS = "incident-links";
@@ -47,7 +47,7 @@ final class IncidentProcessor implements KeyedProcessor<String, Alert, IncidentU
      */
     private final boolean liveUpdates;
 
-    IncidentProcessor(IncidentOptions options, boolean liveUpdates) {
+    public IncidentProcessor(IncidentOptions options, boolean liveUpdates) {
         this.liveUpdates = liveUpdates;
         this.windowMillis = options.window().toMillis();
         this.maxAlerts = options.maxAlertsPerIncident();

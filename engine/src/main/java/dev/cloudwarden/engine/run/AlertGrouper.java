@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * Opening a group also says so ({@link Update#closed()} false, the first match with a count of 1), for sinks that
  * show alerts while their group is still counting (the service's store); the closing update has the same id.
  */
-final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGrouper.Update> {
+public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGrouper.Update> {
     static final String OPEN = "alert-group";
 
     private final GroupingPlan plan;
@@ -46,7 +46,7 @@ final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGrouper.U
     }
 
     /** A group opened (its first match) or closed (the grouped alert, same id). */
-    record Update(Alert alert, boolean closed) {
+    public record Update(Alert alert, boolean closed) {
     }
 
     AlertGrouper(GroupingPlan plan, int sampleSize) {
@@ -55,7 +55,7 @@ final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGrouper.U
     }
 
     /** The operator's key: the rule and the group key, so one rule's groups never meet another's. */
-    String keyOf(Alert a) {
+    public String keyOf(Alert a) {
         return a.ruleId() + '\u001e' + GroupKeys.of(a, plan.by(a.ruleId()));
     }
 

@@ -46,6 +46,7 @@ import java.util.function.Consumer;
  */
 public final class DetectionRun implements AutoCloseable {
     private final RunConfig config;
+    private final StreamOperators operators;
     private final List<EventDetector> detectors;
     private final List<EventDetector> stateless = new ArrayList<>();
     private final List<EventDetector> stateful = new ArrayList<>();
@@ -70,18 +71,16 @@ public final class DetectionRun implements AutoCloseable {
 
     public DetectionRun(RunConfig config, AlertSink alerts, IncidentSink incidents) {
         this.config = config;
-        this.detectors = Detectors.create(config);
+        this.operators = new StreamOperators(config);
+        this.detectors = operators.all();
         for (EventDetector d : detectors) {
             (d.isStateless() ? stateless : stateful).add(d);
         }
         this.lateness = new BoundedLateness(config.allowedLateness());
-        this.alertDelayMillis = detectors.stream().map(EventDetector::alertDelay).max(Comparator.naturalOrder())
-                .orElse(Duration.ZERO).toMillis();
+        this.alertDelayMillis = operators.alertDelay().toMillis();
         this.alertSink = alerts;
         this.incidentSink = incidents;
-        this.grouper = config.grouping().enabled()
-                ? new AlertGrouper(new GroupingPlan(config.rules(), config.grouping()), config.grouping().sampleSize())
-                : null;
+        this.grouper = operators.grouper();
         this.incidents = config.incidents() == null ? null : new IncidentBuilder(config.incidents().options(),
                 incidents.wantsLiveUpdates());
         this.parallel = config.threads() > 1 && !stateless.isEmpty()
@@ -100,11 +99,7 @@ public final class DetectionRun implements AutoCloseable {
 
     /** The record fields the detectors test, for the reader to pick up while parsing. */
     public ReadAhead readAhead() {
-        ReadAhead all = ReadAhead.NONE;
-        for (EventDetector d : detectors) {
-            all = all.plus(d.readAhead());
-        }
-        return all;
+        return operators.readAhead();
     }
 
     /** One event, in the order the source gives them. */
@@ -263,12 +258,12 @@ public final class DetectionRun implements AutoCloseable {
             stats.disabledMatches++;
             return;
         }
-        Suppression s = config.suppressions().silencing(alert);
+        Suppression s = operators.silencing(alert);
         if (s != null) {
             stats.suppressed.merge(s, 1L, Long::sum);
             return;
         }
-        if (incidents != null && config.incidents().selection().test(alert)) {
+        if (incidents != null && operators.formsIncidents(alert)) {
             incidents.add(alert, incidentOut);
         }
         if (grouper == null) {

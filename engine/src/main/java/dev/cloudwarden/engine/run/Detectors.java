@@ -6,7 +6,9 @@ import dev.cloudwarden.engine.intel.match.IntelDetector;
 import dev.cloudwarden.engine.sigma.Detector;
 import dev.cloudwarden.engine.sigma.correlate.CorrelationEngine;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,6 +37,11 @@ final class Detectors {
             }
         }
         return out;
+    }
+
+    /** The longest delay with which a detector dates its alerts behind the watermark (see {@link EventDetector#alertDelay}). */
+    static Duration alertDelay(List<EventDetector> detectors) {
+        return detectors.stream().map(EventDetector::alertDelay).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     }
 
     private static <T extends EventDetector> T nonEmpty(T detector, java.util.function.Predicate<T> isEmpty) {

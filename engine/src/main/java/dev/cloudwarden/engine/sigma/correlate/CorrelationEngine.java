@@ -6,6 +6,7 @@ import dev.cloudwarden.engine.sigma.load.RuleSet;
 import dev.cloudwarden.engine.detect.EventDetector;
 import dev.cloudwarden.engine.detect.RuleMatches;
 import dev.cloudwarden.engine.state.InMemoryKeyedState;
+import dev.cloudwarden.engine.state.KeyedProcessor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +17,9 @@ import java.util.function.Consumer;
 /**
  * Runs a rule set's Sigma correlations over the matches of its detection rules, on event time, with the
  * state in an {@link InMemoryKeyedState}. The operator itself ({@link WindowProcessor}) only speaks the keyed
- * state interface; this class is the local runner around it: it routes matches to groups and feeds correlation
- * alerts to the correlations chained on them. The watermark comes from the detection run (its one lateness
+ * state interface and the routing is {@link CorrelationStage}'s, which a Flink job runs too; this class is the local
+ * runner around them: it feeds matches to their groups and correlation alerts back to the correlations chained on
+ * them, in one state. The watermark comes from the detection run (its one lateness
  * bound).
  *
  * <p><b>Event time and lateness.</b> A match waits until the watermark passes its time, so any input that is
@@ -33,15 +35,16 @@ import java.util.function.Consumer;
  * <p>Not thread-safe; one instance per run.
  */
 public final class CorrelationEngine implements EventDetector {
-    private final CorrelationPlan plan;
-    private final WindowProcessor processor;
+    private final CorrelationStage stage;
+    private final KeyedProcessor<GroupKey, MatchInput, CorrelationHit> processor;
     private final InMemoryKeyedState<GroupKey> state = new InMemoryKeyedState<>(Comparator.naturalOrder());
     private final List<CorrelationHit> hits = new ArrayList<>();
+    private final Consumer<CorrelationStage.Input> feed = this::feed;
     private long lateMatches;
 
     public CorrelationEngine(RuleSet rules) {
-        this.plan = CorrelationPlan.of(rules);
-        this.processor = new WindowProcessor(plan.correlations);
+        this.stage = CorrelationStage.of(rules);
+        this.processor = stage.newProcessor();
     }
 
     /**
@@ -54,7 +57,7 @@ public final class CorrelationEngine implements EventDetector {
 
     /** Whether the rule set has any correlation that can run. */
     public boolean isEmpty() {
-        return plan.correlations.isEmpty();
+        return stage.isEmpty();
     }
 
     @Override
@@ -65,18 +68,10 @@ public final class CorrelationEngine implements EventDetector {
     /** Detection rules matched an event (listed in {@code matches}); they feed the correlations referencing them. */
     @Override
     public void process(Event event, RuleMatches matches, Consumer<Alert> out) {
-        for (String ruleKey : matches.keys()) {
-            List<Subscription> subs = plan.byRule.get(ruleKey);
-            if (subs == null) {
-                continue;
-            }
-            if (event.time().toEpochMilli() <= state.watermark()) {
-                lateMatches++;
-            } else {
-                for (Subscription s : subs) {
-                    feed(s.route(event.time(), List.of(event)));
-                }
-            }
+        if (event.time().toEpochMilli() <= state.watermark()) {
+            lateMatches += stage.listenedMatches(matches);
+        } else {
+            stage.route(event, matches, feed);
         }
     }
 
@@ -97,7 +92,7 @@ public final class CorrelationEngine implements EventDetector {
 
     /** Correlations that cannot run (reference cycles), with the reason. */
     public List<String> problems() {
-        return plan.problems;
+        return stage.problems();
     }
 
     /** What the engine holds right now: group keys, stored items and timers. */
@@ -118,19 +113,16 @@ public final class CorrelationEngine implements EventDetector {
             List<CorrelationHit> due = List.copyOf(hits);
             hits.clear();
             for (CorrelationHit hit : due) {
-                if (!plan.silencedCorrelations[hit.correlation()]) {
-                    out.accept(hit.alert());
+                Alert alert = stage.emitted(hit);
+                if (alert != null) {
+                    out.accept(alert);
                 }
-                for (Subscription s : plan.byCorrelation.get(hit.correlation())) {
-                    feed(s.route(hit.alert().time(), hit.alert().events()));
-                }
+                stage.chain(hit, feed);
             }
         }
     }
 
-    private void feed(Subscription.Routed routed) {
-        if (routed != null) {
-            state.processElement(routed.key(), routed.input(), processor, hits::add);
-        }
+    private void feed(CorrelationStage.Input routed) {
+        state.processElement(routed.key(), routed.match(), processor, hits::add);
     }
 }
