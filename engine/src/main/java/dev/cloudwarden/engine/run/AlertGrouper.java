@@ -4,10 +4,12 @@ import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.state.KeyedProcessor;
 import dev.cloudwarden.engine.state.KeyedState;
+import dev.cloudwarden.engine.state.MapState;
 import dev.cloudwarden.engine.state.ValueState;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -15,12 +17,19 @@ import java.util.function.Consumer;
  * The grouping operator, keyed by rule and group key ({@link #keyOf}): the first match of a key opens a group for
  * the rule's period; later matches within it add to its count, times and sample; the group leaves as one alert
  * (the first match's, so its id is the id {@code --no-dedup} gives that match) when the watermark passes the
- * period's end, or when a match after the period opens the next group. Only the open group is kept per key.
- * Opening a group also says so ({@link Update#closed()} false, the first match with a count of 1), for sinks that
- * show alerts while their group is still counting (the service's store); the closing update has the same id.
+ * period's end, or when a match after the period opens the next group. Only the open group is kept per key, with
+ * the matches still waiting for the watermark.
+ *
+ * <p>Matches are placed when the watermark passes their time, in (time, alert id) order, not as they arrive: which
+ * match opens a group names it, so input out of order within the run's lateness (partitions of a Kafka topic read
+ * in parallel, files merged by time) groups exactly as sorted input does, with the same ids. A match that comes
+ * after the watermark passed its time is placed at once. Opening a group also says so ({@link Update#closed()}
+ * false, the first match with a count of 1), for sinks that show alerts while their group is still counting (the
+ * service's store); the closing update has the same id.
  */
 public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGrouper.Update> {
     static final String OPEN = "alert-group";
+    static final String PENDING = "alert-group-pending";
 
     private final GroupingPlan plan;
     private final int sampleSize;
@@ -45,6 +54,16 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
         }
     }
 
+    /** Matches of one time waiting for the watermark. */
+    record Pending(List<Alert> alerts) {
+        Pending plus(Alert a) {
+            List<Alert> l = new ArrayList<>(alerts.size() + 1);
+            l.addAll(alerts);
+            l.add(a);
+            return new Pending(List.copyOf(l));
+        }
+    }
+
     /** A group opened (its first match) or closed (the grouped alert, same id). */
     public record Update(Alert alert, boolean closed) {
     }
@@ -61,6 +80,39 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
 
     @Override
     public void processElement(Alert alert, KeyedState<String> state, Consumer<Update> out) {
+        long t = alert.time().toEpochMilli();
+        if (t <= state.timers().currentWatermark()) {
+            place(alert, state, out);
+            return;
+        }
+        MapState<Long, Pending> pending = pending(state);
+        Pending waiting = pending.get(t);
+        pending.put(t, waiting == null ? new Pending(List.of(alert)) : waiting.plus(alert));
+        state.timers().registerEventTimeTimer(t);
+    }
+
+    @Override
+    public void onTimer(long time, KeyedState<String> state, Consumer<Update> out) {
+        MapState<Long, Pending> pending = pending(state);
+        Pending due = pending.get(time);
+        if (due != null) {
+            pending.remove(time);
+            List<Alert> sorted = new ArrayList<>(due.alerts());
+            sorted.sort(Comparator.comparing(Alert::id));
+            for (Alert a : sorted) {
+                place(a, state, out);
+            }
+        }
+        ValueState<Group> open = state.valueState(OPEN, Group.class);
+        Group g = open.value();
+        if (g != null && g.closesAt() == time) {
+            out.accept(new Update(g.toAlert(), true));
+            open.clear();
+        }
+    }
+
+    /** One match: into the open group while its period lasts, else it closes that group and opens the next. */
+    private void place(Alert alert, KeyedState<String> state, Consumer<Update> out) {
         ValueState<Group> open = state.valueState(OPEN, Group.class);
         Group g = open.value();
         long t = alert.time().toEpochMilli();
@@ -79,14 +131,8 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
         out.accept(new Update(opened.toAlert(), false));
     }
 
-    @Override
-    public void onTimer(long time, KeyedState<String> state, Consumer<Update> out) {
-        ValueState<Group> open = state.valueState(OPEN, Group.class);
-        Group g = open.value();
-        if (g != null && g.closesAt() == time) {
-            out.accept(new Update(g.toAlert(), true));
-            open.clear();
-        }
+    private static MapState<Long, Pending> pending(KeyedState<String> state) {
+        return state.mapState(PENDING, Long.class, Pending.class);
     }
 
     private static long saturatedAdd(long a, long b) {

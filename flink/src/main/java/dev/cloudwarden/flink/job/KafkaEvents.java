@@ -24,7 +24,8 @@ import java.util.List;
  * @param groupId          the consumer group offsets are committed under (progress only: a restore reads the
  *                         checkpoint's offsets)
  * @param bounded          stop at the offsets that are the latest when the job starts (a replay, the demo, tests)
- * @param idleness         how long a partition may be quiet before it no longer holds the watermark back
+ * @param idleness         how long a partition may be quiet before it no longer holds the watermark back; null:
+ *                         never (a replay of history, where a partition read late would otherwise find its events late)
  */
 public record KafkaEvents(String bootstrapServers, List<TopicBinding> topics, String groupId, boolean bounded,
                           Duration idleness) {
@@ -48,8 +49,10 @@ public record KafkaEvents(String bootstrapServers, List<TopicBinding> topics, St
         }
         WatermarkStrategy<Ingested> watermarks = WatermarkStrategy
                 .<Ingested>forBoundedOutOfOrderness(spec.allowedLateness())
-                .withTimestampAssigner((in, recordTime) -> Ingested.timestamp(in))
-                .withIdleness(idleness);
+                .withTimestampAssigner((in, recordTime) -> Ingested.timestamp(in));
+        if (idleness != null) {
+            watermarks = watermarks.withIdleness(idleness);
+        }
         return env.fromSource(b.build(), watermarks, "kafka " + String.join(",",
                 topics.stream().map(TopicBinding::topic).toList())).uid("kafka-source");
     }
