@@ -64,6 +64,10 @@ public record RunConfig(RuleSet rules, Duration allowedLateness, BehaviorConfig 
                 Suppressions.NONE, null, 1);
     }
 
+    public RunConfig withRules(RuleSet value) {
+        return new RunConfig(value, allowedLateness, behavior, intel, grouping, suppressions, incidents, threads);
+    }
+
     public RunConfig withAllowedLateness(Duration value) {
         return new RunConfig(rules, value, behavior, intel, grouping, suppressions, incidents, threads);
     }

@@ -1,10 +1,8 @@
 package dev.cloudwarden.flink.job;
 
-import dev.cloudwarden.flink.ingest.Ingested;
 import dev.cloudwarden.flink.serial.EngineSerializers;
 import dev.cloudwarden.flink.sink.KafkaOutputs;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
@@ -28,15 +26,23 @@ public final class CloudWardenJob {
         c.setString("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
         c.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
         c.setString("pipeline.object-reuse", "true");
+        // every stateful operator is named for savepoints; an operator without a uid fails the build of the job
+        // graph instead of a later restore
+        c.setString("pipeline.auto-generate-uids", "false");
         return c;
     }
 
-    /** Defines the job on {@code env}: sources, detection, the Kafka sinks; returns the streams for more sinks. */
+    /**
+     * Defines the job on {@code env}: sources, detection, the Kafka sinks; returns the streams for more sinks.
+     *
+     * @param rules  a rules topic for runtime changes; null: the spec's rules only
+     * @param output the Kafka sinks; null: none
+     */
     public static DetectionJob.Streams define(StreamExecutionEnvironment env, JobSpec spec, KafkaEvents input,
-                                              KafkaOutputs output, boolean liveIncidentUpdates) {
+                                              RulesTopic rules, KafkaOutputs output, boolean liveIncidentUpdates) {
         EngineSerializers.register(env);
-        DataStream<Ingested> events = input.read(env, spec);
-        DetectionJob.Streams streams = DetectionJob.build(spec, events, liveIncidentUpdates);
+        DetectionJob.Streams streams = DetectionJob.build(spec, input.read(env, spec),
+                rules == null ? null : rules.read(env), liveIncidentUpdates);
         if (output != null) {
             output.attach(streams);
         }

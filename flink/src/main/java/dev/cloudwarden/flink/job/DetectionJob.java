@@ -10,9 +10,10 @@ import dev.cloudwarden.engine.sigma.correlate.CorrelationStage;
 import dev.cloudwarden.engine.sigma.correlate.GroupKey;
 import dev.cloudwarden.flink.detect.DelayedWatermarks;
 import dev.cloudwarden.flink.detect.Keyed;
-import dev.cloudwarden.flink.detect.MatchEvents;
+import dev.cloudwarden.flink.detect.MatchOperator;
 import dev.cloudwarden.flink.detect.Outputs;
 import dev.cloudwarden.flink.detect.RouteHits;
+import dev.cloudwarden.flink.detect.RuntimeFiles;
 import dev.cloudwarden.flink.detect.SilenceAlerts;
 import dev.cloudwarden.flink.ingest.Ingested;
 import dev.cloudwarden.flink.state.EngineProcessFunction;
@@ -46,17 +47,24 @@ public final class DetectionJob {
 
     /**
      * @param events       parsed events with event-time timestamps and watermarks (per partition, see the sources)
+     * @param runtimeFiles rule and intel files changed while the job runs (a rules topic); null: none. Without, the
+     *                     matching is chained to the source that parsed the events; with, the events cross to a
+     *                     task of their own, which also holds the broadcast rules (one copy of each event)
      * @param liveUpdates  emit opened, updated and merged incidents too, not only closed ones
      */
-    public static Streams build(JobSpec spec, DataStream<Ingested> events, boolean liveUpdates) {
+    public static Streams build(JobSpec spec, DataStream<Ingested> events, DataStream<RuntimeFiles.Update> runtimeFiles,
+                                boolean liveUpdates) {
         StreamOperators operators = new StreamOperators(spec.runConfig());
         CorrelationStage correlations = operators.correlations();
         int behaviorCount = operators.behavior().size();
         Outputs outputs = new Outputs(correlations.levelCount(), behaviorCount);
         TypeInformation<Alert> alertType = TypeInformation.of(Alert.class);
 
-        SingleOutputStreamOperator<Alert> matched = events.process(new MatchEvents(spec, outputs), alertType)
-                .name("parse and match").uid("match");
+        MatchOperator match = new MatchOperator(spec, outputs);
+        SingleOutputStreamOperator<Alert> matched = (runtimeFiles == null
+                ? events.transform("match", alertType, match)
+                : events.connect(runtimeFiles.broadcast()).transform("match", alertType, match))
+                .uid("match");
         List<DataStream<Alert>> alerts = new ArrayList<>();
         alerts.add(matched);
 
@@ -96,7 +104,7 @@ public final class DetectionJob {
 
         DataStream<IncidentUpdate> incidents = null;
         if (operators.incidents(liveUpdates) != null) {
-            incidents = ordered.filter(new FormsIncidents(spec)).name("incident alerts")
+            incidents = ordered.filter(new FormsIncidents(spec)).name("incident alerts").uid("incident-alerts")
                     .keyBy(a -> TENANT, TypeInformation.of(String.class))
                     .process(new EngineProcessFunction<>(incidentsOf(spec, liveUpdates), TypeInformation.of(IncidentUpdate.class)))
                     .name("incidents").uid("incidents");

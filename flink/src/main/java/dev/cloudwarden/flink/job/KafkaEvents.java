@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Events from Kafka topics, parsed in the source and stamped with their event time. Watermarks are made per
+ * The log topics the job reads, parsed in the source and stamped with their event time. Watermarks are made per
  * partition (Flink's per-split watermarks) with the run's lateness bound, and the job's watermark is the least of
- * the partitions', so a partition that lags behind is waited for, as one slow file is by the CLI. A partition with no
- * records for {@code idleness} stops holding the watermark back until it has records again.
+ * the partitions', so a partition that lags is waited for, as one slow file is by the CLI. A partition with no
+ * records for {@code idleness} (wall time) stops holding the watermark back until it has records again.
  *
  * @param bootstrapServers where the brokers are
  * @param topics           the topics and how each is parsed
@@ -53,7 +53,7 @@ public record KafkaEvents(String bootstrapServers, List<TopicBinding> topics, St
         if (idleness != null) {
             watermarks = watermarks.withIdleness(idleness);
         }
-        return env.fromSource(b.build(), watermarks, "kafka " + String.join(",",
-                topics.stream().map(TopicBinding::topic).toList())).uid("kafka-source");
+        return env.fromSource(b.build(), watermarks,
+                "kafka " + String.join(",", topics.stream().map(TopicBinding::topic).toList())).uid("kafka-source");
     }
 }

@@ -1,7 +1,6 @@
 package dev.cloudwarden.flink.job;
 
 import dev.cloudwarden.engine.incident.IncidentUpdate;
-import dev.cloudwarden.flink.ingest.Ingested;
 import dev.cloudwarden.flink.ingest.TopicBinding;
 import dev.cloudwarden.flink.serial.EngineSerializers;
 import dev.cloudwarden.flink.testing.DemoDay;
@@ -40,9 +39,8 @@ class GoldenJobTest {
         env.setParallelism(2);
         env.getConfig().enableObjectReuse();
         EngineSerializers.register(env);
-        DataStream<Ingested> events = new KafkaEvents(bootstrap, List.of(new TopicBinding("golden", null)), "golden",
-                true, null).read(env, spec);
-        DetectionJob.Streams out = DetectionJob.build(spec, events, false);
+        KafkaEvents input = new KafkaEvents(bootstrap, List.of(new TopicBinding("golden", null)), "golden", true, null);
+        DetectionJob.Streams out = DetectionJob.build(spec, input.read(env, spec), null, false);
         DataStream<String> ids = out.alerts().map(a -> "alert " + a.id())
                 .union(out.incidents().filter(u -> u.kind() == IncidentUpdate.Kind.CLOSED)
                                 .map(u -> "incident " + u.incident().id()),
