@@ -2,6 +2,7 @@ package dev.cloudwarden.flink.job;
 
 import dev.cloudwarden.flink.ingest.Ingested;
 import dev.cloudwarden.flink.ingest.KafkaRecordParser;
+import dev.cloudwarden.flink.ingest.LatenessWatermarks;
 import dev.cloudwarden.flink.ingest.TopicBinding;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * The log topics the job reads, parsed in the source and stamped with their event time. Watermarks are made per
- * partition (Flink's per-split watermarks) with the run's lateness bound, and the job's watermark is the least of
+ * partition (Flink's per-split watermarks) with the run's lateness bound ({@link LatenessWatermarks}), and the job's watermark is the least of
  * the partitions', so a partition that lags is waited for, as one slow file is by the CLI. A partition with no
  * records for {@code idleness} (wall time) stops holding the watermark back until it has records again.
  *
@@ -47,8 +48,9 @@ public record KafkaEvents(String bootstrapServers, List<TopicBinding> topics, St
         if (bounded) {
             b.setBounded(OffsetsInitializer.latest());
         }
+        Duration lateness = spec.allowedLateness();
         WatermarkStrategy<Ingested> watermarks = WatermarkStrategy
-                .<Ingested>forBoundedOutOfOrderness(spec.allowedLateness())
+                .<Ingested>forGenerator(c -> new LatenessWatermarks<>(lateness))
                 .withTimestampAssigner((in, recordTime) -> Ingested.timestamp(in));
         if (idleness != null) {
             watermarks = watermarks.withIdleness(idleness);

@@ -2,9 +2,13 @@ package dev.cloudwarden.flink.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -45,9 +49,37 @@ public final class LocalKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /**
+     * Creates a topic and waits until every partition has its leader: a producer that writes to a partition whose
+     * leader is still being elected gets NOT_LEADER_OR_FOLLOWER, and an idempotent one can then lose its sequence
+     * (OUT_OF_ORDER_SEQUENCE_NUMBER) and its records with it.
+     */
     public void createTopic(String name, int partitions) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            for (int attempt = 0; attempt < 200; attempt++) {
+                if (hasLeaders(admin, name, partitions)) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("topic " + name + " has partitions without a leader after 10 s");
+        }
+    }
+
+    /** Whether the broker answers for every partition as its leader (the controller may have said so before it does). */
+    private static boolean hasLeaders(Admin admin, String name, int partitions) throws InterruptedException {
+        try {
+            TopicDescription d = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+            if (d.partitions().size() != partitions) {
+                return false;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest()));
+            admin.listOffsets(latest).all().get();
+            return true;
+        } catch (ExecutionException notYetLeader) {
+            return false; // the broker's metadata or replicas have not caught up with the new topic yet
         }
     }
 

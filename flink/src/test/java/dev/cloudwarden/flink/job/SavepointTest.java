@@ -107,7 +107,7 @@ class SavepointTest {
                 ? List.of(new TopicBinding("sp-logs", null), new TopicBinding("sp-clock", SourceType.CLOUDTRAIL))
                 : List.of(new TopicBinding("sp-logs", null));
         CloudWardenJob.define(env, spec, new KafkaEvents(kafka.bootstrapServers(), topics, "savepoint-test", false,
-                        withClock ? Duration.ofSeconds(2) : null), null,
+                        withClock ? Duration.ofSeconds(10) : null), null,
                 new KafkaOutputs(kafka.bootstrapServers(), "sp-alerts", "sp-incidents", "savepoint-test"), false);
         StreamGraph graph = env.getStreamGraph();
         graph.setSavepointRestoreSettings(restore);

@@ -96,18 +96,22 @@ public final class DemoDay {
      * Produces each file's lines {@code [from, to)} (as fractions of its length) to its partition of {@code topic},
      * stamped with the file's modification time (what the CLI reads a year-less syslog time against).
      */
-    public void produce(String bootstrap, String topic, double from, double to) throws IOException {
+    public void produce(String bootstrap, String topic, double from, double to) throws Exception {
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
                 "enable.idempotence", "true"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int partition = 0; partition < files.size(); partition++) {
                 Path f = files.get(partition);
                 long mtime = Files.getLastModifiedTime(f).toMillis();
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (String line : lines.subList((int) (lines.size() * from), (int) (lines.size() * to))) {
-                    p.send(new ProducerRecord<>(topic, partition, mtime, null, line.getBytes(StandardCharsets.UTF_8)));
+                    sent.add(p.send(new ProducerRecord<>(topic, partition, mtime, null, line.getBytes(StandardCharsets.UTF_8))));
                 }
             }
             p.flush();
+            for (java.util.concurrent.Future<?> s : sent) {
+                s.get(); // a record that failed fails the test here, not as a puzzling difference later
+            }
         }
     }
 
