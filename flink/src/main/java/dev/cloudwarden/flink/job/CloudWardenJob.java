@@ -5,6 +5,7 @@ import dev.cloudwarden.flink.sink.KafkaOutputs;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -17,12 +18,16 @@ public final class CloudWardenJob {
     }
 
     /**
-     * The job's settings on top of {@code base}: checkpoints every {@code checkpointInterval}, exactly once (the Kafka
-     * sinks commit with them); object reuse, since no operator keeps or changes an element it is handed (engine
+     * The job's settings on top of {@code base}: checkpoints every {@code checkpointInterval} into
+     * {@code checkpoints} (a folder or a file system URI: a cluster's must be shared, S3 or HDFS), exactly once (the
+     * Kafka sinks commit with them); object reuse, since no operator keeps or changes an element it is handed (engine
      * events and alerts are immutable), which spares a copy of every event between chained operators.
      */
-    public static Configuration configure(Configuration base, Duration checkpointInterval) {
+    public static Configuration configure(Configuration base, Duration checkpointInterval, URI checkpoints) {
         Configuration c = new Configuration(base);
+        // the default keeps checkpoints in the job manager's memory, up to 5 MB: a few thousand keys' windows
+        c.setString("execution.checkpointing.storage", "filesystem");
+        c.setString("execution.checkpointing.dir", checkpoints.toString());
         c.setString("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
         c.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
         c.setString("pipeline.object-reuse", "true");

@@ -18,6 +18,7 @@ import dev.cloudwarden.flink.detect.SilenceAlerts;
 import dev.cloudwarden.flink.ingest.Ingested;
 import dev.cloudwarden.flink.state.EngineProcessFunction;
 import dev.cloudwarden.flink.state.MappedInput;
+import dev.cloudwarden.flink.state.StateTtl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -76,7 +77,8 @@ public final class DetectionJob {
         for (int l = 0; l < correlations.levelCount(); l++) {
             DataStream<CorrelationStage.Input> in = levelInputs.get(l);
             SingleOutputStreamOperator<CorrelationHit> hits = in.keyBy(new GroupOf())
-                    .process(new EngineProcessFunction<>(correlationLevel(spec), TypeInformation.of(CorrelationHit.class)))
+                    .process(new EngineProcessFunction<>(correlationLevel(spec), TypeInformation.of(CorrelationHit.class),
+                            StateTtl.correlations(operators.config())))
                     .name("correlations, level " + l).uid("correlations-" + l);
             SingleOutputStreamOperator<Alert> routed = hits.process(new RouteHits(spec, outputs), alertType)
                     .name("correlation alerts, level " + l).uid("correlation-alerts-" + l);
@@ -89,7 +91,7 @@ public final class DetectionJob {
         for (int i = 0; i < behaviorCount; i++) {
             String name = operators.behavior().get(i).rules().get(0).id();
             alerts.add(matched.getSideOutput(outputs.behavior(i)).keyBy(new KeyOf())
-                    .process(new EngineProcessFunction<>(behavior(spec, i), alertType))
+                    .process(new EngineProcessFunction<>(behavior(spec, i), alertType, StateTtl.behavior(operators.config())))
                     .name("behavior " + name).uid("behavior-" + i));
         }
 
@@ -106,14 +108,16 @@ public final class DetectionJob {
         if (operators.incidents(liveUpdates) != null) {
             incidents = ordered.filter(new FormsIncidents(spec)).name("incident alerts").uid("incident-alerts")
                     .keyBy(a -> TENANT, TypeInformation.of(String.class))
-                    .process(new EngineProcessFunction<>(incidentsOf(spec, liveUpdates), TypeInformation.of(IncidentUpdate.class)))
+                    .process(new EngineProcessFunction<>(incidentsOf(spec, liveUpdates), TypeInformation.of(IncidentUpdate.class),
+                            StateTtl.incidents(operators.config())))
                     .name("incidents").uid("incidents");
         }
         DataStream<Alert> out = ordered;
         DataStream<Alert> opened = null;
         if (operators.grouper() != null) {
             SingleOutputStreamOperator<Alert> grouped = ordered.keyBy(new GroupingKey(spec), TypeInformation.of(String.class))
-                    .process(new EngineProcessFunction<>(grouping(spec), TypeInformation.of(AlertGrouper.Update.class)))
+                    .process(new EngineProcessFunction<>(grouping(spec), TypeInformation.of(AlertGrouper.Update.class),
+                            StateTtl.grouping(operators.config())))
                     .name("grouping").uid("grouping")
                     .process(new SplitGroups(outputs), alertType).name("grouped alerts").uid("grouped-alerts");
             out = grouped;

@@ -24,13 +24,20 @@ public final class EngineProcessFunction<K, I, O> extends KeyedProcessFunction<K
 
     private final Factory<K, I, O> factory;
     private final TypeInformation<O> output;
+    private final StateTtl ttl;
     private transient KeyedProcessor<K, I, O> processor;
     private transient FlinkKeyedState<K> state;
 
     /** @param output what the operator emits (Flink cannot infer it through the engine's generic interface) */
     public EngineProcessFunction(Factory<K, I, O> factory, TypeInformation<O> output) {
+        this(factory, output, StateTtl.NONE);
+    }
+
+    /** @param ttl how long Flink keeps a key's state without a write (a net under the engine's own eviction) */
+    public EngineProcessFunction(Factory<K, I, O> factory, TypeInformation<O> output, StateTtl ttl) {
         this.factory = factory;
         this.output = output;
+        this.ttl = ttl;
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class EngineProcessFunction<K, I, O> extends KeyedProcessFunction<K
     @Override
     public void open(OpenContext openContext) {
         processor = factory.get();
-        state = new FlinkKeyedState<>(getRuntimeContext());
+        state = new FlinkKeyedState<>(getRuntimeContext(), ttl);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.cloudwarden.engine.state.TimerService;
 import dev.cloudwarden.engine.state.ValueState;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
@@ -22,13 +23,15 @@ import java.util.Map;
  */
 final class FlinkKeyedState<K> implements KeyedState<K> {
     private final RuntimeContext runtime;
+    private final StateTtl ttl;
     private final Map<String, ValueState<?>> values = new HashMap<>();
     private final Map<String, MapState<?, ?>> maps = new HashMap<>();
     private final TimerService timers = new Timers();
     private KeyedProcessFunction<K, ?, ?>.Context context;
 
-    FlinkKeyedState(RuntimeContext runtime) {
+    FlinkKeyedState(RuntimeContext runtime, StateTtl ttl) {
         this.runtime = runtime;
+        this.ttl = ttl;
     }
 
     /** The callback now running: its key, its timers. */
@@ -45,14 +48,21 @@ final class FlinkKeyedState<K> implements KeyedState<K> {
     @SuppressWarnings("unchecked")
     public <T> ValueState<T> valueState(String name, Class<T> type) {
         return (ValueState<T>) values.computeIfAbsent(name, n -> new FlinkValue<>(
-                runtime.getState(new ValueStateDescriptor<>(n, type))));
+                runtime.getState(withTtl(new ValueStateDescriptor<>(n, type)))));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <MK, MV> MapState<MK, MV> mapState(String name, Class<MK> keyType, Class<MV> valueType) {
         return (MapState<MK, MV>) maps.computeIfAbsent(name, n -> new FlinkMap<>(
-                runtime.getMapState(new MapStateDescriptor<>(n, keyType, valueType))));
+                runtime.getMapState(withTtl(new MapStateDescriptor<>(n, keyType, valueType)))));
+    }
+
+    private <D extends StateDescriptor<?, ?>> D withTtl(D descriptor) {
+        if (ttl.ttl() != null) {
+            descriptor.enableTimeToLive(ttl.flinkConfig());
+        }
+        return descriptor;
     }
 
     @Override

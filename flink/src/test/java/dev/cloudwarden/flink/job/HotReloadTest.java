@@ -19,7 +19,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,14 +52,14 @@ class HotReloadTest {
             """;
 
     @Test
-    void aRuleAddedAtRuntimeFiresOnLaterEvents() throws Exception {
+    void aRuleAddedAtRuntimeFiresOnLaterEvents(@TempDir Path checkpoints) throws Exception {
         LocalKafka kafka = SharedKafka.get();
         kafka.createTopic("hr-logs", 1);
         kafka.createTopic("hr-rules", 1);
         kafka.createTopic("hr-alerts", 1);
         JobSpec spec = new JobSpec(List.of(), true, false, Duration.ofMinutes(1), false, null, null, Instant.EPOCH, null);
 
-        Configuration conf = CloudWardenJob.configure(new Configuration(), Duration.ofMillis(300));
+        Configuration conf = CloudWardenJob.configure(new Configuration(), Duration.ofMillis(300), checkpoints.toUri());
         MiniCluster flink = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
         flink.start();

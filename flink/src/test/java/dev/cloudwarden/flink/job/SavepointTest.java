@@ -45,6 +45,7 @@ class SavepointTest {
 
     @Test
     void noAlertIsLostOrDuplicatedAcrossAStopWithSavepointAndARestore(@TempDir Path dir) throws Exception {
+        Path checkpoints = dir.resolve("checkpoints");
         DemoDay day = DemoDay.write(dir.resolve("day"), 3000);
         JobSpec spec = JobSpec.defaults();
         Path clockFile = dir.resolve("clock.jsonl");
@@ -60,7 +61,7 @@ class SavepointTest {
         kafka.createTopic("sp-incidents", 1);
         day.produce(kafka.bootstrapServers(), "sp-logs", 0, 0.5);
 
-        Configuration conf = CloudWardenJob.configure(new Configuration(), Duration.ofMillis(500));
+        Configuration conf = CloudWardenJob.configure(new Configuration(), Duration.ofMillis(500), checkpoints.toUri());
         MiniCluster flink = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
         flink.start();

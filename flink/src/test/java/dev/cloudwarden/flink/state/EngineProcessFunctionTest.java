@@ -84,4 +84,37 @@ class EngineProcessFunctionTest {
         // watermark of 30000 fires b's timer at 19000, which forgets b, so b's last event counts alone at 50000
         assertThat(out).containsExactlyInAnyOrder("b@19000 {z=2}", "a@40000 {x=2, y=1}", "b@50000 {x=1}");
     }
+
+    /** Remembers a key forever and says whether it had seen it: only Flink's TTL can forget it. */
+    static final class Remembers implements KeyedProcessor<String, Ev, String> {
+        @Override
+        public void processElement(Ev e, KeyedState<String> state, Consumer<String> out) {
+            ValueState<Long> seen = state.valueState("seen", Long.class);
+            out.accept(e.key() + (seen.value() == null ? " new" : " seen"));
+            seen.update(e.time());
+        }
+
+        @Override
+        public void onTimer(long time, KeyedState<String> state, Consumer<String> out) {
+        }
+    }
+
+    @Test
+    void stateTheEngineNeverClearsExpiresWithTheTtl() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        List<String> out = new ArrayList<>();
+        // b comes twice at once; a comes again after more than its TTL of wall time
+        env.fromData(new Ev("a", "x", 0), new Ev("b", "x", 1), new Ev("b", "x", 2), new Ev("a", "pause", 3))
+                .map(e -> {
+                    if (e.kind().equals("pause")) {
+                        Thread.sleep(1_500);
+                    }
+                    return e;
+                })
+                .keyBy(Ev::key).process(new EngineProcessFunction<>(Remembers::new, Types.STRING,
+                        new StateTtl(java.time.Duration.ofMillis(500))))
+                .executeAndCollect().forEachRemaining(out::add);
+        assertThat(out).containsExactly("a new", "b new", "b seen", "a new");
+    }
 }
