@@ -66,6 +66,7 @@ public final class CloudWardenCli {
      */
     public static CommandLine commandLine(OutputStream stdout, Charset textCharset) {
         CommandLine cli = new CommandLine(new CloudWardenCli(stdout));
+        ScaleOut.find().ifPresent(scaleOut -> scaleOut.commands().forEach(cli::addSubcommand));
         cli.setOut(new PrintWriter(new OutputStreamWriter(stdout, textCharset), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(CloudWardenCli::inputOutputError);

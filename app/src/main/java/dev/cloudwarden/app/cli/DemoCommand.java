@@ -90,6 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The UI's port with --serve (on 127.0.0.1). Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--flink", description = {"Run the detection as the Flink job instead: the logs go through a Kafka "
+            + "broker inside this JVM and the job runs on a local MiniCluster; the incidents (and their ids) are the "
+            + "same. Needs the scale-out runtime, which the cloudwarden launcher adds for this option."})
+    boolean flink;
+
     @Mixin
     RunMixin run;
 
@@ -141,21 +146,41 @@ public final class DemoCommand implements Callable<Integer> {
                     return false; // the demo keeps final incidents only
                 }
             };
-            try (DetectionRun detection = new DetectionRun(config, store == null ? alerts : AlertSink.both(alerts,
-                    store.alertSink()),
-                    store == null ? sink : IncidentSink.both(sink, store.incidentSink()))) {
-                stats = FileSource.read(detection, Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()),
-                        IngestOptions.defaults(), rejected::add);
-                detection.finish();
-                runStats = detection.stats();
-            } catch (SinkFailedException e) {
-                return SinkFailures.report(spec, e);
+            AlertSink alertSink = store == null ? alerts : AlertSink.both(alerts, store.alertSink());
+            IncidentSink incidentSink = store == null ? sink : IncidentSink.both(sink, store.incidentSink());
+            if (flink) {
+                ScaleOut scaleOut = ScaleOut.find().orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--flink needs the scale-out runtime on the class path: run it with the "
+                        + "cloudwarden launcher, which adds it"));
+                long events;
+                try {
+                    events = scaleOut.replay(config, new ScaleOut.JobOptions(true, true, run.suppressions, incidentLevel),
+                            logs, alertSink, incidentSink);
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("the Flink job failed: " + e.getMessage(), e);
+                }
+                stats = null;
+                runStats = null;
+                err.printf(Locale.ROOT, "Ran %,d events through the Flink job on a local MiniCluster%n", events);
+            } else {
+                try (DetectionRun detection = new DetectionRun(config, alertSink, incidentSink)) {
+                    stats = FileSource.read(detection, Input.expand(List.of(logs.toString()), () -> System.in, Instant.now()),
+                            IngestOptions.defaults(), rejected::add);
+                    detection.finish();
+                    runStats = detection.stats();
+                } catch (SinkFailedException e) {
+                    return SinkFailures.report(spec, e);
+                }
             }
         }
         rejected.forEach(r -> err.println("error: " + r.message()));
-        err.printf(Locale.ROOT, "Scanned %,d events with %d rules, the behavioral detectors and %,d starter indicators: "
-                + "%,d alerts from %,d matches, %,d incidents%n%n", stats.events(), rules.rules().size(), intel.size(),
-                runStats.alerts(), runStats.matches(), incidents.size());
+        if (stats != null) {
+            err.printf(Locale.ROOT, "Scanned %,d events with %d rules, the behavioral detectors and %,d starter indicators: "
+                    + "%,d alerts from %,d matches, %,d incidents%n%n", stats.events(), rules.rules().size(), intel.size(),
+                    runStats.alerts(), runStats.matches(), incidents.size());
+        }
 
         stdout.printf("%d incidents%n", incidents.size());
         IncidentWriter.table(incidents, stdout);

@@ -27,7 +27,13 @@ public final class RulesMixin {
     @Option(names = "--no-builtin", description = "Leave out the built-in rule pack.")
     boolean noBuiltin;
 
-    List<RuleFile> files(CommandSpec spec) {
+    /** Whether the built-in pack is used. */
+    public boolean builtIn() {
+        return !noBuiltin;
+    }
+
+    /** The rule files to compile: the built-in pack (unless --no-builtin) and those under --rules. */
+    public List<RuleFile> files(CommandSpec spec) {
         List<RuleFile> files = new ArrayList<>();
         if (!noBuiltin) {
             files.addAll(RuleFiles.builtIn());
@@ -54,7 +60,7 @@ public final class RulesMixin {
     }
 
     /** The rules, compiled; one notice on stderr per built-in rule a --rules file replaced. */
-    RuleSet load(CommandSpec spec) {
+    public RuleSet load(CommandSpec spec) {
         RuleSet set = RuleSet.compile(files(spec), SigmaConfig.defaults(), noBuiltin ? RuleTuning.NONE : RuleTuning.builtIn());
         PrintWriter err = spec.commandLine().getErr();
         for (Replacement r : set.replacements()) {

@@ -57,13 +57,18 @@ public final class RunMixin {
                     + "(see README). The summary says how many each silenced.")
     Path suppressions;
 
+    /** The --suppressions file, or null. */
+    public Path suppressionsFile() {
+        return suppressions;
+    }
+
     @Option(names = "--no-behavior", description = {"Do not run the behavioral detectors (volume baselines between "
             + "networks and per principal, bursts of new virtual hosts, first-seen cloud-storage APIs and beacons): "
             + "the rules, correlations and intel only."})
     boolean noBehavior;
 
     /** The run's configuration; incidents are added by the caller when it wants them. */
-    RunConfig config(CommandSpec spec, RuleSet rules, IntelIndex intel) {
+    public RunConfig config(CommandSpec spec, RuleSet rules, IntelIndex intel) {
         if (allowedLateness.isNegative()) {
             throw new ParameterException(spec.commandLine(), "--allowed-lateness must not be negative");
         }

@@ -41,7 +41,8 @@ public final class PartitionParsers {
     public void parse(KafkaLine record, Consumer<Ingested> out) {
         byte[] value = record.value();
         byte[] lines = value[value.length - 1] == '\n' ? value : withNewline(value);
-        String input = record.input();
+        TopicBinding binding = topics.get(record.topic());
+        String input = binding == null ? record.input() : binding.inputName(record.partition());
         current = out;
         try {
             LineFeed feed = feeds.get(input);

@@ -3,6 +3,7 @@ package dev.cloudwarden.flink.ingest;
 import dev.cloudwarden.engine.event.SourceType;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,14 +11,27 @@ import java.util.Objects;
  * parser chosen by its first record (as a file's is by its first line). A record is one line: a log line or a JSON
  * record (NDJSON), or several such lines.
  *
- * @param topic  the Kafka topic
- * @param source the parser to force; null: detected
+ * @param topic          the Kafka topic
+ * @param source         the parser to force; null: detected
+ * @param partitionNames what to call each partition in events' origins, by partition number (a replay of files
+ *                       names each partition after its file, so origins are the files' lines); empty:
+ *                       {@code topic/partition}
  */
-public record TopicBinding(String topic, SourceType source) implements Serializable {
+public record TopicBinding(String topic, SourceType source, List<String> partitionNames) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public TopicBinding {
         Objects.requireNonNull(topic, "topic");
+        partitionNames = partitionNames == null ? List.of() : List.copyOf(partitionNames);
+    }
+
+    public TopicBinding(String topic, SourceType source) {
+        this(topic, source, List.of());
+    }
+
+    /** The input name of a partition's events. */
+    public String inputName(int partition) {
+        return partition < partitionNames.size() ? partitionNames.get(partition) : topic + "/" + partition;
     }
 
     /**
