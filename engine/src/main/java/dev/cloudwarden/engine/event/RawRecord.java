@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * {@link FieldCache} installed by the rule engine answers for the fields it read ahead.
  */
 public final class RawRecord {
-    private final byte[] json;
+    private final byte[] json;       // a JSON record's bytes; for a line, its fields' JSON when not yet a tree
     private final String line;
     private JsonNode tree; // built on first use; the bytes were validated by the parser that made us
     private FieldCache cache; // values some fields were read into without building the tree
@@ -41,6 +41,20 @@ public final class RawRecord {
     /** A JSON record whose tree is already built. */
     public static RawRecord ofTree(JsonNode tree) {
         return new RawRecord(null, null, tree);
+    }
+
+    /**
+     * A text line and its fields as JSON bytes (an object, as {@link #ofLine} gives them once written), made into a
+     * tree only when something asks for a field: a line that crossed to another task is read only as far as needed.
+     */
+    public static RawRecord ofLineFields(String line, byte[] fieldsJson) {
+        return new RawRecord(java.util.Objects.requireNonNull(fieldsJson, "fieldsJson"),
+                java.util.Objects.requireNonNull(line, "line"), null);
+    }
+
+    /** The fields of a text line as JSON bytes (not a copy: do not modify), if it has them unparsed; else null. */
+    public byte[] lineFieldBytes() {
+        return line != null && tree == null ? json : null;
     }
 
     /** A text line and the fields its parser extracted. */
@@ -84,7 +98,7 @@ public final class RawRecord {
     public byte[] digest() {
         byte[] d = digest;
         if (d == null) {
-            byte[] bytes = json != null ? json : text().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = json != null && line == null ? json : text().getBytes(StandardCharsets.UTF_8);
             d = Digests.sha256(bytes);
             digest = d;
         }
@@ -97,7 +111,7 @@ public final class RawRecord {
 
     /** The bytes of a JSON record (not a copy: do not modify), or null for text records and trees. */
     public byte[] jsonBytes() {
-        return json;
+        return line == null ? json : null;
     }
 
     /** The first value at {@code path}, or null when absent. A JSON null is returned as a NullNode. */

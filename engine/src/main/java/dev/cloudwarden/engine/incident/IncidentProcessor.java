@@ -1,12 +1,12 @@
 package dev.cloudwarden.engine.incident;
 
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.AlertBatch;
 import dev.cloudwarden.engine.state.KeyedProcessor;
 import dev.cloudwarden.engine.state.KeyedState;
 import dev.cloudwarden.engine.state.MapState;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -65,21 +65,19 @@ public final class IncidentProcessor implements KeyedProcessor<String, Alert, In
             place(alert, state, out);
             return;
         }
-        MapState<Long, OpenIncident.AlertBatch> pending = pending(state);
-        OpenIncident.AlertBatch batch = pending.get(t);
-        pending.put(t, batch == null ? new OpenIncident.AlertBatch(List.of(alert)) : batch.plus(alert));
+        MapState<Long, AlertBatch> pending = pending(state);
+        AlertBatch batch = pending.get(t);
+        pending.put(t, batch == null ? AlertBatch.of(alert) : batch.plus(alert));
         state.timers().registerEventTimeTimer(t);
     }
 
     @Override
     public void onTimer(long time, KeyedState<String> state, Consumer<IncidentUpdate> out) {
-        MapState<Long, OpenIncident.AlertBatch> pending = pending(state);
-        OpenIncident.AlertBatch batch = pending.get(time);
+        MapState<Long, AlertBatch> pending = pending(state);
+        AlertBatch batch = pending.get(time);
         if (batch != null) {
             pending.remove(time);
-            List<Alert> sorted = new ArrayList<>(batch.alerts());
-            sorted.sort(Comparator.comparing(Alert::id));
-            for (Alert a : sorted) {
+            for (Alert a : batch.inIdOrder()) {
                 place(a, state, out);
             }
         }
@@ -206,8 +204,8 @@ public final class IncidentProcessor implements KeyedProcessor<String, Alert, In
         open(state).put(inc.id, inc);
     }
 
-    private static MapState<Long, OpenIncident.AlertBatch> pending(KeyedState<String> state) {
-        return state.mapState(PENDING, Long.class, OpenIncident.AlertBatch.class);
+    private static MapState<Long, AlertBatch> pending(KeyedState<String> state) {
+        return state.mapState(PENDING, Long.class, AlertBatch.class);
     }
 
     private static MapState<String, OpenIncident> open(KeyedState<String> state) {

@@ -62,14 +62,4 @@ final class OpenIncident {
     /** Ids of open incidents due for an idle check at one time. */
     record IdSet(TreeSet<String> ids) {
     }
-
-    /** Alerts waiting for the watermark to pass their time. */
-    record AlertBatch(List<Alert> alerts) {
-        AlertBatch plus(Alert a) {
-            List<Alert> l = new ArrayList<>(alerts.size() + 1);
-            l.addAll(alerts);
-            l.add(a);
-            return new AlertBatch(List.copyOf(l));
-        }
-    }
 }

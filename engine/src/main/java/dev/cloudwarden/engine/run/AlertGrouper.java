@@ -1,6 +1,7 @@
 package dev.cloudwarden.engine.run;
 
 import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.AlertBatch;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.state.KeyedProcessor;
 import dev.cloudwarden.engine.state.KeyedState;
@@ -9,7 +10,6 @@ import dev.cloudwarden.engine.state.ValueState;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -54,16 +54,6 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
         }
     }
 
-    /** Matches of one time waiting for the watermark. */
-    record Pending(List<Alert> alerts) {
-        Pending plus(Alert a) {
-            List<Alert> l = new ArrayList<>(alerts.size() + 1);
-            l.addAll(alerts);
-            l.add(a);
-            return new Pending(List.copyOf(l));
-        }
-    }
-
     /** A group opened (its first match) or closed (the grouped alert, same id). */
     public record Update(Alert alert, boolean closed) {
     }
@@ -85,21 +75,19 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
             place(alert, state, out);
             return;
         }
-        MapState<Long, Pending> pending = pending(state);
-        Pending waiting = pending.get(t);
-        pending.put(t, waiting == null ? new Pending(List.of(alert)) : waiting.plus(alert));
+        MapState<Long, AlertBatch> pending = pending(state);
+        AlertBatch waiting = pending.get(t);
+        pending.put(t, waiting == null ? AlertBatch.of(alert) : waiting.plus(alert));
         state.timers().registerEventTimeTimer(t);
     }
 
     @Override
     public void onTimer(long time, KeyedState<String> state, Consumer<Update> out) {
-        MapState<Long, Pending> pending = pending(state);
-        Pending due = pending.get(time);
+        MapState<Long, AlertBatch> pending = pending(state);
+        AlertBatch due = pending.get(time);
         if (due != null) {
             pending.remove(time);
-            List<Alert> sorted = new ArrayList<>(due.alerts());
-            sorted.sort(Comparator.comparing(Alert::id));
-            for (Alert a : sorted) {
+            for (Alert a : due.inIdOrder()) {
                 place(a, state, out);
             }
         }
@@ -131,8 +119,8 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
         out.accept(new Update(opened.toAlert(), false));
     }
 
-    private static MapState<Long, Pending> pending(KeyedState<String> state) {
-        return state.mapState(PENDING, Long.class, Pending.class);
+    private static MapState<Long, AlertBatch> pending(KeyedState<String> state) {
+        return state.mapState(PENDING, Long.class, AlertBatch.class);
     }
 
     private static long saturatedAdd(long a, long b) {

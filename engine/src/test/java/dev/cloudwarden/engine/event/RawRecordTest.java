@@ -51,4 +51,20 @@ class RawRecordTest {
         assertThat(r.text(FieldPath.of("p"))).isEqualTo("{\"k\":[1,2]}");
         assertThat(r.text()).isEqualTo(json);
     }
+
+    @Test
+    void aLineWithItsFieldsAsJsonIsTheLineWithItsFieldsTree() throws Exception {
+        String line = "Dec  6 10:00:00 host sshd[1]: Failed password for root from 203.0.113.9 port 22 ssh2";
+        com.fasterxml.jackson.databind.node.ObjectNode fields = Json.NODES.objectNode().put("user", "root")
+                .put("port", 22);
+        RawRecord tree = RawRecord.ofLine(line, fields);
+        RawRecord lazy = RawRecord.ofLineFields(line, Json.MAPPER.writeValueAsBytes(fields));
+        assertThat(lazy.isJson()).isFalse();
+        assertThat(lazy.jsonBytes()).isNull();
+        assertThat(lazy.text()).isEqualTo(line);
+        assertThat(lazy.digest()).isEqualTo(tree.digest()).isEqualTo(Digests.sha256(line.getBytes(StandardCharsets.UTF_8)));
+        assertThat(lazy.text(FieldPath.of("user"))).isEqualTo("root");
+        assertThat(lazy.get(FieldPath.of("port")).intValue()).isEqualTo(22);
+        assertThat(lazy.lineFieldBytes()).as("parsed once asked").isNull();
+    }
 }

@@ -4,7 +4,6 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudwarden.engine.event.Json;
 import dev.cloudwarden.engine.event.RawRecord;
 
@@ -13,7 +12,8 @@ import java.io.UncheckedIOException;
 
 /**
  * An event's original record between tasks and in state: a JSON record as its bytes (so its digest, and the ids
- * hashed from it, are the same on every task), a text record as its line and the fields its parser cut out. What a
+ * hashed from it, are the same on every task), a text record as its line and the fields its parser cut out (as JSON,
+ * parsed on the other side only if something reads a field). What a
  * record caches for the parsing task (its tree, the fields read ahead) is not sent: the next task rebuilds what it
  * asks for. A record never changes once parsed, so copies share it.
  */
@@ -31,7 +31,8 @@ public final class RawRecordSerializer extends Serializer<RawRecord> {
         if (!r.isJson()) {
             out.writeByte(LINE);
             out.writeString(r.text());
-            bytes(out, tree(r));
+            byte[] fields = r.lineFieldBytes();
+            bytes(out, fields != null ? fields : tree(r));
         } else if (r.jsonBytes() != null) {
             out.writeByte(JSON);
             bytes(out, r.jsonBytes());
@@ -46,10 +47,7 @@ public final class RawRecordSerializer extends Serializer<RawRecord> {
         byte kind = in.readByte();
         try {
             return switch (kind) {
-                case LINE -> {
-                    String line = in.readString();
-                    yield RawRecord.ofLine(line, (ObjectNode) Json.MAPPER.readTree(bytes(in)));
-                }
+                case LINE -> RawRecord.ofLineFields(in.readString(), bytes(in)); // fields parsed if asked for
                 case JSON -> RawRecord.ofJson(bytes(in));
                 case TREE -> RawRecord.ofTree(Json.MAPPER.readTree(bytes(in)));
                 default -> throw new IllegalStateException("not a serialized record (kind " + kind + ")");
