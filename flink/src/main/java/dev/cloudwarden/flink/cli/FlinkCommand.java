@@ -70,8 +70,9 @@ public final class FlinkCommand {
         String incidentsTopic;
 
         @Option(names = "--store", paramLabel = "LOCATION",
-                description = {"Also upsert alerts and incidents into this store (jdbc:postgresql://... or a DuckDB "
-                        + "file), on their deterministic ids: a replay after a failure leaves each row once."})
+                description = {"Also upsert alerts and incidents into this store (jdbc:postgresql://...; a DuckDB file "
+                        + "on a local MiniCluster only), on their deterministic ids: a replay after a failure leaves each "
+                        + "row once."})
         String store;
 
         @Option(names = "--incident-level", defaultValue = "medium", paramLabel = "LEVEL",
