@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cloudwarden flink ...}: the detection as the Flink job over Kafka. */
-@Command(name = "flink", mixinStandardHelpOptions = true, subcommands = {FlinkCommand.Run.class, FlinkBenchCommand.class},
+@Command(name = "flink", mixinStandardHelpOptions = true, subcommands = {FlinkCommand.Run.class, FlinkBenchCommand.class, FlinkStateBenchCommand.class},
         description = "The detection as an Apache Flink job over Kafka, for when one machine is not enough.")
 public final class FlinkCommand {
     /**
