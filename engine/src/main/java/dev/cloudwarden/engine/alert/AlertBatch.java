@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.alert;
 
+import dev.cloudwarden.engine.state.ImmutableState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * Alerts of one event time waiting for the watermark (state value of the operators that take alerts in event-time
  * order: grouping and incidents). Immutable: each addition is a new batch, as a serializing state backend needs.
  */
-public record AlertBatch(List<Alert> alerts) {
+public record AlertBatch(List<Alert> alerts) implements ImmutableState {
     public AlertBatch {
         alerts = List.copyOf(alerts);
     }

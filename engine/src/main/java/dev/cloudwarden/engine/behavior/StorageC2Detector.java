@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.behavior;
 
+import dev.cloudwarden.engine.state.ImmutableState;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.SourceType;
@@ -41,7 +42,7 @@ public final class StorageC2Detector implements BehaviorDetector {
     static final String DESTINATIONS_STATE = "storage-c2-destinations";
 
     /** When the host was first and last seen, and its pending expiry timer. */
-    public record Host(long first, long last, long expiryTimer) {
+    public record Host(long first, long last, long expiryTimer) implements ImmutableState {
     }
 
     /** Where a destination stands with one host. */
@@ -51,7 +52,7 @@ public final class StorageC2Detector implements BehaviorDetector {
      * One storage destination of a host: its first contact, and while a beacon may still be found, its contacts
      * in event order (those the watermark has passed are merged by the minimum gap and trimmed).
      */
-    public record Destination(Status status, Event first, List<Event> contacts) {
+    public record Destination(Status status, Event first, List<Event> contacts) implements ImmutableState {
         public Destination {
             contacts = List.copyOf(contacts);
         }

@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.behavior;
 
+import dev.cloudwarden.engine.state.ImmutableState;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.event.Outcome;
@@ -36,14 +37,14 @@ public final class VhostBurstDetector implements BehaviorDetector {
     static final String HOSTS_STATE = "vhost-hosts";
 
     /** When the server was first and last seen, its pending expiry timer, until when it stays quiet, its host count. */
-    public record Server(long first, long last, long expiryTimer, long quietUntil, int hosts) {
+    public record Server(long first, long last, long expiryTimer, long quietUntil, int hosts) implements ImmutableState {
         Server seen(long t) {
             return new Server(Math.min(t, first), Math.max(t, last), expiryTimer, quietUntil, hosts);
         }
     }
 
     /** A virtual host of a server: the first request it served (the earliest) and when it was last served. */
-    public record Vhost(Event first, long last) {
+    public record Vhost(Event first, long last) implements ImmutableState {
     }
 
     private final VhostBurstConfig config;

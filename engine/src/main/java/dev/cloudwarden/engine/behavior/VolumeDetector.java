@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.behavior;
 
+import dev.cloudwarden.engine.state.ImmutableState;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.state.KeyedState;
@@ -38,11 +39,12 @@ public final class VolumeDetector implements BehaviorDetector {
     }
 
     /** A key's baseline and bookkeeping; times are epoch milliseconds, {@link Long#MIN_VALUE} for none. */
-    public record Profile(long firstBucket, long lastClosed, Baseline baseline, long lastEvent, long expiryTimer) {
+    public record Profile(long firstBucket, long lastClosed, Baseline baseline, long lastEvent, long expiryTimer)
+            implements ImmutableState {
     }
 
     /** An open bucket: its total, its event count and its largest events (largest first). */
-    public record Bucket(long bytes, long events, List<Event> largest) {
+    public record Bucket(long bytes, long events, List<Event> largest) implements ImmutableState {
         public Bucket {
             largest = List.copyOf(largest);
         }

@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.run;
 
+import dev.cloudwarden.engine.state.ImmutableState;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.alert.AlertBatch;
 import dev.cloudwarden.engine.event.Event;
@@ -36,7 +37,7 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
 
     /** One key's open group. */
     record Group(Alert first, String groupKey, long count, long firstSeen, long lastSeen, long closesAt,
-                 List<Event> sample) {
+                 List<Event> sample) implements ImmutableState {
         Group plus(Alert a, int sampleSize) {
             long t = a.time().toEpochMilli();
             List<Event> s = sample;

@@ -1,5 +1,6 @@
 package dev.cloudwarden.flink.state;
 
+import dev.cloudwarden.engine.state.ImmutableState;
 import dev.cloudwarden.engine.state.KeyedState;
 import dev.cloudwarden.engine.state.MapState;
 import dev.cloudwarden.engine.state.TimerService;
@@ -8,6 +9,8 @@ import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 import java.util.HashMap;
@@ -48,14 +51,20 @@ final class FlinkKeyedState<K> implements KeyedState<K> {
     @SuppressWarnings("unchecked")
     public <T> ValueState<T> valueState(String name, Class<T> type) {
         return (ValueState<T>) values.computeIfAbsent(name, n -> new FlinkValue<>(
-                runtime.getState(withTtl(new ValueStateDescriptor<>(n, type)))));
+                runtime.getState(withTtl(new ValueStateDescriptor<>(n, serializer(type))))));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <MK, MV> MapState<MK, MV> mapState(String name, Class<MK> keyType, Class<MV> valueType) {
         return (MapState<MK, MV>) maps.computeIfAbsent(name, n -> new FlinkMap<>(
-                runtime.getMapState(withTtl(new MapStateDescriptor<>(n, keyType, valueType)))));
+                runtime.getMapState(withTtl(new MapStateDescriptor<>(n, serializer(keyType), serializer(valueType))))));
+    }
+
+    /** The type's own serializer, shared rather than copied for values the engine never changes once stored. */
+    private <T> TypeSerializer<T> serializer(Class<T> type) {
+        TypeSerializer<T> own = runtime.createSerializer(TypeInformation.of(type));
+        return ImmutableState.class.isAssignableFrom(type) ? new SharedValueSerializer<>(own) : own;
     }
 
     private <D extends StateDescriptor<?, ?>> D withTtl(D descriptor) {
