@@ -1,6 +1,10 @@
 package dev.cloudwarden.engine.alert;
 
 import dev.cloudwarden.engine.state.ImmutableState;
+import dev.cloudwarden.engine.state.ImmutableState;
+import dev.cloudwarden.engine.state.KeyedState;
+import dev.cloudwarden.engine.state.MapState;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +27,34 @@ public record AlertBatch(List<Alert> alerts) implements ImmutableState {
         l.addAll(alerts);
         l.add(a);
         return new AlertBatch(l);
+    }
+
+    /**
+     * Parks {@code alert} in the map state {@code name} (event time → batch) until the watermark passes its time,
+     * with a timer at that time; returns false, parking nothing, when the watermark already has (the caller handles
+     * a late alert at once).
+     */
+    public static boolean park(Alert alert, KeyedState<?> state, String name) {
+        long t = alert.time().toEpochMilli();
+        if (t <= state.timers().currentWatermark()) {
+            return false;
+        }
+        MapState<Long, AlertBatch> pending = state.mapState(name, Long.class, AlertBatch.class);
+        AlertBatch waiting = pending.get(t);
+        pending.put(t, waiting == null ? of(alert) : waiting.plus(alert));
+        state.timers().registerEventTimeTimer(t);
+        return true;
+    }
+
+    /** The alerts parked for {@code time} in the map state {@code name}, in id order, taken out of it. */
+    public static List<Alert> takeDue(long time, KeyedState<?> state, String name) {
+        MapState<Long, AlertBatch> pending = state.mapState(name, Long.class, AlertBatch.class);
+        AlertBatch due = pending.get(time);
+        if (due == null) {
+            return List.of();
+        }
+        pending.remove(time);
+        return due.inIdOrder();
     }
 
     /** The alerts by id: the order in which same-time alerts are handled, whatever order they arrived in. */

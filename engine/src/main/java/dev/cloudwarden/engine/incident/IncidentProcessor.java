@@ -60,26 +60,15 @@ public final class IncidentProcessor implements KeyedProcessor<String, Alert, In
 
     @Override
     public void processElement(Alert alert, KeyedState<String> state, Consumer<IncidentUpdate> out) {
-        long t = alert.time().toEpochMilli();
-        if (t <= state.timers().currentWatermark()) {
+        if (!AlertBatch.park(alert, state, PENDING)) {
             place(alert, state, out);
-            return;
         }
-        MapState<Long, AlertBatch> pending = pending(state);
-        AlertBatch batch = pending.get(t);
-        pending.put(t, batch == null ? AlertBatch.of(alert) : batch.plus(alert));
-        state.timers().registerEventTimeTimer(t);
     }
 
     @Override
     public void onTimer(long time, KeyedState<String> state, Consumer<IncidentUpdate> out) {
-        MapState<Long, AlertBatch> pending = pending(state);
-        AlertBatch batch = pending.get(time);
-        if (batch != null) {
-            pending.remove(time);
-            for (Alert a : batch.inIdOrder()) {
-                place(a, state, out);
-            }
+        for (Alert a : AlertBatch.takeDue(time, state, PENDING)) {
+            place(a, state, out);
         }
         MapState<Long, OpenIncident.IdSet> expiry = expiry(state);
         OpenIncident.IdSet due = expiry.get(time);
@@ -202,10 +191,6 @@ public final class IncidentProcessor implements KeyedProcessor<String, Alert, In
             }
         }
         open(state).put(inc.id, inc);
-    }
-
-    private static MapState<Long, AlertBatch> pending(KeyedState<String> state) {
-        return state.mapState(PENDING, Long.class, AlertBatch.class);
     }
 
     private static MapState<String, OpenIncident> open(KeyedState<String> state) {

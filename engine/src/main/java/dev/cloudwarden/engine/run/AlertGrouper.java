@@ -6,7 +6,6 @@ import dev.cloudwarden.engine.alert.AlertBatch;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.state.KeyedProcessor;
 import dev.cloudwarden.engine.state.KeyedState;
-import dev.cloudwarden.engine.state.MapState;
 import dev.cloudwarden.engine.state.ValueState;
 
 import java.time.Instant;
@@ -71,26 +70,15 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
 
     @Override
     public void processElement(Alert alert, KeyedState<String> state, Consumer<Update> out) {
-        long t = alert.time().toEpochMilli();
-        if (t <= state.timers().currentWatermark()) {
+        if (!AlertBatch.park(alert, state, PENDING)) {
             place(alert, state, out);
-            return;
         }
-        MapState<Long, AlertBatch> pending = pending(state);
-        AlertBatch waiting = pending.get(t);
-        pending.put(t, waiting == null ? AlertBatch.of(alert) : waiting.plus(alert));
-        state.timers().registerEventTimeTimer(t);
     }
 
     @Override
     public void onTimer(long time, KeyedState<String> state, Consumer<Update> out) {
-        MapState<Long, AlertBatch> pending = pending(state);
-        AlertBatch due = pending.get(time);
-        if (due != null) {
-            pending.remove(time);
-            for (Alert a : due.inIdOrder()) {
-                place(a, state, out);
-            }
+        for (Alert a : AlertBatch.takeDue(time, state, PENDING)) {
+            place(a, state, out);
         }
         ValueState<Group> open = state.valueState(OPEN, Group.class);
         Group g = open.value();
@@ -118,10 +106,6 @@ public final class AlertGrouper implements KeyedProcessor<String, Alert, AlertGr
         open.update(opened);
         state.timers().registerEventTimeTimer(closesAt);
         out.accept(new Update(opened.toAlert(), false));
-    }
-
-    private static MapState<Long, AlertBatch> pending(KeyedState<String> state) {
-        return state.mapState(PENDING, Long.class, AlertBatch.class);
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -119,7 +119,8 @@ public final class FlinkStateBenchCommand implements Callable<Integer> {
                 && seen.get(n - 2).getStateSize() == seen.get(n - 3).getStateSize() && seen.get(n - 1).getStateSize() > 0;
     }
 
-    private static String failedSignIn(int n, Instant time) {
+    /** A failed console sign-in of user {@code n} from an address of its own. */
+    public static String failedSignIn(int n, Instant time) {
         return "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"user" + n + "\","
                 + "\"accountId\":\"111122223333\",\"arn\":\"arn:aws:iam::111122223333:user/user" + n + "\"},"
                 + "\"eventTime\":\"" + time + "\",\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"ConsoleLogin\","

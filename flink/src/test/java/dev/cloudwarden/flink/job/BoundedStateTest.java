@@ -1,6 +1,7 @@
 package dev.cloudwarden.flink.job;
 
 import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.flink.cli.FlinkStateBenchCommand;
 import dev.cloudwarden.flink.ingest.TopicBinding;
 import dev.cloudwarden.flink.kafka.LocalKafka;
 import dev.cloudwarden.flink.testing.SharedKafka;
@@ -118,12 +119,6 @@ class BoundedStateTest {
     }
 
     private static String failedLogin(int n, Instant time) {
-        return "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"user" + n + "\","
-                + "\"accountId\":\"111122223333\",\"arn\":\"arn:aws:iam::111122223333:user/user" + n + "\"},"
-                + "\"eventTime\":\"" + time + "\",\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"ConsoleLogin\","
-                + "\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "."
-                + (n & 255) + "\",\"userAgent\":\"Mozilla/5.0\",\"errorMessage\":\"Failed authentication\","
-                + "\"responseElements\":{\"ConsoleLogin\":\"Failure\"},\"additionalEventData\":{\"MFAUsed\":\"No\"},"
-                + "\"eventID\":\"bs-" + n + "\",\"eventType\":\"AwsConsoleSignIn\",\"recipientAccountId\":\"111122223333\"}";
+        return FlinkStateBenchCommand.failedSignIn(n, time);
     }
 }
