@@ -24,11 +24,10 @@ import java.util.List;
  */
 public final class StreamOperators {
     private final RunConfig config;
-    private final List<EventDetector> detectors;
+    private List<EventDetector> detectors; // made on first use: most tasks need only their own operator
 
     public StreamOperators(RunConfig config) {
         this.config = config;
-        this.detectors = Detectors.create(config);
     }
 
     public RunConfig config() {
@@ -37,13 +36,16 @@ public final class StreamOperators {
 
     /** Every detector of the run, in pipeline order (the local runner's list). */
     List<EventDetector> all() {
+        if (detectors == null) {
+            detectors = Detectors.create(config);
+        }
         return detectors;
     }
 
     /** The record fields the detectors test, for the reader to pick up while parsing. */
     public ReadAhead readAhead() {
         ReadAhead all = ReadAhead.NONE;
-        for (EventDetector d : detectors) {
+        for (EventDetector d : all()) {
             all = all.plus(d.readAhead());
         }
         return all;
@@ -51,7 +53,7 @@ public final class StreamOperators {
 
     /** The detectors that judge each event alone (Sigma rules, intel), in pipeline order. */
     public List<EventDetector> stateless() {
-        return detectors.stream().filter(EventDetector::isStateless).toList();
+        return all().stream().filter(EventDetector::isStateless).toList();
     }
 
     /** The correlations: routing and one keyed operator per level (none when the rules have no correlation). */
@@ -66,7 +68,7 @@ public final class StreamOperators {
 
     /** How long grouping and incidents wait behind the event watermark: the longest delay a detector dates alerts with. */
     public Duration alertDelay() {
-        return Detectors.alertDelay(detectors);
+        return Detectors.alertDelay(all());
     }
 
     /** The suppression that silences {@code alert}, or null: a silenced alert goes no further. */
@@ -79,6 +81,16 @@ public final class StreamOperators {
         return config.grouping().enabled()
                 ? new AlertGrouper(new GroupingPlan(config.rules(), config.grouping()), config.grouping().sampleSize())
                 : null;
+    }
+
+    /** Whether the run groups alerts (else {@link #grouper()} is null). */
+    public boolean groups() {
+        return config.grouping().enabled();
+    }
+
+    /** Whether the run builds incidents (else {@link #incidents} is null). */
+    public boolean buildsIncidents() {
+        return config.incidents() != null;
     }
 
     /** Whether an alert forms incidents (the run may build none). */

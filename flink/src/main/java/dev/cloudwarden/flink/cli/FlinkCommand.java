@@ -5,8 +5,6 @@ import dev.cloudwarden.app.cli.RunMixin;
 import dev.cloudwarden.app.cli.ScaleOut;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.engine.sigma.load.RuleSet;
-import dev.cloudwarden.engine.intel.match.IntelIndex;
-import dev.cloudwarden.engine.intel.starter.StarterIntel;
 import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.flink.ingest.TopicBinding;
 import dev.cloudwarden.flink.job.CloudWardenJob;
@@ -121,7 +119,8 @@ public final class FlinkCommand {
                 throw new ParameterException(spec.commandLine(), "--topics: " + e.getMessage());
             }
             RuleSet ruleSet = rules.load(spec);
-            RunConfig config = run.config(spec, ruleSet, IntelIndex.of(StarterIntel.indicators()));
+            // the tasks build the intel index themselves (the spec says to match the starter indicators)
+            RunConfig config = run.config(spec, ruleSet, null);
             JobSpec jobSpec = Specs.of(config, new ScaleOut.JobOptions(rules.builtIn(), true, run.suppressionsFile(),
                     incidentLevel), rules.files(spec));
 

@@ -42,7 +42,8 @@ public final class PartitionParsers {
         byte[] value = record.value();
         byte[] lines = value[value.length - 1] == '\n' ? value : withNewline(value);
         TopicBinding binding = topics.get(record.topic());
-        String input = binding == null ? record.input() : binding.inputName(record.partition());
+        String named = binding == null ? null : binding.partitionName(record.partition());
+        String input = named != null ? named : record.input();
         current = out;
         try {
             LineFeed feed = feeds.get(input);

@@ -29,9 +29,9 @@ public record TopicBinding(String topic, SourceType source, List<String> partiti
         this(topic, source, List.of());
     }
 
-    /** The input name of a partition's events. */
-    public String inputName(int partition) {
-        return partition < partitionNames.size() ? partitionNames.get(partition) : topic + "/" + partition;
+    /** The name given to a partition's events' origin, or null to use {@code topic/partition}. */
+    public String partitionName(int partition) {
+        return partition < partitionNames.size() ? partitionNames.get(partition) : null;
     }
 
     /**

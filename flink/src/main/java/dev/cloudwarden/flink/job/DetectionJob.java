@@ -105,7 +105,7 @@ public final class DetectionJob {
                 new DelayedWatermarks<Alert>(operators.alertDelay().toMillis())).uid("alert-watermark");
 
         DataStream<IncidentUpdate> incidents = null;
-        if (operators.incidents(liveUpdates) != null) {
+        if (operators.buildsIncidents()) {
             incidents = ordered.filter(new FormsIncidents(spec)).name("incident alerts").uid("incident-alerts")
                     .keyBy(a -> TENANT, TypeInformation.of(String.class))
                     .process(new EngineProcessFunction<>(incidentsOf(spec, liveUpdates), TypeInformation.of(IncidentUpdate.class),
@@ -114,7 +114,7 @@ public final class DetectionJob {
         }
         DataStream<Alert> out = ordered;
         DataStream<Alert> opened = null;
-        if (operators.grouper() != null) {
+        if (operators.groups()) {
             SingleOutputStreamOperator<Alert> grouped = ordered.keyBy(new GroupingKey(spec), TypeInformation.of(String.class))
                     .process(new EngineProcessFunction<>(grouping(spec), TypeInformation.of(AlertGrouper.Update.class),
                             StateTtl.grouping(operators.config())))
