@@ -29,8 +29,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The demo's simulated day (every catalog scenario in benign traffic) as test input: its log files, what the CLI's
- * run finds in them, and the files' lines produced to Kafka, each file a partition of one topic.
+ * Log files as test input (the demo's simulated day, every catalog scenario in benign traffic, or real logs): what
+ * the CLI's run finds in them, and the files' lines produced to Kafka, each file a partition of one topic.
  */
 public final class DemoDay {
     public static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
@@ -45,7 +45,11 @@ public final class DemoDay {
 
     public static DemoDay write(Path dir, long backgroundEvents) throws IOException {
         new Simulation(42, START, Duration.ofHours(24)).write(dir, Simulation.allScenarios(), backgroundEvents);
-        Path logs = dir.resolve(SimulationWriter.LOGS);
+        return of(dir.resolve(SimulationWriter.LOGS));
+    }
+
+    /** Any folder of line-based log files, each to be a partition. */
+    public static DemoDay of(Path logs) throws IOException {
         try (Stream<Path> s = Files.walk(logs)) {
             return new DemoDay(logs, s.filter(Files::isRegularFile).sorted().toList());
         }
