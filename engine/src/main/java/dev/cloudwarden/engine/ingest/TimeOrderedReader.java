@@ -32,12 +32,14 @@ import java.util.concurrent.BlockingQueue;
  * they reach the head of their lane. The sink is only ever called from the calling thread. Memory is bounded:
  * at most {@value #QUEUED_BATCHES} batches of {@value #BATCH} items per lane wait at a time.
  *
- * <p><b>Lanes</b> ({@link #lanes}): each file is its own lane, unless its folder holds more than
- * {@value #FILES_READ_APART} files: then the folder is one lane, read in name order (CloudTrail's and most
- * archivers' time-stamped names sort by time), with date folders ({@code 2026/11/25}) folded into their
- * parent, so a CloudTrail tree of a thousand days is one lane per account and region, not a thousand. Past
- * {@value #MAX_LANES} lanes, later lanes are appended to earlier ones; their files are then read one after
- * another, and only the allowed lateness of the operators covers the difference.
+ * <p><b>Lanes</b> ({@link #lanes}): while the inputs number at most {@value #MAX_LANES}, each file is its own
+ * lane, whatever its name says (a folder of exported logs, one per incident or technique, need not sort by
+ * time). Beyond that, each file is its own lane unless its folder holds more than {@value #FILES_READ_APART}
+ * files: then the folder is one lane, read in name order (CloudTrail's and most archivers' time-stamped names
+ * sort by time), with date folders ({@code 2026/11/25}) folded into their parent, so a CloudTrail tree of a
+ * thousand days is one lane per account and region, not a thousand. Past {@value #MAX_LANES} lanes, later lanes
+ * are appended to earlier ones; their files are then read one after another, and only the allowed lateness of
+ * the operators covers the difference.
  *
  * <p>Progress: byte counts are added up over the lanes, and reported as if the lanes were one input per
  * {@link IngestSink#onInputStart}, so a sink that adds up inputs' bytes sees the true total.
@@ -45,7 +47,7 @@ import java.util.concurrent.BlockingQueue;
 public final class TimeOrderedReader {
     static final int BATCH = 128;
     static final int QUEUED_BATCHES = 4;
-    /** A folder with at most this many files reads each in its own lane (per-host logs, rotated logs). */
+    /** Among many inputs, a folder with at most this many files reads each in its own lane (per-host logs, rotated logs). */
     static final int FILES_READ_APART = 16;
     /** Threads and queued batches are per lane; beyond this, lanes are appended to earlier ones. */
     static final int MAX_LANES = 64;
@@ -64,6 +66,9 @@ public final class TimeOrderedReader {
 
     /** Groups inputs into lanes (see the class documentation), keeping their order within each lane. */
     public static List<List<Input>> lanes(List<Input> inputs) {
+        if (inputs.size() <= MAX_LANES) {
+            return inputs.stream().map(List::of).toList();
+        }
         Map<String, List<Input>> byFolder = new LinkedHashMap<>();
         for (Input input : inputs) {
             byFolder.computeIfAbsent(laneKey(input.name()), k -> new ArrayList<>()).add(input);

@@ -133,20 +133,30 @@ class TimeOrderedReaderTest {
     }
 
     @Test
-    void lanesAreFilesUnlessAFolderHoldsMany() {
+    void amongManyInputsAFolderOfManyFilesIsOneLane() {
         List<Input> inputs = new ArrayList<>();
         inputs.add(lane("logs/sshd/host1.log", 1));
         inputs.add(lane("logs/sshd/host2.log", 1));
-        for (int day = 1; day <= 3; day++) {
+        for (int day = 1; day <= 7; day++) {
             for (int f = 0; f < 10; f++) {
                 inputs.add(lane("AWSLogs/1/CloudTrail/us-east-1/2026/11/0" + day + "/1_CloudTrail_" + f + ".json", 1));
             }
         }
+        assertThat(inputs).hasSizeGreaterThan(TimeOrderedReader.MAX_LANES);
         List<List<Input>> lanes = TimeOrderedReader.lanes(inputs);
         assertThat(lanes).hasSize(3);
         assertThat(lanes.get(0)).extracting(Input::name).containsExactly("logs/sshd/host1.log");
         assertThat(lanes.get(1)).extracting(Input::name).containsExactly("logs/sshd/host2.log");
-        assertThat(lanes.get(2)).hasSize(30).extracting(Input::name).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(lanes.get(2)).hasSize(70).extracting(Input::name).isSortedAccordingTo(Comparator.naturalOrder());
+    }
+
+    /** Exports named by what they hold, not by time (one file per technique, say), are not read one after another. */
+    @Test
+    void fewInputsAreALaneEachWhateverTheirFolder() {
+        List<Input> inputs = IntStream.range(0, TimeOrderedReader.FILES_READ_APART + 3)
+                .mapToObj(i -> lane("detonations/technique-" + i + ".jsonl", 1)).toList();
+        List<List<Input>> lanes = TimeOrderedReader.lanes(inputs);
+        assertThat(lanes).hasSize(inputs.size()).allSatisfy(l -> assertThat(l).hasSize(1));
     }
 
     @Test
