@@ -16,7 +16,6 @@ import dev.cloudwarden.flink.job.KafkaEvents;
 import dev.cloudwarden.flink.kafka.LocalKafka;
 import dev.cloudwarden.simulate.Simulation;
 import dev.cloudwarden.simulate.write.SimulationWriter;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -26,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +74,7 @@ public final class FlinkBenchCommand implements Callable<Integer> {
 
         long[] alerts = new long[1];
         long t0 = System.nanoTime();
+        double cpu0 = processCpuSeconds();
         long scanned;
         try (DetectionRun run = new DetectionRun(config, a -> alerts[0]++, IncidentSink.closedOnly(u -> {
         }))) {
@@ -83,8 +84,10 @@ public final class FlinkBenchCommand implements Callable<Integer> {
             run.finish();
         }
         double scanSeconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "scan, 1 thread: %,d events in %.1f s = %,.0f events/s (%,d alerts)%n", scanned,
-                scanSeconds, scanned / scanSeconds, alerts[0]);
+        double scanCpu = processCpuSeconds() - cpu0;
+        out.printf(Locale.ROOT, "scan: %,d events in %.1f s = %,.0f events/s (%,d alerts); %.1f CPU s (%.2f cores) = "
+                + "%,.0f events per CPU second%n", scanned, scanSeconds, scanned / scanSeconds, alerts[0], scanCpu,
+                scanCpu / scanSeconds, scanned / scanCpu);
         out.flush();
 
         try (LocalKafka kafka = LocalKafka.start()) {
@@ -99,14 +102,24 @@ public final class FlinkBenchCommand implements Callable<Integer> {
                         List.of(new TopicBinding("bench", null)), "bench-" + p, true, null), null, null, false)
                         .alerts().sinkTo(new DiscardingSink<Alert>()).uid("discard");
                 long start = System.nanoTime();
-                JobExecutionResult r = env.execute("bench p=" + p);
+                double jobCpu0 = processCpuSeconds();
+                env.execute("bench p=" + p);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double jobCpu = processCpuSeconds() - jobCpu0;
                 out.printf(Locale.ROOT, "job, parallelism %d: %,d records in %.1f s = %,.0f events/s, %,.0f per slot "
-                        + "(%.0f%% of the scan)%n", p, lines, seconds, lines / seconds, lines / seconds / p,
-                        100 * lines / seconds / p / (scanned / scanSeconds));
+                        + "(%.0f%% of the scan); %.1f CPU s (%.2f cores, broker included) = %,.0f events per CPU second "
+                        + "(%.0f%% of the scan's)%n", p, lines, seconds, lines / seconds, lines / seconds / p,
+                        100 * lines / seconds / p / (scanned / scanSeconds), jobCpu, jobCpu / seconds, lines / jobCpu,
+                        100 * (lines / jobCpu) / (scanned / scanCpu));
                 out.flush();
             }
         }
         return 0;
+    }
+
+    /** CPU time of every thread of this process (the scan's readers, the job's tasks, the broker, the collector). */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 }
