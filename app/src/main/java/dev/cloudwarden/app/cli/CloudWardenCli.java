@@ -14,12 +14,14 @@ import java.nio.charset.Charset;
  */
 @Command(name = "cloudwarden",
         mixinStandardHelpOptions = true,
-        version = "CloudWarden 0.1.0",
+        version = "CloudWarden " + CloudWardenCli.VERSION,
         description = "Cloud threat detection and response over your own logs.",
         subcommands = {EventsCommand.class, ScanCommand.class, RulesCommand.class, SimulateCommand.class, EvalCommand.class,
-                DemoCommand.class, IntelCommand.class, ServeCommand.class, HuntCommand.class, TokensCommand.class, UsersCommand.class,
+                DemoCommand.class, IntelCommand.class, PostureCommand.class, ServeCommand.class, HuntCommand.class, TokensCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CloudWardenCli {
+    /** The release, as {@code --version} and SARIF's tool driver give it. */
+    public static final String VERSION = "0.1.0";
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_USAGE = 2;

@@ -33,7 +33,9 @@ import java.util.Map;
  *   <li>{@code statements(policy)}: an IAM policy (JSON text or object) as its list of statements, each with
  *       {@code Action}, {@code NotAction}, {@code Resource}, {@code NotResource} as lists of strings and
  *       {@code Principal} as a map of lists ({@code "*"} becomes {@code {"AWS": ["*"]}});</li>
- *   <li>{@code is_public_cidr(s)}: {@code 0.0.0.0/0} or {@code ::/0} (the whole internet).</li>
+ *   <li>{@code is_public_cidr(s)}: {@code 0.0.0.0/0} or {@code ::/0} (the whole internet);</li>
+ *   <li>{@code exposes(rule, port)}: one firewall rule, in any dialect {@link Exposure} knows, lets the internet reach
+ *       the port.</li>
  * </ul>
  * Conditions are compiled once and are safe to evaluate from several threads.
  */
@@ -55,11 +57,15 @@ public final class CelLanguage {
                             CelOverloadDecl.newGlobalOverload("json_string", SimpleType.DYN, SimpleType.STRING)),
                     CelFunctionDecl.newFunctionDeclaration("statements",
                             CelOverloadDecl.newGlobalOverload("statements_dyn", ListType.create(SimpleType.DYN), SimpleType.DYN)),
+                    CelFunctionDecl.newFunctionDeclaration("exposes",
+                            CelOverloadDecl.newGlobalOverload("exposes_dyn_int", SimpleType.BOOL, SimpleType.DYN, SimpleType.INT)),
                     CelFunctionDecl.newFunctionDeclaration("is_public_cidr",
                             CelOverloadDecl.newGlobalOverload("is_public_cidr_string", SimpleType.BOOL, SimpleType.STRING)))
             .addFunctionBindings(
                     CelFunctionBinding.from("json_string", String.class, CelLanguage::json),
                     CelFunctionBinding.from("statements_dyn", Object.class, CelLanguage::statements),
+                    CelFunctionBinding.from("exposes_dyn_int", Object.class, Long.class,
+                            (rule, port) -> rule instanceof Map<?, ?> m && Exposure.exposes(m, port)),
                     CelFunctionBinding.from("is_public_cidr_string", String.class, CelLanguage::isPublicCidr))
             .setResultType(SimpleType.DYN)
             .build();
@@ -138,7 +144,7 @@ public final class CelLanguage {
         return v == null || v instanceof NullValue ? List.of() : List.of(String.valueOf(v));
     }
 
-    private static boolean isPublicCidr(String cidr) {
+    static boolean isPublicCidr(String cidr) {
         String c = cidr.trim();
         return c.equals("0.0.0.0/0") || c.equals("::/0") || c.equals("*") || c.equalsIgnoreCase("Internet")
                 || c.equalsIgnoreCase("Any");

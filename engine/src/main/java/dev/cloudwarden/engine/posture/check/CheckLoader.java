@@ -48,7 +48,7 @@ public final class CheckLoader {
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{2,80}");
     private static final Set<String> FILE_KEYS = Set.of("framework", "layer", "owner", "checks");
     private static final Set<String> CHECK_KEYS = Set.of("id", "title", "severity", "framework", "resource_types",
-            "layer", "owner", "benchmarks", "equivalents", "threats", "remediation", "applies", "pass");
+            "layer", "owner", "benchmarks", "equivalents", "threats", "remediation", "applies", "pass", "exposes");
 
     /** The checks that loaded and the errors of those that did not. */
     public record Loaded(List<Check> checks, List<CheckFileException> errors) {
@@ -102,19 +102,57 @@ public final class CheckLoader {
         Framework framework = parse(file, inherited(c, defaults, "framework"), "framework", node, Framework::of);
         Layer layer = parse(file, inherited(c, defaults, "layer"), "layer", node, Layer::of);
         Owner owner = parse(file, inherited(c, defaults, "owner"), "owner", node, Owner::of);
-        String applies = optional(file, c, "applies");
-        String pass = required(file, c, "pass", node);
-        CelCondition condition;
-        try {
-            condition = CelCondition.compile(applies, pass);
-        } catch (IllegalArgumentException e) {
-            throw new CheckFileException(at(file, c.get(applies != null && e.getMessage().contains("applies") ? "applies" : "pass")),
-                    "check " + id + ": " + e.getMessage());
-        }
+        Condition condition = condition(file, id, c, node);
         return new Check(id, required(file, c, "title", node), severity, framework,
                 Set.copyOf(strings(file, c.get("resource_types"))), layer, owner, lists(file, c.get("benchmarks")),
                 lists(file, c.get("equivalents")), strings(file, c.get("threats")),
                 Optional.ofNullable(optional(file, c, "remediation")).orElse(""), condition, at(file, node));
+    }
+
+    /**
+     * {@code pass} (and {@code applies}) in CEL, or {@code exposes: [ports]} ({@code exposes: all}: one rule opens every
+     * port): exactly one of the two kinds.
+     */
+    private static Condition condition(String file, String id, Map<String, Node> c, Node node) throws CheckFileException {
+        if (c.containsKey("exposes")) {
+            if (c.containsKey("pass") || c.containsKey("applies")) {
+                throw new CheckFileException(at(file, c.get("exposes")), "check " + id + ": give either exposes or pass, not both");
+            }
+            List<Long> ports = new ArrayList<>();
+            List<String> given = strings(file, c.get("exposes"));
+            if (given.equals(List.of("all"))) {
+                return new ExposureCondition(List.of());
+            }
+            for (String p : given) {
+                try {
+                    long port = Long.parseLong(p);
+                    if (port < 0 || port > 65535) {
+                        throw new NumberFormatException();
+                    }
+                    ports.add(port);
+                } catch (NumberFormatException e) {
+                    throw new CheckFileException(at(file, c.get("exposes")), "check " + id + ": '" + p + "' is not a port");
+                }
+            }
+            return new ExposureCondition(ports);
+        }
+        String applies = optional(file, c, "applies");
+        String pass = required(file, c, "pass", node);
+        try {
+            return CelCondition.compile(applies, pass);
+        } catch (IllegalArgumentException e) {
+            String where = applies != null && compiles(pass) ? "applies" : "pass";
+            throw new CheckFileException(at(file, c.get(where)), "check " + id + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean compiles(String expression) {
+        try {
+            CelCondition.compile(null, expression);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private interface Parser<T> {

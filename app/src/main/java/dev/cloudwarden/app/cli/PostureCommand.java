@@ -1,0 +1,249 @@
+package dev.cloudwarden.app.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cloudwarden.app.output.SafeJsonEscapes;
+import dev.cloudwarden.app.output.TerminalText;
+import dev.cloudwarden.app.posture.Baseline;
+import dev.cloudwarden.app.posture.FindingJson;
+import dev.cloudwarden.app.posture.OcsfFindingWriter;
+import dev.cloudwarden.app.posture.SarifWriter;
+import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.posture.check.BuiltInChecks;
+import dev.cloudwarden.engine.posture.check.Check;
+import dev.cloudwarden.engine.posture.check.CheckLoader;
+import dev.cloudwarden.engine.posture.check.Verdict;
+import dev.cloudwarden.engine.posture.model.ParseProblem;
+import dev.cloudwarden.engine.posture.scan.Finding;
+import dev.cloudwarden.engine.posture.scan.PostureScan;
+import dev.cloudwarden.engine.posture.scan.PostureScanner;
+import dev.cloudwarden.engine.posture.scan.PostureSources;
+import dev.cloudwarden.engine.posture.scan.Suppressions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code cloudwarden posture scan|checks}: misconfigurations in infrastructure as code and configuration snapshots. */
+@Command(name = "posture", mixinStandardHelpOptions = true,
+        description = "Finds the misconfigurations attackers walk through, before they do.",
+        subcommands = {PostureCommand.Scan.class, PostureCommand.Checks.class})
+public final class PostureCommand {
+    /** How findings are printed. */
+    enum Format { table, json, sarif, ocsf }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            description = {"Checks Terraform (HCL and plan JSON), CloudFormation, Kubernetes manifests, ARM templates, "
+                    + "Dockerfiles, Docker daemon.json, Hadoop *-site.xml and AWS configuration snapshots.",
+                    "Exit code: 1 an open failure at or above --fail-on, 0 otherwise; 3 some file could not be read (and "
+                            + "no failure reached --fail-on); 2 usage error or a bad check file."})
+    static final class Scan implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (read recursively).")
+        List<Path> paths;
+
+        @Option(names = "--format", paramLabel = "FORMAT",
+                description = "table, json (one finding per line), sarif (SARIF 2.1.0, one document) or ocsf (OCSF "
+                        + "Compliance Findings, one per line). Default: table on a terminal, json otherwise.")
+        Format format;
+
+        @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "high",
+                description = "Exit 1 when an open failure of this severity or above is found: informational, low, "
+                        + "medium, high, critical. Default: ${DEFAULT-VALUE}.")
+        String failOn;
+
+        @Option(names = "--checks", paramLabel = "FILE|DIR",
+                description = "More check files (YAML), beside the built-in ones. Repeatable.")
+        List<Path> moreChecks = new ArrayList<>();
+
+        @Option(names = "--suppressions", paramLabel = "FILE",
+                description = "Accepted failures: check, resource, reason, expires (see the README).")
+        Path suppressions;
+
+        @Option(names = "--no-inline-skips", description = "Ignore checkov:skip and cloudwarden:skip beside resources.")
+        boolean noInlineSkips;
+
+        @Option(names = "--baseline", paramLabel = "FILE",
+                description = "Report only failures not in this earlier --format json output (or Checkov baseline).")
+        Path baseline;
+
+        @Option(names = "--passed", description = "Also list passing checks (by default: failures, unknowns, suppressed).")
+        boolean passed;
+
+        @Override
+        public Integer call() throws IOException {
+            Level threshold = Level.parse(failOn).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown --fail-on level '" + failOn + "'"));
+            PrintWriter err = spec.commandLine().getErr();
+            List<Check> checks = new ArrayList<>(BuiltInChecks.all());
+            if (!loadMore(checks, err)) {
+                return CloudWardenCli.EXIT_USAGE;
+            }
+            LocalDate today = LocalDate.now(Clock.systemUTC());
+            Suppressions suppressed;
+            try {
+                suppressed = suppressions == null ? Suppressions.none(!noInlineSkips)
+                        : new Suppressions(Suppressions.parse(suppressions.toString(), Files.readString(suppressions)),
+                        !noInlineSkips, today);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + TerminalText.safe(e.getMessage()));
+                return CloudWardenCli.EXIT_USAGE;
+            }
+            Baseline known = baseline == null ? null : Baseline.read(baseline);
+            PostureScan scan = new PostureScanner(PostureSources.all(), checks).scan(paths, suppressed);
+            for (ParseProblem p : scan.problems()) {
+                err.println("error: " + TerminalText.safe(p.toString()));
+            }
+            suppressed.expired().forEach(e -> err.println("warning: suppression expired on " + e.expires() + ": "
+                    + TerminalText.safe(e.check() + " " + e.resource().pattern())));
+            List<Finding> shown = scan.findings().stream()
+                    .filter(f -> passed || f.verdict() != Verdict.PASS)
+                    .filter(f -> known == null || f.verdict() != Verdict.FAIL || !known.knows(f))
+                    .toList();
+            print(shown);
+            long failed = shown.stream().filter(Finding::open).count();
+            long atOrAbove = shown.stream().filter(f -> f.open() && f.check().severity().compareTo(threshold) >= 0).count();
+            long suppressedCount = shown.stream().filter(Finding::suppressed).count();
+            long unknown = scan.findings().stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
+            long passes = scan.findings().stream().filter(f -> f.verdict() == Verdict.PASS).count();
+            err.printf(Locale.ROOT, "%d files, %d resources, %d checks: %d failed (%d at or above %s), %d suppressed, "
+                            + "%d passed, %d unknown%s; %d problems%n", scan.files(), scan.resources().size(), checks.size(),
+                    failed, atOrAbove, threshold.id(), suppressedCount, passes, unknown,
+                    known == null ? "" : " (failures in the baseline left out)", scan.problems().size());
+            err.flush();
+            if (atOrAbove > 0) {
+                return CloudWardenCli.EXIT_FINDINGS;
+            }
+            return scan.problems().isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
+        }
+
+        private boolean loadMore(List<Check> checks, PrintWriter err) throws IOException {
+            CheckLoader loader = new CheckLoader();
+            boolean ok = true;
+            for (Path p : moreChecks) {
+                List<Path> files;
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> s = Files.walk(p)) {
+                        files = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+                    }
+                } else {
+                    files = List.of(p);
+                }
+                for (Path f : files) {
+                    CheckLoader.Loaded loaded = loader.load(f.toString(), Files.readString(f));
+                    for (var e : loaded.errors()) {
+                        err.println("check error: " + TerminalText.safe(e.getMessage()));
+                        ok = false;
+                    }
+                    checks.addAll(loaded.checks());
+                }
+            }
+            return ok;
+        }
+
+        private void print(List<Finding> findings) throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Format f = format != null ? format : Terminal.stdoutIsTerminal() ? Format.table : Format.json;
+            switch (f) {
+                case table -> table(out, findings);
+                case json -> {
+                    try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
+                        for (Finding x : findings) {
+                            FindingJson.write(g, x);
+                        }
+                    }
+                }
+                case ocsf -> {
+                    long now = System.currentTimeMillis();
+                    try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
+                        for (Finding x : findings) {
+                            OcsfFindingWriter.write(g, x, now);
+                        }
+                    }
+                }
+                case sarif -> SarifWriter.write(out, findings, CloudWardenCli.VERSION);
+            }
+            out.flush();
+        }
+
+        private static void table(PrintWriter out, List<Finding> findings) {
+            List<Finding> sorted = findings.stream().sorted(Comparator
+                    .comparing((Finding x) -> x.check().severity()).reversed()
+                    .thenComparing(x -> x.resource().location().file())
+                    .thenComparing(x -> x.resource().location().line())).toList();
+            out.printf("%-10s %-8s %-28s %-40s %s%n", "STATUS", "SEVERITY", "CHECK", "RESOURCE", "WHERE / WHAT");
+            for (Finding x : sorted) {
+                String status = x.suppressed() ? "suppressed" : x.verdict().id();
+                out.printf("%-10s %-8s %-28s %-40s %s%n", status, x.check().severity().id(), x.check().id(),
+                        TerminalText.safe(x.resource().id()), TerminalText.safe(x.resource().location().toString()));
+                out.printf("%-10s %-8s %-28s %-40s %s%n", "", "", "", "", TerminalText.safe(x.check().title()
+                        + (x.outcome().detail().isEmpty() ? "" : " [" + x.outcome().detail() + "]")
+                        + (x.suppressed() ? " [suppressed: " + x.suppression().reason() + "]" : "")));
+            }
+        }
+    }
+
+    @Command(name = "checks", mixinStandardHelpOptions = true, description = "Lists the checks with their equivalents and benchmarks.")
+    static final class Checks implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = ListFormat.HELP)
+        ListFormat format;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Check> checks = BuiltInChecks.all();
+            if (ListFormat.resolve(format) == ListFormat.json) {
+                try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
+                    for (Check c : checks) {
+                        g.writeStartObject();
+                        g.writeStringField("id", c.id());
+                        g.writeStringField("title", c.title());
+                        g.writeStringField("severity", c.severity().id());
+                        g.writeStringField("framework", c.framework().id());
+                        g.writeArrayFieldStart("resource_types");
+                        for (String t : c.resourceTypes().stream().sorted().toList()) {
+                            g.writeString(t);
+                        }
+                        g.writeEndArray();
+                        g.writeStringField("layer", c.layer().id());
+                        g.writeStringField("owner", c.owner().id());
+                        g.writeObjectField("equivalents", new java.util.TreeMap<>(c.equivalents()));
+                        g.writeObjectField("benchmarks", new java.util.TreeMap<>(c.benchmarks()));
+                        g.writeObjectField("threats", c.threats());
+                        g.writeStringField("defined_at", c.definedAt().toString());
+                        g.writeEndObject();
+                    }
+                }
+            } else {
+                out.printf("%-28s %-8s %-14s %-12s %s%n", "CHECK", "SEVERITY", "FRAMEWORK", "LAYER", "TITLE");
+                for (Check c : checks) {
+                    out.printf("%-28s %-8s %-14s %-12s %s%n", c.id(), c.severity().id(), c.framework().id(),
+                            c.layer().id(), c.title());
+                }
+                out.printf("%d checks%n", checks.size());
+            }
+            out.flush();
+            return CloudWardenCli.EXIT_OK;
+        }
+    }
+}
