@@ -56,6 +56,10 @@ public final class AwsSnapshotSource implements ConfigSource.PerFile {
         if (!n.endsWith(".json") && !n.endsWith(".jsonl") && !n.endsWith(".ndjson")) {
             return false;
         }
+        if (head.stripLeading().startsWith("{") && head.contains("\"Content\"")
+                && (head.contains("\"ReportFormat\"") || head.contains(CredentialReport.BASE64_HEADER))) {
+            return true;
+        }
         Map<String, Object> fields = PlainJson.headFields(head);
         if (fields.isEmpty()) {
             return false;

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class CredentialReport {
     static final String ROOT_ROW = "<root_account>";
+    /** "user,arn," in base64: how the report's Content starts, long before its ReportFormat is in sight. */
+    static final String BASE64_HEADER = "dXNlcixhcm4s";
 
     record Row(boolean root, Map<String, Object> attributes, int line) {
     }
