@@ -165,7 +165,8 @@ public final class AwsSnapshotSource implements ConfigSource.PerFile {
             if (found) {
                 return;
             }
-            if (ConfigItems.isItem(m) || PantherResources.isPanther(m)) {
+            // A resource before a describe output: Panther's VPC has SecurityGroups and FlowLogs lists of its own.
+            if (ConfigItems.isItem(m) || PantherResources.isPanther(m) || ShapeInference.infer(m) != null) {
                 resourceObject(m);
                 return;
             }
