@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * The type of a resource object that does not say its type (Panther's test resources mostly do not), from the
- * fields only that type's describe API returns. Ordered from the most to the least specific; null when nothing fits.
+ * fields only that type's describe API returns. Ordered from the most to the least specific; each rule asks for
+ * more than one field (or an IAM ARN), so an application's settings file with a {@code UserName} is not taken for
+ * an IAM user; null when nothing fits.
  */
 final class ShapeInference {
     private ShapeInference() {
@@ -50,7 +52,7 @@ final class ShapeInference {
         if (has(r, "TrailARN") || has(r, "IsMultiRegionTrail")) {
             return AwsType.TRAIL;
         }
-        if (has(r, "LogGroupName")) {
+        if (has(r, "LogGroupName") && (has(r, "Arn") || has(r, "CreationTime") || has(r, "RetentionInDays"))) {
             return AwsType.LOG_GROUP;
         }
         if (has(r, "CertificateArn")) {
@@ -74,23 +76,24 @@ final class ShapeInference {
         if (has(r, "MinimumPasswordLength") || has(r, "RequireSymbols")) {
             return AwsType.PASSWORD_POLICY;
         }
-        if (has(r, "Detectors")) {
+        if (has(r, "Detectors") && (has(r, "AccountId") || has(r, "Region"))) {
             return AwsType.DETECTOR_META;
         }
-        if (has(r, "Recorders")) {
+        if (has(r, "Recorders") && (has(r, "AccountId") || has(r, "Region"))) {
             return AwsType.RECORDER_META;
         }
         if (has(r, "PolicyDocument") && (has(r, "DefaultVersionId") || has(r, "AttachmentCount"))
                 || has(r, "PolicyVersionList")) {
             return AwsType.POLICY;
         }
-        if (has(r, "AssumeRolePolicyDocument") || has(r, "RoleName") || has(r, "RoleId")) {
+        if (has(r, "AssumeRolePolicyDocument") || has(r, "RoleName") && (has(r, "RoleId") || arn(r).contains(":role/"))) {
             return AwsType.ROLE;
         }
         if (arn(r).contains(":group/") || has(r, "GroupId") && has(r, "GroupName") && has(r, "Users")) {
             return AwsType.GROUP;
         }
-        if (has(r, "CredentialReport") || has(r, "UserName") || has(r, "UserId") || has(r, "UserID")) {
+        if (has(r, "CredentialReport")
+                || has(r, "UserName") && (has(r, "UserId") || has(r, "UserID") || arn(r).startsWith("arn:aws:iam:"))) {
             return arn(r).endsWith(":root") || "root".equals(r.get("UserName")) || "<root_account>".equals(r.get("UserName"))
                     ? AwsType.ROOT_USER : AwsType.USER;
         }
@@ -98,7 +101,7 @@ final class ShapeInference {
                 || has(r, "PublicAccessBlockConfiguration") && has(r, "Name")) {
             return AwsType.BUCKET;
         }
-        if (has(r, "AssociatedResources") || has(r, "WebACLId")) {
+        if (has(r, "WebACLId") && has(r, "DefaultAction")) {
             return AwsType.WEB_ACL;
         }
         return null;

@@ -62,6 +62,8 @@ class AwsSnapshotSourceTest {
         assertThat(source.accepts(Path.of("plan.json"), "{\"format_version\": \"1.2\", \"terraform_version\"")).isFalse();
         assertThat(source.accepts(Path.of("x.yaml"), "SecurityGroups: []")).isFalse();
         assertThat(source.accepts(Path.of("x.csv"), "a,b,c")).isFalse();
+        assertThat(source.accepts(Path.of("appsettings.json"), "{\"UserName\": \"svc\", \"Password\": \"x\"}")).isFalse();
+        assertThat(source.accepts(Path.of("policy.json"), "{\"Version\": \"2012-10-17\", \"Statement\": []}")).isFalse();
     }
 
     @Test
@@ -189,6 +191,24 @@ class AwsSnapshotSourceTest {
         ParsedConfig parsed = PostureGolden.parseText(source, tmp, "x.json", "{\"SecurityGroups\": [\n{\"GroupId\": }\n");
         assertThat(parsed.resources()).isEmpty();
         assertThat(parsed.problems()).singleElement().satisfies(p -> assertThat(p.location().line()).isEqualTo(2));
+    }
+
+    @Test
+    void selectResourceConfigResultsAreItems() {
+        ParsedConfig parsed = PostureGolden.parseText(source, tmp, "select.json", """
+                {"Results": ["{\\"resourceType\\":\\"AWS::EC2::Volume\\",\\"resourceId\\":\\"vol-2\\",\\"configuration\\":{\\"volumeId\\":\\"vol-2\\",\\"encrypted\\":true}}"],
+                 "QueryInfo": {"SelectFields": [{"Name": "resourceType"}]}}
+                """);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(only(parsed, "AWS::EC2::Volume").attributes()).containsEntry("Encrypted", true);
+    }
+
+    @Test
+    void aPantherTypeGivenBesideTheResourceWins() {
+        Map<String, Object> bare = Map.of("Name", "x");
+        assertThat(PantherResources.typeOf(bare, null)).isNull();
+        assertThat(PantherResources.typeOf(bare, "AWS.S3.Bucket")).isEqualTo("AWS::S3::Bucket");
+        assertThat(PantherResources.typeOf(Map.of("ResourceType", "AWS.KMS.Key"), "AWS.S3.Bucket")).isEqualTo("AWS::KMS::Key");
     }
 
     @Test
