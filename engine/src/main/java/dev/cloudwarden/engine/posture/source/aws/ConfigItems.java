@@ -34,6 +34,10 @@ final class ConfigItems {
     /** The normalised item, or null for an item without configuration (deleted, not recorded). */
     static Item read(Map<String, Object> item) throws IOException {
         String configType = (String) item.get("resourceType");
+        if (item.get("configurationItemStatus") instanceof String status && status.startsWith("ResourceDeleted")
+                || "ResourceNotRecorded".equals(item.get("configurationItemStatus"))) {
+            return null;
+        }
         Object configuration = parseIfText(item.get("configuration"));
         if (!(configuration instanceof Map<?, ?>)) {
             return null;

@@ -1,5 +1,7 @@
 package dev.cloudwarden.engine.posture.source.aws;
 
+import dev.cloudwarden.engine.posture.model.Unknown;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,22 @@ final class Shape {
         if (type == AwsType.POLICY && !attributes.containsKey("PolicyDocument")) {
             defaultVersionDocument(attributes);
         }
+        for (String field : UNSEEN.getOrDefault(type, List.of())) {
+            attributes.putIfAbsent(field, Unknown.of(field + " not in this output"));
+        }
         return attributes;
     }
+
+    /**
+     * Fields the report's checks hinge on that some forms do not carry (list-policies has no document, only the
+     * credential report knows MFA, older snapshots lack an instance's metadata options): absent, they are Unknown, so
+     * such a check says "unknown" instead of passing on silence.
+     */
+    private static final Map<AwsType, List<String>> UNSEEN = Map.of(
+            AwsType.POLICY, List.of("PolicyDocument"),
+            AwsType.USER, List.of("CredentialReport"),
+            AwsType.ROOT_USER, List.of("CredentialReport"),
+            AwsType.INSTANCE, List.of("MetadataOptions"));
 
     static List<Object> tagList(Map<?, ?> map) {
         List<Object> list = new ArrayList<>();

@@ -66,7 +66,10 @@ final class DockerfileInstruction {
         if (!raw.heredocs().isEmpty()) {
             List<Object> docs = new ArrayList<>();
             for (DockerfileLexer.Heredoc h : raw.heredocs()) {
-                docs.add(Map.of("name", h.name(), "content", h.content()));
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("name", h.name());
+                doc.put("content", h.content());
+                docs.add(doc);
             }
             m.put("heredocs", docs);
         }

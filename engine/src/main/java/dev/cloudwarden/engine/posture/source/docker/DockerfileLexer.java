@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class DockerfileLexer {
     /** Instructions that may carry here-documents (BuildKit's Dockerfile syntax 1.4 and later). */
     private static final List<String> HEREDOC_INSTRUCTIONS = List.of("RUN", "COPY", "ADD");
+    private static final List<String> KNOWN_DIRECTIVES = List.of("syntax", "escape", "check");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*=\\s*(.*?)\\s*$");
     private static final Pattern HEREDOC = Pattern.compile("(?<!\\S)<<(-?)\\s*([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\\2");
     private static final Pattern SKIP = Pattern.compile("checkov:skip=([A-Za-z0-9_,-]+)(?::(.*))?");
@@ -56,7 +57,8 @@ final class DockerfileLexer {
                 break;
             }
             String key = m.group(1).toLowerCase(Locale.ROOT);
-            if (directives.containsKey(key)) {
+            // An unknown or repeated directive is a comment, and every line after it is no longer a directive.
+            if (!KNOWN_DIRECTIVES.contains(key) || directives.containsKey(key)) {
                 break;
             }
             directives.put(key, m.group(2));

@@ -212,6 +212,16 @@ class AwsSnapshotSourceTest {
     }
 
     @Test
+    void fieldsAFormDoesNotCarryAreUnknown() {
+        ParsedConfig parsed = PostureGolden.parseText(source, tmp, "list.json", """
+                {"Policies": [{"PolicyName": "p", "PolicyId": "ANPA1", "Arn": "arn:aws:iam::1:policy/p", "DefaultVersionId": "v1"}],
+                 "Users": [{"UserName": "u", "UserId": "AIDA1", "Arn": "arn:aws:iam::1:user/u"}]}
+                """);
+        assertThat(only(parsed, "AWS::IAM::Policy").attributes().get("PolicyDocument")).isInstanceOf(Unknown.class);
+        assertThat(only(parsed, "AWS::IAM::User").attributes().get("CredentialReport")).isInstanceOf(Unknown.class);
+    }
+
+    @Test
     void camelCaseRaisesToTheApiNames() {
         assertThat(PascalCase.raise("dBInstanceIdentifier")).isEqualTo("DBInstanceIdentifier");
         assertThat(PascalCase.raise("iAMDatabaseAuthenticationEnabled")).isEqualTo("IAMDatabaseAuthenticationEnabled");

@@ -101,6 +101,13 @@ class DockerfileSourceTest {
     }
 
     @Test
+    void anUnknownDirectiveEndsTheDirectives() {
+        ConfigResource r = parseOne("# unknowndirective=value\n# escape=`\nFROM a\nRUN x \\\n y\n");
+        assertThat((Map<?, ?>) r.attributes().get("directives")).isEmpty();
+        assertThat(list(r, "RUN").get(0).get("value")).isEqualTo("x  y");
+    }
+
+    @Test
     void execFormIsTheJsonArrayAndShellFormOneCommand() {
         ConfigResource r = parseOne("""
                 FROM a
