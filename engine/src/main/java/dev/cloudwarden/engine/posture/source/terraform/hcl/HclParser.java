@@ -51,8 +51,13 @@ public final class HclParser {
 
     /** A template file ({@code templatefile}): the whole text is a template, as a heredoc body is. */
     public static ParsedTemplate parseTemplate(String fileName, String text) {
+        return parseTemplate(fileName, text, 1);
+    }
+
+    /** A template whose text starts on {@code firstLine} of its file (a string in a {@code .tf.json} file). */
+    public static ParsedTemplate parseTemplate(String fileName, String text, int firstLine) {
         List<SyntaxProblem> problems = new ArrayList<>();
-        HclParser p = new HclParser(Source.of(fileName, text), new ArrayList<>(), problems, 0);
+        HclParser p = new HclParser(new Source(fileName, text, firstLine), new ArrayList<>(), problems, 0);
         try {
             Expr e = p.templateExpr(0, 1, p.templateBody(true, NO_DIRECTIVES).parts);
             return new ParsedTemplate(e, List.of());
@@ -176,8 +181,9 @@ public final class HclParser {
 
     // ---- expressions ----
 
-    public static Expr parseExpressionText(String fileName, String text) {
-        HclParser p = new HclParser(Source.of(fileName, text), new ArrayList<>(), new ArrayList<>(), 0);
+    /** One expression filling the whole text; a syntax error is thrown. */
+    public static Expr parseExpressionText(String fileName, String text, int firstLine) {
+        HclParser p = new HclParser(new Source(fileName, text, firstLine), new ArrayList<>(), new ArrayList<>(), 0);
         p.skipNewlines.push(true);
         Expr e = p.parseExpression();
         Token t = p.peek();
