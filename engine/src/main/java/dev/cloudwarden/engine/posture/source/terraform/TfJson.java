@@ -1,10 +1,7 @@
 package dev.cloudwarden.engine.posture.source.terraform;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.cloudwarden.engine.event.Json;
 import dev.cloudwarden.engine.posture.source.terraform.hcl.Body;
 import dev.cloudwarden.engine.posture.source.terraform.hcl.Comment;
 import dev.cloudwarden.engine.posture.source.terraform.hcl.Expr;
@@ -14,6 +11,8 @@ import dev.cloudwarden.engine.posture.source.terraform.hcl.HclSyntaxException;
 import dev.cloudwarden.engine.posture.source.terraform.hcl.Source;
 import dev.cloudwarden.engine.posture.source.terraform.hcl.Span;
 import dev.cloudwarden.engine.posture.source.terraform.hcl.SyntaxProblem;
+
+import dev.cloudwarden.engine.posture.source.terraform.JsonTree.Node;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,13 +28,7 @@ import java.util.Map;
  * objects are read as object values (a map where HCL would give a one-element list of maps).
  */
 final class TfJson {
-    private static final int MAX_DEPTH = 200;
-
     private TfJson() {
-    }
-
-    /** A JSON value with the lines it spans. */
-    private record Node(Object value, int line, int endLine) {
     }
 
     static HclFile parse(String fileName, String text) {
@@ -43,13 +36,12 @@ final class TfJson {
         List<Comment> comments = new ArrayList<>();
         List<SyntaxProblem> problems = new ArrayList<>();
         List<Body.Item> items = new ArrayList<>();
-        try (JsonParser p = Json.factory(MAX_DEPTH).createParser(text)) {
-            JsonToken t = p.nextToken();
-            Node root = t == null ? null : read(p, t);
-            if (root == null || !(root.value() instanceof Map<?, ?> top)) {
+        try {
+            Node root = JsonTree.parse(text);
+            if (root == null || !(root.value() instanceof Map<?, ?>)) {
                 problems.add(new SyntaxProblem(1, 1, "a .tf.json file must hold one JSON object"));
             } else {
-                new Converter(source, comments, problems).topLevel(cast(top), items);
+                new Converter(source, comments, problems).topLevel(root.object(), items);
             }
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
@@ -64,50 +56,6 @@ final class TfJson {
     @SuppressWarnings("unchecked")
     private static Map<String, Node> cast(Map<?, ?> m) {
         return (Map<String, Node>) m;
-    }
-
-    private static Node read(JsonParser p, JsonToken t) throws IOException {
-        int line = p.currentTokenLocation().getLineNr();
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Node> m = new LinkedHashMap<>();
-                List<Node> comments = new ArrayList<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String k = p.currentName();
-                    Node v = read(p, p.nextToken());
-                    if (k.equals("//")) {
-                        comments.add(v);
-                    } else {
-                        m.put(k, v);
-                    }
-                }
-                if (!comments.isEmpty()) {
-                    m.put("//", new Node(comments, line, line));
-                }
-                return new Node(m, line, p.currentTokenLocation().getLineNr());
-            }
-            case START_ARRAY: {
-                List<Node> l = new ArrayList<>();
-                JsonToken n;
-                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    l.add(read(p, n));
-                }
-                return new Node(l, line, p.currentTokenLocation().getLineNr());
-            }
-            case VALUE_STRING:
-                return new Node(p.getText(), line, line);
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return new Node(p.getDecimalValue(), line, line);
-            case VALUE_TRUE:
-                return new Node(Boolean.TRUE, line, line);
-            case VALUE_FALSE:
-                return new Node(Boolean.FALSE, line, line);
-            case VALUE_NULL:
-                return new Node(null, line, line);
-            default:
-                throw new IOException("unexpected " + t);
-        }
     }
 
     private record Converter(Source source, List<Comment> comments, List<SyntaxProblem> problems) {
@@ -135,13 +83,11 @@ final class TfJson {
         }
 
         private void comment(Node n) {
-            if (n.value() instanceof List<?> l) {
-                for (Object o : l) {
-                    Node c = (Node) o;
-                    if (c.value() instanceof String s) {
-                        comments.add(new Comment(c.line(), s));
-                    }
-                }
+            if (n.value() instanceof String s) {
+                comments.add(new Comment(n.line(), s));
+            }
+            for (Node c : n.array()) {
+                comment(c);
             }
         }
 
