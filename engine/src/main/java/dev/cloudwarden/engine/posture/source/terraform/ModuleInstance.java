@@ -47,6 +47,8 @@ final class ModuleInstance {
     private final ModuleDefinition def;
     private final String prefix;
     private final Map<String, Supplier<Object>> inputs;
+    /** For a called module: what each input's expression in the caller refers to. */
+    private Map<String, Supplier<List<String>>> inputReferences;
     private final Evaluator evaluator;
     private final ModuleLoader loader;
     private final Path rootFolder;
@@ -288,6 +290,44 @@ final class ModuleInstance {
         }
     }
 
+    // ---- references ----
+
+    /**
+     * The addresses mentioned, qualified, followed through locals and (in a called module) through the input
+     * variables to what the calling expression mentions, so a graph check sees a bucket referenced via a local.
+     */
+    private List<String> references(References.Mentions m) {
+        Set<String> out = new LinkedHashSet<>();
+        m.addresses().forEach(a -> out.add(qualify(a)));
+        for (String value : m.values()) {
+            out.addAll(valueReferences(value));
+        }
+        return List.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> valueReferences(String value) {
+        Object cachedRefs = cache.get("refs " + value);
+        if (cachedRefs == IN_PROGRESS) {
+            return List.of();
+        }
+        if (cachedRefs instanceof List<?> l) {
+            return (List<String>) l;
+        }
+        cache.put("refs " + value, IN_PROGRESS);
+        List<String> refs = List.of();
+        if (value.startsWith("local.")) {
+            Body.Attribute a = def.locals.get(value.substring("local.".length()));
+            if (a != null) {
+                refs = references(References.mentions(a.expr()));
+            }
+        } else if (value.startsWith("var.") && inputReferences != null) {
+            refs = inputReferences.getOrDefault(value.substring("var.".length()), () -> List.of()).get();
+        }
+        cache.put("refs " + value, refs);
+        return refs;
+    }
+
     // ---- count and for_each ----
 
     private static boolean isRepeated(Declaration d) {
@@ -395,8 +435,15 @@ final class ModuleInstance {
                 }
             }
             String childPrefix = prefix + "module." + call.name() + inst.suffix() + ".";
-            out.add(new ChildModule(inst.suffix(), new ModuleInstance(childDef, childPrefix, childInputs, evaluator,
-                    loader, rootFolder, allowed, depth + 1)));
+            ModuleInstance child = new ModuleInstance(childDef, childPrefix, childInputs, evaluator, loader,
+                    rootFolder, allowed, depth + 1);
+            child.inputReferences = new LinkedHashMap<>();
+            for (Body.Attribute a : call.block().body().attributes()) {
+                if (!MODULE_META.contains(a.name())) {
+                    child.inputReferences.put(a.name(), () -> references(References.mentions(a.expr())));
+                }
+            }
+            out.add(new ChildModule(inst.suffix(), child));
         }
         return out;
     }
@@ -432,7 +479,7 @@ final class ModuleInstance {
         Body.Block block = d.block();
         Map<String, Object> attributes = PlainData.copyAttributes(
                 BlockValues.attributes(block.body(), inst.scope(), evaluator));
-        List<String> references = References.of(block.body()).stream().map(this::qualify).toList();
+        List<String> references = references(References.mentions(block.body()));
         Location location = new Location(d.file().displayName(), block.span().line(), block.span().endLine());
         String type;
         String id;

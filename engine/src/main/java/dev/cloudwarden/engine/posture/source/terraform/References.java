@@ -25,17 +25,38 @@ final class References {
 
     static List<String> of(Expr e, Scope scope) {
         Set<String> out = new LinkedHashSet<>();
-        new Walker(scope, out).expr(e, Set.of());
+        new Walker(scope, out, new LinkedHashSet<>()).expr(e, Set.of());
         return List.copyOf(out);
     }
 
     static List<String> of(Body body) {
         Set<String> out = new LinkedHashSet<>();
-        new Walker(null, out).body(body, Set.of());
+        new Walker(null, out, new LinkedHashSet<>()).body(body, Set.of());
         return List.copyOf(out);
     }
 
-    private record Walker(Scope scope, Set<String> out) {
+    /**
+     * What an expression or body mentions: resource addresses, and the {@code local.NAME} and {@code var.NAME}
+     * names (as {@code local.NAME}, {@code var.NAME}) through which it may reach further resources.
+     */
+    record Mentions(List<String> addresses, List<String> values) {
+    }
+
+    static Mentions mentions(Body body) {
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        new Walker(null, out, values).body(body, Set.of());
+        return new Mentions(List.copyOf(out), List.copyOf(values));
+    }
+
+    static Mentions mentions(Expr e) {
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        new Walker(null, out, values).expr(e, Set.of());
+        return new Mentions(List.copyOf(out), List.copyOf(values));
+    }
+
+    private record Walker(Scope scope, Set<String> out, Set<String> values) {
         private boolean bound(String name, Set<String> local) {
             return local.contains(name) || scope != null && scope.isBound(name);
         }
@@ -155,9 +176,15 @@ final class References {
                 expr(root, local);
                 return;
             }
+            if (bound(v.name(), local)) {
+                return;
+            }
             String address = address(v.name(), steps);
-            if (address != null && !bound(v.name(), local)) {
+            if (address != null) {
                 out.add(address);
+            } else if ((v.name().equals("local") || v.name().equals("var")) && !steps.isEmpty()
+                    && steps.get(0) instanceof Expr.GetAttr g) {
+                values.add(v.name() + "." + g.name());
             }
         }
     }

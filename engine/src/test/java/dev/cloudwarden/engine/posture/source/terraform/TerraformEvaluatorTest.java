@@ -228,6 +228,35 @@ class TerraformEvaluatorTest {
     }
 
     @Test
+    void referencesAreFollowedThroughLocalsAndModuleInputs() {
+        ParsedConfig c = module(dir,
+                "main.tf", """
+                        locals {
+                          bucket   = aws_s3_bucket.b.id
+                          indirect = local.bucket
+                        }
+                        resource "aws_s3_bucket" "b" {}
+                        resource "aws_s3_bucket_policy" "p" {
+                          bucket = local.indirect
+                        }
+                        module "m" {
+                          source = "./m"
+                          vpc_id = aws_vpc.main.id
+                        }
+                        """,
+                "m/main.tf", """
+                        variable "vpc_id" {}
+                        resource "aws_security_group" "sg" {
+                          vpc_id = var.vpc_id
+                        }
+                        """);
+        assertThat(resource(c, "aws_s3_bucket_policy.p").references()).containsExactly("aws_s3_bucket.b");
+        assertThat(resource(c, "module.m.aws_security_group.sg").references()).containsExactly("aws_vpc.main");
+        assertThat(resource(c, "module.m.aws_security_group.sg").attributes().get("vpc_id"))
+                .isEqualTo(new Unknown("aws_vpc.main.id", List.of("aws_vpc.main")));
+    }
+
+    @Test
     void nestedBlocksAreListsOfMapsInFileOrder() {
         ParsedConfig c = module(dir, "main.tf", """
                 resource "aws_security_group" "sg" {
