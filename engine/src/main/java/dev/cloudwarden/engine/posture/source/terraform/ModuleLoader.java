@@ -99,7 +99,8 @@ final class ModuleLoader {
             problems.add(new ParseProblem(Location.of(displayName, 0), "cannot read: " + e.getMessage()));
             return null;
         }
-        HclFile hcl = displayName.endsWith(".json") ? TfJson.parse(displayName, text)
+        HclFile hcl = displayName.endsWith(".tfvars.json") ? TfJson.parseVariables(displayName, text)
+                : displayName.endsWith(".json") ? TfJson.parse(displayName, text)
                 : HclParser.parseFile(displayName, text);
         for (SyntaxProblem p : hcl.problems()) {
             problems.add(new ParseProblem(Location.of(displayName, p.line()),

@@ -31,6 +31,29 @@ final class TfJson {
     private TfJson() {
     }
 
+    /** A {@code .tfvars.json} file: one JSON object whose properties are variable values, taken literally. */
+    static HclFile parseVariables(String fileName, String text) {
+        Source source = Source.of(fileName, text);
+        List<SyntaxProblem> problems = new ArrayList<>();
+        List<Body.Item> items = new ArrayList<>();
+        try {
+            Node root = JsonTree.parse(text);
+            if (root == null || !(root.value() instanceof Map<?, ?>)) {
+                problems.add(new SyntaxProblem(1, 1, "a .tfvars.json file must hold one JSON object"));
+            } else {
+                Converter c = new Converter(source, new ArrayList<>(), problems);
+                root.object().forEach((k, v) -> items.add(new Body.Attribute(c.span(v), k, c.literal(v))));
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new SyntaxProblem(l == null ? 1 : Math.max(1, l.getLineNr()),
+                    l == null ? 1 : Math.max(1, l.getColumnNr()), "invalid JSON: " + e.getOriginalMessage()));
+        } catch (IOException | RuntimeException e) {
+            problems.add(new SyntaxProblem(1, 1, "invalid JSON: " + e.getMessage()));
+        }
+        return new HclFile(source, new Body(items), List.of(), List.copyOf(problems));
+    }
+
     static HclFile parse(String fileName, String text) {
         Source source = Source.of(fileName, text);
         List<Comment> comments = new ArrayList<>();
@@ -59,7 +82,7 @@ final class TfJson {
     }
 
     private record Converter(Source source, List<Comment> comments, List<SyntaxProblem> problems) {
-        private Span span(Node n) {
+        Span span(Node n) {
             return new Span(source, 0, 0, n.line(), n.endLine());
         }
 
@@ -191,7 +214,7 @@ final class TfJson {
         }
 
         /** A value taken literally: a variable's default is not a template. */
-        private Expr literal(Node n) {
+        Expr literal(Node n) {
             Object v = n.value();
             if (v instanceof List<?> l) {
                 List<Expr> items = new ArrayList<>();

@@ -173,6 +173,15 @@ class TerraformEvaluatorTest {
     }
 
     @Test
+    void jsonTfvarsSetVariablesToo() {
+        ParsedConfig c = module(dir,
+                "main.tf", "variable \"ports\" {}\nresource \"t\" \"x\" {\n  ports = var.ports\n}\n",
+                "terraform.tfvars.json", "{\"ports\": [22, 443]}");
+        assertThat(c.problems()).isEmpty();
+        assertThat(resource(c, "t.x").attributes().get("ports")).isEqualTo(List.of(22L, 443L));
+    }
+
+    @Test
     void localsInAnyOrderAndCyclesAreUnknown() {
         ParsedConfig c = module(dir, "main.tf", """
                 locals {
