@@ -219,14 +219,17 @@ final class ModuleInstance {
         String qualified = qualify(address);
         Declaration d = def.resources.get(address);
         int i = from;
-        if (d != null && i < steps.size() && steps.get(i) instanceof Expr.Index && isRepeated(d)) {
+        Instance instance = null;
+        if (d != null && i < steps.size() && steps.get(i) instanceof Expr.Index index && isRepeated(d)) {
+            instance = instance(d, evaluator.evaluateSafely(index.key(), scope));
             i++;
         }
         if (d == null || i >= steps.size() || !(steps.get(i) instanceof Expr.GetAttr g)) {
             return new Resolved(new Unknown(whole.span().text(), List.of(qualified)), steps.size());
         }
-        Object attrs = cached("resource " + address, () -> {
-            Scope s = unexpandedScope(d, Scope.of(this));
+        Instance chosen = instance;
+        Object attrs = cached("resource " + address + (chosen == null ? "" : chosen.suffix()), () -> {
+            Scope s = chosen != null ? chosen.scope() : unexpandedScope(d, Scope.of(this));
             return BlockValues.attributes(d.block().body(), s, evaluator);
         });
         Object v = attrs instanceof Map<?, ?> m ? m.get(g.name()) : attrs;
@@ -388,6 +391,21 @@ final class ModuleInstance {
             }
         }
         return List.of(new Instance("", unexpandedScope(d, base)));
+    }
+
+    /** The instance {@code TYPE.NAME[key]} names, when the key and the instances are known. */
+    private Instance instance(Declaration d, Object key) {
+        if (key instanceof Unknown || key == null) {
+            return null;
+        }
+        String suffix = key instanceof BigDecimal n ? "[" + Values.numberText(n) + "]"
+                : key instanceof String k ? key(k) : null;
+        for (Instance inst : instances(d, Scope.of(this))) {
+            if (inst.suffix().equals(suffix)) {
+                return inst;
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> each(Object key, Object value) {

@@ -341,12 +341,19 @@ class TerraformEvaluatorTest {
                   count = var.n
                   name  = "n-${count.index}"
                 }
+                resource "t" "user" {
+                  first = t.counted[0].name
+                  b     = t.mapped["b"].v
+                  any   = t.unknown[0].name
+                }
                 """);
         assertThat(c.resources()).extracting(ConfigResource::id).containsExactly("t.counted[0]", "t.counted[1]",
-                "t.mapped[\"a\"]", "t.mapped[\"b\"]", "t.set[\"x\"]", "t.set[\"y\"]", "t.unknown");
+                "t.mapped[\"a\"]", "t.mapped[\"b\"]", "t.set[\"x\"]", "t.set[\"y\"]", "t.unknown", "t.user");
         assertThat(resource(c, "t.counted[1]").attributes().get("name")).isEqualTo("n-1");
         assertThat(resource(c, "t.mapped[\"b\"]").attributes().get("v")).isEqualTo(2L);
         assertThat(resource(c, "t.unknown").attributes().get("name")).isInstanceOf(Unknown.class);
+        assertThat(resource(c, "t.user").attributes()).containsEntry("first", "n-0").containsEntry("b", 2L)
+                .containsEntry("any", new Unknown("t.unknown[0].name", List.of("t.unknown")));
         assertThat(resource(c, "t.unknown").location().line()).isEqualTo(15);
         assertThat(resource(c, "t.unknown").location().endLine()).isEqualTo(18);
     }
