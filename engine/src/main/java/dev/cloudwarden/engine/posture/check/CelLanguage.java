@@ -34,6 +34,8 @@ import java.util.Map;
  *       {@code Action}, {@code NotAction}, {@code Resource}, {@code NotResource} as lists of strings and
  *       {@code Principal} as a map of lists ({@code "*"} becomes {@code {"AWS": ["*"]}});</li>
  *   <li>{@code is_public_cidr(s)}: {@code 0.0.0.0/0} or {@code ::/0} (the whole internet);</li>
+ *   <li>{@code restricts_principal(condition)}: a statement's {@code Condition} narrows who may use it
+ *       ({@link IamConditions});</li>
  *   <li>{@code exposes(rule, port)}: one firewall rule, in any dialect {@link Exposure} knows, lets the internet reach
  *       the port.</li>
  * </ul>
@@ -57,6 +59,8 @@ public final class CelLanguage {
                             CelOverloadDecl.newGlobalOverload("json_string", SimpleType.DYN, SimpleType.STRING)),
                     CelFunctionDecl.newFunctionDeclaration("statements",
                             CelOverloadDecl.newGlobalOverload("statements_dyn", ListType.create(SimpleType.DYN), SimpleType.DYN)),
+                    CelFunctionDecl.newFunctionDeclaration("restricts_principal",
+                            CelOverloadDecl.newGlobalOverload("restricts_principal_dyn", SimpleType.BOOL, SimpleType.DYN)),
                     CelFunctionDecl.newFunctionDeclaration("exposes",
                             CelOverloadDecl.newGlobalOverload("exposes_dyn_int", SimpleType.BOOL, SimpleType.DYN, SimpleType.INT)),
                     CelFunctionDecl.newFunctionDeclaration("is_public_cidr",
@@ -64,6 +68,7 @@ public final class CelLanguage {
             .addFunctionBindings(
                     CelFunctionBinding.from("json_string", String.class, CelLanguage::json),
                     CelFunctionBinding.from("statements_dyn", Object.class, CelLanguage::statements),
+                    CelFunctionBinding.from("restricts_principal_dyn", Object.class, IamConditions::restrictsPrincipal),
                     CelFunctionBinding.from("exposes_dyn_int", Object.class, Long.class,
                             (rule, port) -> rule instanceof Map<?, ?> m && Exposure.exposes(m, port)),
                     CelFunctionBinding.from("is_public_cidr_string", String.class, CelLanguage::isPublicCidr))

@@ -1,6 +1,12 @@
 package dev.cloudwarden.engine.posture.scan;
 
 import dev.cloudwarden.engine.posture.source.ConfigSource;
+import dev.cloudwarden.engine.posture.source.aws.AwsSnapshotSource;
+import dev.cloudwarden.engine.posture.source.docker.DockerDaemonSource;
+import dev.cloudwarden.engine.posture.source.docker.DockerfileSource;
+import dev.cloudwarden.engine.posture.source.hadoop.HadoopSiteSource;
+import dev.cloudwarden.engine.posture.source.terraform.TerraformPlanSource;
+import dev.cloudwarden.engine.posture.source.terraform.TerraformSource;
 
 import java.util.List;
 
@@ -13,6 +19,7 @@ public final class PostureSources {
     }
 
     public static List<ConfigSource> all() {
-        return List.of();
+        return List.of(new TerraformPlanSource(), new AwsSnapshotSource(), new TerraformSource(),
+                new DockerfileSource(), new DockerDaemonSource(), new HadoopSiteSource());
     }
 }

@@ -114,6 +114,12 @@ final class Evaluator {
         }
         Object value;
         int consumed = 0;
+        if (root instanceof Expr.Variable v && steps.isEmpty() && (v.name().equals("True") || v.name().equals("False"))
+                && !scope.isBound(v.name())) {
+            // Terraform rejects a bare True/False, but Checkov's parser reads them as booleans, and so do the
+            // configurations written for it: read them as Checkov does rather than call them unknown
+            return v.name().equals("True");
+        }
         if (root instanceof Expr.Variable v) {
             if (scope.isBound(v.name())) {
                 value = scope.lookup(v.name());
