@@ -69,9 +69,51 @@ public final class YamlTrees {
             return out;
         }
         for (Chunk chunk : split(text)) {
-            new Builder(chunk.firstLine(), tags, out).run(chunk.text());
+            List<Document> docs = new ArrayList<>();
+            new Builder(chunk.firstLine(), tags, docs).run(chunk.text());
+            if (docs.stream().anyMatch(d -> d instanceof Broken b && b.reason().contains("leading empty lines"))) {
+                List<Document> retry = new ArrayList<>();
+                new Builder(chunk.firstLine(), tags, retry).run(emptyBlockScalarsIndented(chunk.text()));
+                docs = retry;
+            }
+            out.addAll(docs);
         }
         return out;
+    }
+
+    private static final Pattern BLOCK_SCALAR_HEADER = Pattern.compile("^(\\s*)(.*[:-]\\s+)[>|]-?(\\s*(#.*)?)$");
+
+    /**
+     * Works around SnakeYAML Engine refusing an empty block scalar ({@code value: >}, maybe blank lines, then a less
+     * indented line), which Helm renders for an empty value and other YAML readers accept: such a header (clipped or
+     * stripped, so its value is the empty string by the YAML specification) is rewritten as {@code ""}. Line numbers
+     * are unchanged.
+     */
+    static String emptyBlockScalarsIndented(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            var m = BLOCK_SCALAR_HEADER.matcher(lines[i]);
+            if (!m.matches()) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < lines.length && lines[next].isBlank()) {
+                next++;
+            }
+            int indent = m.group(1).length();
+            if (next == lines.length || indentation(lines[next]) <= indent) {
+                lines[i] = m.group(1) + m.group(2) + "\"\"" + m.group(3);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static int indentation(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     private record Chunk(int firstLine, String text) {
