@@ -34,6 +34,9 @@ class CloudFormationRealDataTest {
         for (Path f : files) {
             ParsedConfig p = source.parse(CheckovExamples.file(f));
             resources += p.resources().size();
+            unknowns += (int) p.resources().stream()
+                    .filter(r -> dev.cloudwarden.engine.posture.model.Attributes.containsUnknown(r.attributes()))
+                    .count();
             if (!p.problems().isEmpty()) {
                 problems.put(f.toString(), p.problems());
             }
@@ -42,7 +45,7 @@ class CloudFormationRealDataTest {
             }
         }
         System.out.println("CloudFormation: " + files.size() + " example files, " + resources + " resources, "
-                + problems.size() + " with problems");
+                + unknowns + " with an unknown attribute, " + problems.size() + " with problems");
         problems.forEach((k, v) -> System.out.println("  " + k + ": " + v));
         assertThat(problems).isEmpty();
     }
