@@ -43,6 +43,7 @@ public final class JsonTrees {
             throw new TreeException(1, "file is larger than " + TreeLimits.MAX_CHARS + " characters");
         }
         Map<Object, Span> spans = new IdentityHashMap<>();
+        Map<Object, Map<String, Integer>> keyLines = new IdentityHashMap<>();
         Deque<Open> stack = new ArrayDeque<>();
         String key = null;
         int nodes = 0;
@@ -52,6 +53,10 @@ public final class JsonTrees {
                 int line = line(p.currentTokenLocation());
                 if (t == JsonToken.FIELD_NAME) {
                     key = p.currentName();
+                    Open top = stack.peek();
+                    if (top != null) {
+                        keyLines.computeIfAbsent(top.container(), c -> new java.util.HashMap<>()).put(key, line);
+                    }
                     continue;
                 }
                 if (++nodes > TreeLimits.MAX_NODES) {
@@ -72,7 +77,7 @@ public final class JsonTrees {
                         spans.put(o.container(), span);
                         if (stack.isEmpty()) {
                             expectEnd(p);
-                            return new SourceTree(o.container(), span, spans);
+                            return new SourceTree(o.container(), span, spans, keyLines);
                         }
                         continue;
                     }
@@ -86,7 +91,7 @@ public final class JsonTrees {
                 }
                 if (stack.isEmpty()) {
                     expectEnd(p);
-                    return new SourceTree(value, new Span(line, line), spans);
+                    return new SourceTree(value, new Span(line, line), spans, keyLines);
                 }
                 add(stack, key, value);
                 key = null;

@@ -182,6 +182,7 @@ public final class YamlTrees {
         private final Deque<Frame> stack = new ArrayDeque<>();
         private final Map<String, Anchored> anchors = new HashMap<>();
         private Map<Object, Span> spans = new IdentityHashMap<>();
+        private Map<Object, Map<String, Integer>> keyLines = new IdentityHashMap<>();
         private long nodes;
         private int lastLine = 1;
 
@@ -237,6 +238,7 @@ public final class YamlTrees {
                 case DocumentStart -> {
                     anchors.clear();
                     spans = new IdentityHashMap<>();
+                    keyLines = new IdentityHashMap<>();
                     nodes = 0;
                 }
                 case Scalar -> scalar((ScalarEvent) e);
@@ -304,6 +306,7 @@ public final class YamlTrees {
                 // A key: kept as written (a YAML key is text to every format read here).
                 top.key = e.getValue();
                 top.keyPending = true;
+                keyLines.computeIfAbsent(top.container, c -> new HashMap<>()).put(top.key, line);
                 top.mergeKey = "<<".equals(e.getValue()) && e.isPlain() && tag == null;
                 top.lastLine = Math.max(top.lastLine, end);
                 anchor(e, e.getValue(), 1);
@@ -334,7 +337,7 @@ public final class YamlTrees {
             Frame top = stack.peek();
             if (top == null) {
                 Span span = value instanceof Map || value instanceof List ? spans.get(value) : null;
-                out.add(new Parsed(new SourceTree(value, span == null ? new Span(line, end) : span, spans)));
+                out.add(new Parsed(new SourceTree(value, span == null ? new Span(line, end) : span, spans, keyLines)));
                 return;
             }
             top.size += size;

@@ -35,6 +35,12 @@ final class ArmEvaluator {
 
         /** The id of the resource with this type and full name, or null. */
         String byTypeAndName(String type, String name);
+
+        /**
+         * The ids of the resources (of this type, or any when null) whose name is written as this expression
+         * ({@link Expression#canonical}), for names that cannot be evaluated.
+         */
+        List<String> byWrittenName(String type, String canonicalName);
     }
 
     private static final int MAX_DEPTH = 64;
@@ -51,6 +57,11 @@ final class ArmEvaluator {
         @Override
         public String byTypeAndName(String type, String name) {
             return null;
+        }
+
+        @Override
+        public List<String> byWrittenName(String type, String canonicalName) {
+            return List.of();
         }
     };
     private final Map<String, Object> variableValues = new HashMap<>();
@@ -281,16 +292,13 @@ final class ArmEvaluator {
 
     /**
      * {@code resourceId([subscriptionId], [resourceGroupName], resourceType, name1, [name2] ...)}: unknown (the id
-     * holds the subscription), referring to the resource of that type and name when the arguments are known.
+     * holds the subscription), referring to the resource of this template with that type and name. A name that cannot
+     * be evaluated still finds the resource whose name is written the same way.
      */
     private Object resourceId(String function, Expression.Call c) {
         List<Object> args = new ArrayList<>();
         for (Expression a : c.args()) {
             args.add(eval(a));
-        }
-        Unknown u = unknownAmong(args);
-        if (u != null) {
-            return new Unknown(function + "(...)", u.references());
         }
         int typeAt = -1;
         for (int i = 0; i < args.size(); i++) {
@@ -299,17 +307,23 @@ final class ArmEvaluator {
                 break;
             }
         }
-        if (typeAt < 0 || typeAt == args.size() - 1) {
-            return Unknown.of(function + "(...)");
+        Unknown u = unknownAmong(args);
+        Set<String> refs = new LinkedHashSet<>(u == null ? List.of() : u.references());
+        if (typeAt >= 0 && typeAt < args.size() - 1) {
+            String type = (String) args.get(typeAt);
+            List<Object> names = args.subList(typeAt + 1, args.size());
+            if (unknownAmong(names) == null) {
+                List<String> parts = new ArrayList<>();
+                names.forEach(n -> parts.add(Functions.text(n)));
+                String id = resources.byTypeAndName(type, String.join("/", parts));
+                if (id != null) {
+                    refs.add(id);
+                }
+            } else if (names.size() == 1) {
+                refs.addAll(resources.byWrittenName(type, Expression.canonical(c.args().get(typeAt + 1))));
+            }
         }
-        String type = (String) args.get(typeAt);
-        List<String> names = new ArrayList<>();
-        for (Object n : args.subList(typeAt + 1, args.size())) {
-            names.add(Functions.text(n));
-        }
-        String fullName = String.join("/", names);
-        String id = resources.byTypeAndName(type, fullName);
-        return new Unknown(function + "(...)", List.of(id != null ? id : type + "." + fullName));
+        return new Unknown(function + "(...)", List.copyOf(refs));
     }
 
     /** {@code reference(resourceNameOrId, ...)}: the resource's runtime state, unknown, referring to it. */
@@ -321,6 +335,9 @@ final class ArmEvaluator {
         Set<String> refs = new LinkedHashSet<>();
         if (target instanceof Unknown u) {
             refs.addAll(u.references());
+            if (refs.isEmpty()) {
+                refs.addAll(resources.byWrittenName(null, Expression.canonical(c.args().get(0))));
+            }
         } else if (target instanceof String name) {
             refs.addAll(resources.byName(name));
         }

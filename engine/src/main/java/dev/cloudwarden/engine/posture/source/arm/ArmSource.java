@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * ({@code Microsoft.Web/sites/config.[concat(parameters('site'), '/web')]}). Attributes: the whole resource object
  * evaluated ({@code type}, {@code name}, {@code apiVersion}, {@code location}, {@code kind}, {@code sku},
  * {@code properties}, {@code tags}, {@code dependsOn}, {@code resources} ...), {@code type} and {@code name} in their
- * full form. References: the ids of resources reached by {@code resourceId()}, {@code reference()} and
- * {@code dependsOn}. Skips: {@link ArmSkips}.
+ * full form. References: the ids of the template's resources reached by {@code resourceId()}, {@code reference()}
+ * and {@code dependsOn} (by value, or by a name written the same way when it cannot be evaluated); resources outside
+ * the template are not listed. Skips: {@link ArmSkips}.
  */
 public final class ArmSource implements ConfigSource.PerFile {
     private static final Pattern SCHEMA = Pattern.compile("(?i)\"\\$schema\"\\s*:\\s*\"[^\"]*deploymentTemplate");
@@ -82,7 +83,8 @@ public final class ArmSource implements ConfigSource.PerFile {
     }
 
     /** One resource found in the template, before its attributes are evaluated. */
-    private record Declared(Map<?, ?> raw, String type, String idName, Object fullName, Location location) {
+    private record Declared(Map<?, ?> raw, String type, String idName, Object fullName, String writtenName,
+                            Location location) {
         String id() {
             return type + "." + idName;
         }
@@ -111,6 +113,12 @@ public final class ArmSource implements ConfigSource.PerFile {
                 return declared.stream().filter(d -> d.type().equalsIgnoreCase(type)
                                 && (name.equals(d.fullName()) || name.equals(d.idName())))
                         .map(Declared::id).findFirst().orElse(null);
+            }
+
+            @Override
+            public List<String> byWrittenName(String type, String canonicalName) {
+                return declared.stream().filter(d -> (type == null || d.type().equalsIgnoreCase(type))
+                        && canonicalName.equals(d.writtenName())).map(Declared::id).toList();
             }
         });
         for (Declared d : declared) {
@@ -163,9 +171,21 @@ public final class ArmSource implements ConfigSource.PerFile {
                 idName = parent.idName() + "/" + idName;
                 fullName = parent.fullName() + "/" + fullName;
             }
-            Declared d = new Declared(r, type, idName, fullName, location);
+            Declared d = new Declared(r, type, idName, fullName, canonicalName(writtenName), location);
             out.add(d);
             collect(file, tree, r.get("resources"), d, evaluator, parameters, variables, out, problems, depth + 1);
+        }
+    }
+
+    /** A name as written, in {@link Expression#canonical} form when it is an expression. */
+    private static String canonicalName(String written) {
+        if (!ArmEvaluator.isExpression(written)) {
+            return "'" + written.replace("'", "''") + "'";
+        }
+        try {
+            return Expression.canonical(Expression.parse(written.substring(1, written.length() - 1)));
+        } catch (Expression.SyntaxError e) {
+            return written;
         }
     }
 
@@ -186,7 +206,9 @@ public final class ArmSource implements ConfigSource.PerFile {
     private ConfigResource resource(Declared d, ArmEvaluator evaluator, List<Declared> all) {
         Set<String> refs = new LinkedHashSet<>();
         Map<String, Object> attributes = new LinkedHashMap<>();
-        d.raw().forEach((k, v) -> attributes.put(String.valueOf(k), evaluator.value(v, refs)));
+        // Child resources stay in their parent's attributes, as written, but their references are their own.
+        d.raw().forEach((k, v) -> attributes.put(String.valueOf(k),
+                evaluator.value(v, "resources".equals(k) ? new LinkedHashSet<>() : refs)));
         Object evaluatedName = attributes.get("name");
         attributes.put("type", d.type());
         attributes.put("name", evaluatedName instanceof Unknown ? evaluatedName : d.fullName());

@@ -29,6 +29,29 @@ sealed interface Expression {
         }
     }
 
+    /**
+     * A canonical text of an expression (function and property names in lower case, spacing dropped), so two
+     * expressions written alike compare equal: {@code resourceId('T', parameters( 'n' ))} names the resource whose name
+     * is written {@code [parameters('n')]} even when that parameter has no value.
+     */
+    static String canonical(Expression e) {
+        if (e instanceof Literal l) {
+            return l.value() instanceof String s ? "'" + s.replace("'", "''") + "'" : String.valueOf(l.value());
+        }
+        if (e instanceof Property p) {
+            return canonical(p.target()) + "." + p.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof Index i) {
+            return canonical(i.target()) + "[" + canonical(i.index()) + "]";
+        }
+        Call c = (Call) e;
+        StringBuilder out = new StringBuilder(c.name().toLowerCase(java.util.Locale.ROOT)).append('(');
+        for (int i = 0; i < c.args().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(canonical(c.args().get(i)));
+        }
+        return out.append(')').toString();
+    }
+
     static Expression parse(String text) throws SyntaxError {
         Parser p = new Parser(text);
         Expression e = p.expression(0);

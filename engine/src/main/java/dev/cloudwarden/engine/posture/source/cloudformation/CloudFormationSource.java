@@ -121,7 +121,7 @@ public final class CloudFormationSource implements ConfigSource.PerFile {
                         "resource " + logicalId + " is not a mapping"));
                 continue;
             }
-            Location location = tree.locationOf(file, declaration);
+            Location location = tree.entryLocation(file, template.resources(), logicalId, declaration);
             if (!(declaration.get("Type") instanceof String type) || type.isBlank()) {
                 problems.add(new ParseProblem(location, "resource " + logicalId + " has no Type"));
                 continue;
