@@ -79,6 +79,7 @@ final class Intrinsics {
                 if (key.startsWith("Fn::")) {
                     Set<String> local = new LinkedHashSet<>();
                     Object v = function(raw, key, e.getValue(), local);
+                    track(v, local);
                     refs.addAll(local);
                     return v;
                 }
