@@ -36,10 +36,13 @@ import java.util.regex.Pattern;
  */
 public final class KubernetesSource implements ConfigSource.PerFile {
     private static final Set<String> EXTENSIONS = Set.of("json", "yaml", "yml");
-    private static final Pattern YAML_API_VERSION = Pattern.compile("(?m)^\\s*(-\\s+)?[\"']?apiVersion[\"']?\\s*:");
-    private static final Pattern YAML_KIND = Pattern.compile("(?m)^\\s*(-\\s+)?[\"']?kind[\"']?\\s*:");
-    private static final Pattern CLOUDFORMATION = Pattern.compile(
-            "AWSTemplateFormatVersion|[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::");
+    /** A key at the start of a YAML line (maybe a list item's), or a JSON member anywhere. */
+    private static final Pattern API_VERSION = Pattern.compile(
+            "(?m)^\\s*(-\\s+)?[\"']?apiVersion[\"']?\\s*:|\"apiVersion\"\\s*:");
+    private static final Pattern KIND = Pattern.compile("(?m)^\\s*(-\\s+)?[\"']?kind[\"']?\\s*:|\"kind\"\\s*:");
+    /** Other formats whose members look alike: CloudFormation templates, ARM templates (resources have apiVersion). */
+    private static final Pattern OTHER_FORMAT = Pattern.compile(
+            "AWSTemplateFormatVersion|[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::|(?i)deploymentTemplate\\.json");
 
     @Override
     public String name() {
@@ -48,8 +51,8 @@ public final class KubernetesSource implements ConfigSource.PerFile {
 
     @Override
     public boolean accepts(Path file, String head) {
-        if (!EXTENSIONS.contains(SourceTexts.extension(file)) || CLOUDFORMATION.matcher(head).find()
-                || !YAML_API_VERSION.matcher(head).find() || !YAML_KIND.matcher(head).find()) {
+        if (!EXTENSIONS.contains(SourceTexts.extension(file)) || OTHER_FORMAT.matcher(head).find()
+                || !API_VERSION.matcher(head).find() || !KIND.matcher(head).find()) {
             return false;
         }
         return !isChartTemplate(file);

@@ -31,6 +31,19 @@ class ArmRealDataTest {
             "a nested 'TXT' record set without a name (ARM requires one; Checkov drops it silently)");
 
     @Test
+    void everyExampleFileIsAcceptedFromItsHead() throws java.io.IOException {
+        List<String> refused = new java.util.ArrayList<>();
+        for (Path f : CheckovExamples.exampleFiles("tests/arm", Set.of("json"))) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(f);
+            String head = new String(bytes, 0, Math.min(bytes.length, 8192), java.nio.charset.StandardCharsets.UTF_8);
+            if (!source.accepts(f, head)) {
+                refused.add(f.toString());
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
     void everyExampleFileParsesWithoutProblems() {
         List<Path> files = CheckovExamples.exampleFiles("tests/arm", Set.of("json"));
         Map<String, Object> problems = new TreeMap<>();

@@ -31,6 +31,35 @@ class KubernetesRealDataTest {
             "a bare 'items:' list without apiVersion/kind: not a Kubernetes object (Checkov skips it too)");
 
     @Test
+    void everyExampleFileIsAcceptedFromItsHead() throws java.io.IOException {
+        List<String> refused = new java.util.ArrayList<>();
+        for (Path f : CheckovExamples.exampleFiles("tests/kubernetes", Set.of("json", "yaml", "yml"))) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(f);
+            String head = new String(bytes, 0, Math.min(bytes.length, 8192), java.nio.charset.StandardCharsets.UTF_8);
+            if (!source.accepts(f, head)) {
+                refused.add(f.toString());
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void cloudFormationAndArmExamplesAreNotManifests() throws java.io.IOException {
+        List<String> wronglyAccepted = new java.util.ArrayList<>();
+        for (String folder : List.of("tests/cloudformation", "tests/arm")) {
+            for (Path f : CheckovExamples.exampleFiles(folder, Set.of("json", "yaml", "yml"))) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(f);
+                String head = new String(bytes, 0, Math.min(bytes.length, 8192),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                if (source.accepts(f, head)) {
+                    wronglyAccepted.add(f.toString());
+                }
+            }
+        }
+        assertThat(wronglyAccepted).isEmpty();
+    }
+
+    @Test
     void everyExampleFileParsesWithoutProblems() {
         List<Path> files = CheckovExamples.exampleFiles("tests/kubernetes", Set.of("json", "yaml", "yml"));
         Map<String, Object> problems = new TreeMap<>();
