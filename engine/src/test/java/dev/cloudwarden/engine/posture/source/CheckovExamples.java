@@ -104,6 +104,55 @@ public final class CheckovExamples {
         return new Coverage(expected, found, missed, parsed);
     }
 
+    /** Every YAML, JSON and template file of CloudGoat and TerraGoat, which a format may or may not accept. */
+    public static List<Path> goatFiles() {
+        List<Path> files = new ArrayList<>();
+        for (String goat : List.of("cloudgoat", "terragoat")) {
+            Path dir = ROOT.resolveSibling(goat);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var walk = Files.walk(dir)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> Set.of("yaml", "yml", "json", "template").contains(SourceTexts.extension(p)))
+                        .sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assumeTrue(!files.isEmpty(), "CloudGoat/TerraGoat not present beside " + ROOT);
+        return files;
+    }
+
+    /** The first 8 KB of a file as text, what {@link ConfigSource#accepts} is given. */
+    public static String head(Path p) {
+        try {
+            byte[] bytes = Files.readAllBytes(p);
+            return SourceTexts.decode(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 8192)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses the goat files a source accepts: how many it accepted, and the problems of those it read. */
+    public static List<String> goatProblems(ConfigSource.PerFile source, String label) {
+        List<Path> files = goatFiles();
+        List<String> problems = new ArrayList<>();
+        int accepted = 0;
+        int resources = 0;
+        for (Path f : files) {
+            if (source.accepts(f, head(f))) {
+                accepted++;
+                ParsedConfig p = source.parse(new ConfigFile(f, f.toString()));
+                resources += p.resources().size();
+                p.problems().forEach(pr -> problems.add(pr.toString()));
+            }
+        }
+        System.out.println(label + ": CloudGoat/TerraGoat " + files.size() + " YAML/JSON files, " + accepted
+                + " accepted, " + resources + " resources, " + problems.size() + " problems");
+        return problems;
+    }
+
     public static ConfigFile file(Path p) {
         return new ConfigFile(p, ROOT.relativize(p).toString());
     }

@@ -64,7 +64,10 @@ public final class GoldenResources {
             m.put("references", r.references());
             List<Object> skips = new ArrayList<>();
             for (InlineSkip s : r.skips()) {
-                skips.add(Map.of("checkId", s.checkId(), "reason", s.reason()));
+                Map<String, Object> skip = new LinkedHashMap<>();
+                skip.put("checkId", s.checkId());
+                skip.put("reason", s.reason());
+                skips.add(skip);
             }
             m.put("skips", skips);
             m.put("attributes", plain(r.attributes()));

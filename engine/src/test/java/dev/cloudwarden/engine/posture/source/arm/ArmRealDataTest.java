@@ -44,6 +44,11 @@ class ArmRealDataTest {
     }
 
     @Test
+    void cloudGoatAndTerraGoatFilesItAcceptsParseWithoutProblems() {
+        assertThat(CheckovExamples.goatProblems(source, "ARM")).isEmpty();
+    }
+
+    @Test
     void everyExampleFileParsesWithoutProblems() {
         List<Path> files = CheckovExamples.exampleFiles("tests/arm", Set.of("json"));
         Map<String, Object> problems = new TreeMap<>();

@@ -39,6 +39,11 @@ class CloudFormationRealDataTest {
     }
 
     @Test
+    void cloudGoatAndTerraGoatFilesItAcceptsParseWithoutProblems() {
+        assertThat(CheckovExamples.goatProblems(source, "CloudFormation")).isEmpty();
+    }
+
+    @Test
     void everyExampleFileParsesWithoutProblems() {
         List<Path> files = CheckovExamples.exampleFiles("tests/cloudformation", Set.of("json", "yaml", "yml"));
         Map<String, Object> problems = new TreeMap<>();

@@ -60,6 +60,11 @@ class KubernetesRealDataTest {
     }
 
     @Test
+    void cloudGoatAndTerraGoatFilesItAcceptsParseWithoutProblems() {
+        assertThat(CheckovExamples.goatProblems(source, "Kubernetes")).isEmpty();
+    }
+
+    @Test
     void everyExampleFileParsesWithoutProblems() {
         List<Path> files = CheckovExamples.exampleFiles("tests/kubernetes", Set.of("json", "yaml", "yml"));
         Map<String, Object> problems = new TreeMap<>();
