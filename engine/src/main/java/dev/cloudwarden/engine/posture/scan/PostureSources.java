@@ -1,10 +1,13 @@
 package dev.cloudwarden.engine.posture.scan;
 
 import dev.cloudwarden.engine.posture.source.ConfigSource;
+import dev.cloudwarden.engine.posture.source.arm.ArmSource;
 import dev.cloudwarden.engine.posture.source.aws.AwsSnapshotSource;
+import dev.cloudwarden.engine.posture.source.cloudformation.CloudFormationSource;
 import dev.cloudwarden.engine.posture.source.docker.DockerDaemonSource;
 import dev.cloudwarden.engine.posture.source.docker.DockerfileSource;
 import dev.cloudwarden.engine.posture.source.hadoop.HadoopSiteSource;
+import dev.cloudwarden.engine.posture.source.kubernetes.KubernetesSource;
 import dev.cloudwarden.engine.posture.source.terraform.TerraformPlanSource;
 import dev.cloudwarden.engine.posture.source.terraform.TerraformSource;
 
@@ -19,7 +22,8 @@ public final class PostureSources {
     }
 
     public static List<ConfigSource> all() {
-        return List.of(new TerraformPlanSource(), new AwsSnapshotSource(), new TerraformSource(),
-                new DockerfileSource(), new DockerDaemonSource(), new HadoopSiteSource());
+        return List.of(new TerraformPlanSource(), new CloudFormationSource(), new ArmSource(), new AwsSnapshotSource(),
+                new KubernetesSource(), new TerraformSource(), new DockerfileSource(), new DockerDaemonSource(),
+                new HadoopSiteSource());
     }
 }
