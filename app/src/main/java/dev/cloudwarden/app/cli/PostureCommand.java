@@ -73,6 +73,14 @@ public final class PostureCommand {
                 description = "More check files (YAML), beside the built-in ones. Repeatable.")
         List<Path> moreChecks = new ArrayList<>();
 
+        @Option(names = "--check", split = ",", paramLabel = "ID",
+                description = "Run only these checks (CloudWarden ids or equivalents such as CKV_AWS_20). Repeatable.")
+        List<String> only = new ArrayList<>();
+
+        @Option(names = "--skip-check", split = ",", paramLabel = "ID",
+                description = "Leave these checks out (ids or equivalents). Repeatable.")
+        List<String> skip = new ArrayList<>();
+
         @Option(names = "--suppressions", paramLabel = "FILE",
                 description = "Accepted failures: check, resource, reason, expires (see the README).")
         Path suppressions;
@@ -84,8 +92,12 @@ public final class PostureCommand {
                 description = "Report only failures not in this earlier --format json output (or Checkov baseline).")
         Path baseline;
 
-        @Option(names = "--passed", description = "Also list passing checks (by default: failures, unknowns, suppressed).")
+        @Option(names = "--passed", description = "Also list passing checks (by default: failures, suppressed failures).")
         boolean passed;
+
+        @Option(names = "--unknown", description = "Also list checks that could not be decided (a variable or computed "
+                + "value the configuration does not give); the summary counts them either way.")
+        boolean unknown;
 
         @Override
         public Integer call() throws IOException {
@@ -95,6 +107,10 @@ public final class PostureCommand {
             List<Check> checks = new ArrayList<>(BuiltInChecks.all());
             if (!loadMore(checks, err)) {
                 return CloudWardenCli.EXIT_USAGE;
+            }
+            checks.removeIf(c -> !only.isEmpty() && only.stream().noneMatch(c::answersTo) || skip.stream().anyMatch(c::answersTo));
+            if (checks.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "no check left to run (see --check, --skip-check)");
             }
             LocalDate today = LocalDate.now(Clock.systemUTC());
             Suppressions suppressed;
@@ -115,17 +131,18 @@ public final class PostureCommand {
                     + TerminalText.safe(e.check() + " " + e.resource().pattern())));
             List<Finding> shown = scan.findings().stream()
                     .filter(f -> passed || f.verdict() != Verdict.PASS)
+                    .filter(f -> unknown || f.verdict() != Verdict.UNKNOWN)
                     .filter(f -> known == null || f.verdict() != Verdict.FAIL || !known.knows(f))
                     .toList();
             print(shown);
             long failed = shown.stream().filter(Finding::open).count();
             long atOrAbove = shown.stream().filter(f -> f.open() && f.check().severity().compareTo(threshold) >= 0).count();
             long suppressedCount = shown.stream().filter(Finding::suppressed).count();
-            long unknown = scan.findings().stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
+            long undecided = scan.findings().stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
             long passes = scan.findings().stream().filter(f -> f.verdict() == Verdict.PASS).count();
             err.printf(Locale.ROOT, "%d files, %d resources, %d checks: %d failed (%d at or above %s), %d suppressed, "
                             + "%d passed, %d unknown%s; %d problems%n", scan.files(), scan.resources().size(), checks.size(),
-                    failed, atOrAbove, threshold.id(), suppressedCount, passes, unknown,
+                    failed, atOrAbove, threshold.id(), suppressedCount, passes, undecided,
                     known == null ? "" : " (failures in the baseline left out)", scan.problems().size());
             err.flush();
             if (atOrAbove > 0) {
@@ -188,12 +205,14 @@ public final class PostureCommand {
                     .comparing((Finding x) -> x.check().severity()).reversed()
                     .thenComparing(x -> x.resource().location().file())
                     .thenComparing(x -> x.resource().location().line())).toList();
-            out.printf("%-10s %-8s %-28s %-40s %s%n", "STATUS", "SEVERITY", "CHECK", "RESOURCE", "WHERE / WHAT");
+            int checkWidth = Math.max(5, sorted.stream().mapToInt(x -> x.check().id().length()).max().orElse(0));
+            String row = "%-10s %-8s %-" + checkWidth + "s %s%n";
+            out.printf(row, "STATUS", "SEVERITY", "CHECK", "RESOURCE AT FILE:LINE / WHAT");
             for (Finding x : sorted) {
                 String status = x.suppressed() ? "suppressed" : x.verdict().id();
-                out.printf("%-10s %-8s %-28s %-40s %s%n", status, x.check().severity().id(), x.check().id(),
-                        TerminalText.safe(x.resource().id()), TerminalText.safe(x.resource().location().toString()));
-                out.printf("%-10s %-8s %-28s %-40s %s%n", "", "", "", "", TerminalText.safe(x.check().title()
+                out.printf(row, status, x.check().severity().id(), x.check().id(), TerminalText.safe(x.resource().id()
+                        + " at " + x.resource().location()));
+                out.printf(row, "", "", "", TerminalText.safe(x.check().title()
                         + (x.outcome().detail().isEmpty() ? "" : " [" + x.outcome().detail() + "]")
                         + (x.suppressed() ? " [suppressed: " + x.suppression().reason() + "]" : "")));
             }
