@@ -39,10 +39,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** {@code cloudwarden posture scan|checks}: misconfigurations in infrastructure as code and configuration snapshots. */
+/** {@code cloudwarden posture scan|checks|map}: misconfigurations in infrastructure as code and configuration snapshots. */
 @Command(name = "posture", mixinStandardHelpOptions = true,
         description = "Finds the misconfigurations attackers walk through, before they do.",
-        subcommands = {PostureCommand.Scan.class, PostureCommand.Checks.class})
+        subcommands = {PostureCommand.Scan.class, PostureCommand.Checks.class, PostureMapCommand.class})
 public final class PostureCommand {
     /** How findings are printed. */
     enum Format { table, json, sarif, ocsf }

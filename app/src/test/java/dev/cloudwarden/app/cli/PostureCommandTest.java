@@ -144,4 +144,19 @@ class PostureCommandTest {
             assertThat(c.path("layer").asText()).isEqualTo("iaas");
         });
     }
+
+    @Test
+    void theMapShowsEachServiceModelAndItsDeadSpots() throws Exception {
+        CliRun run = CliRun.of("posture", "map", "--telemetry", "cloudtrail", "--format", "table", "--fail-on-dead-spots");
+        assertThat(run.out()).contains("IaaS (customer side)").contains("containers/K8s (customer side)")
+                .contains("SaaS (customer side)").contains("Telemetry fed: cloudtrail").contains("dead spot:");
+        assertThat(run.out()).contains("feed yarn to watch it");
+        assertThat(run.exitCode()).isEqualTo(CloudWardenCli.EXIT_FINDINGS);
+        CliRun json = CliRun.of("posture", "map", "--telemetry", "cloudtrail,vpcflow,yarn,k8saudit,docker", "--format", "json");
+        assertThat(lines(json.out())).anySatisfy(r -> {
+            assertThat(r.path("control").asText()).isEqualTo("paas.object-storage");
+            assertThat(r.path("coverage").asText()).isEqualTo("covered");
+        });
+        assertThat(CliRun.of("posture", "map", "--telemetry", "nosuch").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+    }
 }
