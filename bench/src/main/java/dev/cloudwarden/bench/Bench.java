@@ -9,7 +9,7 @@ import java.util.Arrays;
 public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: cloudwarden-bench ingest|scan|e2e|intel|process|output|authlog|serve|store|pages [--events N] [--rounds R] [--file PATH] [--iocs N] [--alerts N] [--postgres JDBC_URL]");
+            System.err.println("usage: cloudwarden-bench ingest|scan|e2e|intel|process|output|authlog|serve|store|pages|posture [--events N] [--rounds R] [--file PATH] [--iocs N] [--alerts N] [--postgres JDBC_URL]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -24,8 +24,9 @@ public final class Bench {
             case "serve" -> ServeBench.run(rest);
             case "store" -> StoreBench.run(rest);
             case "pages" -> PagesBench.run(rest);
+            case "posture" -> PostureBench.run(rest);
             default -> {
-                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel, process, output, authlog, serve, store, pages");
+                System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel, process, output, authlog, serve, store, pages, posture");
                 System.exit(2);
             }
         }
