@@ -10,13 +10,16 @@ import java.util.Set;
  * whole internet: a positive operator ({@code StringEquals}, {@code ArnLike}..., not a {@code Not} or {@code IfExists}
  * one, which let others through) on a key naming the caller's identity, account, organisation or network, with a value
  * that is not itself a wildcard ({@code "*"}, or an ARN whose account is {@code *}).
+ * <p>Not narrowing: {@code ForAllValues:} operators (true when the request lacks the key, so a caller outside every
+ * organisation passes {@code ForAllValues:StringEquals aws:PrincipalOrgID}), and {@code aws:username} (a user name,
+ * which any other account can give one of its own users).
  */
 final class IamConditions {
     private static final Set<String> IDENTITY_KEYS = Set.of("aws:principalarn", "aws:principalaccount",
             "aws:principalorgid", "aws:principalorgpaths", "aws:sourcevpce", "aws:sourcevpc", "aws:sourceip",
             "aws:vpcsourceip", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
-            "aws:userid", "aws:username", "aws:principalservicename", "aws:sourceowner", "aws:resourceaccount",
-            "aws:resourceorgid", "aws:vpceaccount", "aws:vpceorgid", "aws:vpceorgpaths", "sts:externalid");
+            "aws:userid", "aws:principalservicename", "aws:sourceowner", "aws:resourceaccount",
+            "aws:resourceorgid", "aws:vpceaccount", "aws:vpceorgid", "aws:vpceorgpaths", "sts:externalid", "kms:calleraccount");
 
     private IamConditions() {
     }
@@ -28,6 +31,7 @@ final class IamConditions {
         for (Map.Entry<?, ?> op : operators.entrySet()) {
             String operator = String.valueOf(op.getKey());
             if (operator.contains("Not") || operator.endsWith("IfExists") || operator.equals("Null")
+                    || operator.toLowerCase(Locale.ROOT).startsWith("forallvalues:")
                     || !(op.getValue() instanceof Map<?, ?> keys)) {
                 continue;
             }

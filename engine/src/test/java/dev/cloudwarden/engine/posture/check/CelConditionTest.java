@@ -101,6 +101,24 @@ class CelConditionTest {
     }
 
     @Test
+    void onlyConditionsThatNameTheCallerNarrowAnyPrincipal() {
+        ConfigResource r = bucket("b", Map.of());
+        String narrows = "restricts_principal(json('%s'))";
+        assertThat(verdict(narrows.formatted("{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-1\"}}"), r)).isEqualTo(Verdict.PASS);
+        assertThat(verdict(narrows.formatted("{\"ForAnyValue:StringEquals\":{\"aws:PrincipalOrgID\":[\"o-1\"]}}"), r))
+                .isEqualTo(Verdict.PASS);
+        assertThat(verdict(narrows.formatted("{\"StringEquals\":{\"kms:CallerAccount\":\"111122223333\"}}"), r))
+                .isEqualTo(Verdict.PASS);
+        // true when the key is absent: a principal outside every organisation gets in
+        assertThat(verdict(narrows.formatted("{\"ForAllValues:StringEquals\":{\"aws:PrincipalOrgID\":\"o-1\"}}"), r))
+                .isEqualTo(Verdict.FAIL);
+        // any account can name one of its users pull-user-1
+        assertThat(verdict(narrows.formatted("{\"StringEquals\":{\"aws:username\":\"pull-user-1\"}}"), r)).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(narrows.formatted("{\"ArnNotEquals\":{\"aws:PrincipalArn\":\"arn:aws:iam::1:user/a\"}}"), r))
+                .isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void aBadExpressionIsRefusedWhenCompiled() {
         assertThatThrownBy(() -> CelCondition.compile(null, "r.acl ==")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CelCondition.compile(null, "nosuchfunction(r)")).hasMessageContaining("nosuchfunction");
