@@ -41,7 +41,8 @@ public final class CloudFormationSource implements ConfigSource.PerFile {
 
     private static final Set<String> EXTENSIONS = Set.of("json", "yaml", "yml", "template");
     private static final Pattern HEAD = Pattern.compile(
-            "AWSTemplateFormatVersion|[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::");
+            // a "Type" key of its own: an AWS Config item's "resourceType": "AWS::S3::Bucket" is not a template
+            "AWSTemplateFormatVersion|(?<![A-Za-z0-9_])Type[\"']?\\s*:\\s*[\"']?AWS::");
 
     @Override
     public String name() {

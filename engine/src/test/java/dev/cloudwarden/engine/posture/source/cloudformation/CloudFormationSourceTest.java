@@ -305,5 +305,8 @@ class CloudFormationSourceTest {
         assertThat(source.accepts(Path.of("a.template"), "Resources:\n  B:\n    Type: AWS::S3::Bucket")).isTrue();
         assertThat(source.accepts(Path.of("a.yaml"), "apiVersion: v1\nkind: Pod")).isFalse();
         assertThat(source.accepts(Path.of("a.tf"), "AWSTemplateFormatVersion")).isFalse();
+        // an AWS Config item names its type too, but it is a snapshot, not a template
+        assertThat(source.accepts(Path.of("config.json"), "{\"configurationItems\":[{\"resourceType\":\"AWS::S3::Bucket\","))
+                .isFalse();
     }
 }
