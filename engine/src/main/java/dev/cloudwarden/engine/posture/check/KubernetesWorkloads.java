@@ -77,12 +77,16 @@ final class KubernetesWorkloads {
     }
 
     /**
-     * The container runs the program: a word of its command line is the program (a path ending in it included), or,
+     * The container runs the program: a word of its command line is the program (a path ending in it included; not
+     * the value of a {@code --long} option, as in {@code --root-dir /var/lib/kubelet}), or,
      * without a command, its image is the program's ({@code registry/kube-apiserver-amd64:v1} runs kube-apiserver).
      */
     static boolean runs(Object container, String program) {
-        for (String w : commandLine(container)) {
-            if (w.equals(program) || w.endsWith("/" + program)) {
+        List<String> words = commandLine(container);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean flagValue = i > 0 && words.get(i - 1).startsWith("--") && !words.get(i - 1).contains("=");
+            if (!flagValue && (w.equals(program) || w.endsWith("/" + program))) {
                 return true;
             }
         }

@@ -135,7 +135,8 @@ class CelConditionTest {
                 "args", List.of("--audit-log-path /var/log/audit.log", "--tls-cipher-suites=\"A,B\""));
         Map<String, Object> byImage = Map.of("image", "gcr.io/google_containers/kube-apiserver-amd64:v1.6.0",
                 "args", List.of("--secure-port=0"));
-        Map<String, Object> shell = Map.of("image", "alpine", "command", List.of("sh", "-c", "kubelet --read-only-port=0"));
+        Map<String, Object> shell = Map.of("image", "alpine", "command", List.of("sh", "-c", "kubelet --read-only-port=0",
+                "--root-dir", "/var/lib/kube-apiserver"));
         ConfigResource r = k8s("Pod", Map.of("spec", Map.of("containers", List.of(api, byImage, shell))));
         assertThat(verdict("runs(containers(r)[0], 'kube-apiserver') && runs(containers(r)[1], 'kube-apiserver')"
                 + " && !runs(containers(r)[2], 'kube-apiserver') && runs(containers(r)[2], 'kubelet')", r))
@@ -143,7 +144,8 @@ class CelConditionTest {
         assertThat(verdict("flags(containers(r)[0]) == {'--anonymous-auth': 'false', '--profiling': 'true', "
                 + "'--audit-log-path': '/var/log/audit.log', '--tls-cipher-suites': 'A,B'}", r)).isEqualTo(Verdict.PASS);
         assertThat(verdict("flags(containers(r)[1])['--secure-port'] == '0'", r)).isEqualTo(Verdict.PASS);
-        assertThat(verdict("command_line(containers(r)[2]) == ['sh', '-c', 'kubelet', '--read-only-port=0']", r))
+        assertThat(verdict("command_line(containers(r)[2]) == ['sh', '-c', 'kubelet', '--read-only-port=0', '--root-dir', "
+                + "'/var/lib/kube-apiserver']", r))
                 .isEqualTo(Verdict.PASS);
         assertThat(verdict("size(flags({'name': 'x'})) == 0 && size(command_line({'command': null})) == 0", r))
                 .isEqualTo(Verdict.PASS);
