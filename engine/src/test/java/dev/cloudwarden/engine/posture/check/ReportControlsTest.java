@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The report's Dockerfile, Docker daemon and Hadoop controls, which Checkov's examples do not cover: each built-in
+ * The report's Kubernetes, Dockerfile, Docker daemon and Hadoop controls that Checkov's examples do not cover: each built-in
  * check passes a well-configured file and fails one configured the way the report blames
  * ({@code report-controls/}, files we wrote from Docker's and Hadoop's documentation). Defaults matter: a property or
  * key left out takes the product's default, which is usually the open one.
@@ -51,6 +51,81 @@ class ReportControlsTest {
         for (String f : files) {
             assertThat(verdict(check, f)).as(check + " on " + f).isEqualTo(Verdict.FAIL);
         }
+    }
+
+    // Kubernetes: the container-escape and cluster-takeover controls Checkov's dataset has no examples for
+
+    private static final String GOOD = "kubernetes/good-deployment.yaml";
+    private static final String ESCAPE = "kubernetes/escape-pod.yaml";
+
+    @Test
+    void kubernetesPrivileged() {
+        passes("CW_K8S_POD_PRIVILEGED", GOOD, "kubernetes/cronjob-latest.yaml");
+        fails("CW_K8S_POD_PRIVILEGED", ESCAPE);
+    }
+
+    @Test
+    void kubernetesHostNamespaces() {
+        for (String check : List.of("CW_K8S_POD_HOST_PID", "CW_K8S_POD_HOST_IPC", "CW_K8S_POD_HOST_NETWORK")) {
+            passes(check, GOOD, "kubernetes/cronjob-latest.yaml");
+            fails(check, ESCAPE);
+        }
+    }
+
+    @Test
+    void kubernetesHostPathAndRuntimeSocket() {
+        passes("CW_K8S_POD_HOST_PATH", GOOD);
+        fails("CW_K8S_POD_HOST_PATH", ESCAPE);
+        passes("CW_K8S_POD_RUNTIME_SOCKET", GOOD);
+        fails("CW_K8S_POD_RUNTIME_SOCKET", ESCAPE);
+    }
+
+    /** Init containers count: they run on the same node with the same rights. */
+    @Test
+    void kubernetesPrivilegeEscalationRootAndCapabilities() {
+        for (String check : List.of("CW_K8S_POD_PRIVILEGE_ESCALATION", "CW_K8S_POD_RUN_AS_NON_ROOT", "CW_K8S_POD_NET_RAW",
+                "CW_K8S_POD_CAPABILITIES_DROPPED", "CW_K8S_POD_SECCOMP")) {
+            passes(check, GOOD);
+            fails(check, ESCAPE, "kubernetes/cronjob-latest.yaml");
+        }
+        passes("CW_K8S_POD_SYS_ADMIN", GOOD, "kubernetes/cronjob-latest.yaml");
+        fails("CW_K8S_POD_SYS_ADMIN", ESCAPE);
+    }
+
+    /** The token is mounted unless the pod (or its service account) says otherwise. */
+    @Test
+    void kubernetesServiceAccountToken() {
+        passes("CW_K8S_POD_SERVICE_ACCOUNT_TOKEN", GOOD);
+        fails("CW_K8S_POD_SERVICE_ACCOUNT_TOKEN", ESCAPE, "kubernetes/cronjob-latest.yaml");
+    }
+
+    /** alpine has no tag (it is :latest), the CronJob names :latest; the good Deployment pins digests. */
+    @Test
+    void kubernetesImageTagAndDigest() {
+        passes("CW_K8S_POD_IMAGE_TAG", GOOD, "kubernetes/dashboard.yaml");
+        fails("CW_K8S_POD_IMAGE_TAG", ESCAPE, "kubernetes/cronjob-latest.yaml");
+        passes("CW_K8S_POD_IMAGE_DIGEST", GOOD);
+        fails("CW_K8S_POD_IMAGE_DIGEST", "kubernetes/dashboard.yaml", "kubernetes/cronjob-latest.yaml");
+    }
+
+    /** kube-apiserver allows anonymous requests unless --anonymous-auth=false. */
+    @Test
+    void kubernetesApiServerAnonymousAuth() {
+        passes("CW_K8S_APISERVER_ANONYMOUS_AUTH", "kubernetes/apiserver-hardened.yaml");
+        fails("CW_K8S_APISERVER_ANONYMOUS_AUTH", "kubernetes/apiserver-anonymous.yaml");
+        assertThat(verdict("CW_K8S_APISERVER_ANONYMOUS_AUTH", GOOD)).isEqualTo(Verdict.NOT_APPLICABLE);
+        passes("CW_K8S_APISERVER_AUTHORIZATION", "kubernetes/apiserver-hardened.yaml");
+        fails("CW_K8S_APISERVER_AUTHORIZATION", "kubernetes/apiserver-anonymous.yaml");
+    }
+
+    @Test
+    void kubernetesDashboard() {
+        passes("CW_K8S_DASHBOARD_DEPLOYED", GOOD);
+        fails("CW_K8S_DASHBOARD_DEPLOYED", "kubernetes/dashboard.yaml");
+        fails("CW_K8S_DASHBOARD_LOGIN", "kubernetes/dashboard.yaml");
+        assertThat(verdict("CW_K8S_DASHBOARD_LOGIN", GOOD)).isEqualTo(Verdict.NOT_APPLICABLE);
+        passes("CW_K8S_DASHBOARD_EXPOSED", "kubernetes/dashboard-service-internal.yaml");
+        fails("CW_K8S_DASHBOARD_EXPOSED", "kubernetes/dashboard-service-exposed.yaml");
     }
 
     // Dockerfiles
