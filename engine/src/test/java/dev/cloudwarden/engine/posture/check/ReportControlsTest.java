@@ -128,6 +128,13 @@ class ReportControlsTest {
         fails("CW_K8S_DASHBOARD_EXPOSED", "kubernetes/dashboard-service-exposed.yaml");
     }
 
+    @Test
+    void kubernetesBindingsToAnonymousAndDefaultAccounts() {
+        passes("CW_K8S_RBAC_ANONYMOUS_BINDING", "kubernetes/team-binding.yaml");
+        fails("CW_K8S_RBAC_ANONYMOUS_BINDING", "kubernetes/anonymous-binding.yaml");
+        passes("CW_K8S_DEFAULT_SERVICE_ACCOUNT_BINDING", "kubernetes/team-binding.yaml");
+    }
+
     // Dockerfiles
 
     @Test
