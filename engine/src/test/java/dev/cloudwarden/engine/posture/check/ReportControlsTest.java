@@ -88,8 +88,10 @@ class ReportControlsTest {
             passes(check, GOOD);
             fails(check, ESCAPE, "kubernetes/cronjob-latest.yaml");
         }
-        passes("CW_K8S_POD_SYS_ADMIN", GOOD, "kubernetes/cronjob-latest.yaml");
-        fails("CW_K8S_POD_SYS_ADMIN", ESCAPE);
+        for (String check : List.of("CW_K8S_POD_SYS_ADMIN", "CW_K8S_POD_ADDED_CAPABILITIES")) {
+            passes(check, GOOD, "kubernetes/cronjob-latest.yaml");
+            fails(check, ESCAPE);
+        }
     }
 
     /** The token is mounted unless the pod (or its service account) says otherwise. */
