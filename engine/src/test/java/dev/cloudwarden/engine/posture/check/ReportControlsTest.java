@@ -137,6 +137,27 @@ class ReportControlsTest {
         passes("CW_K8S_DEFAULT_SERVICE_ACCOUNT_BINDING", "kubernetes/team-binding.yaml");
     }
 
+    /** Rights that lead to others: secrets, pods, the kubelet through nodes/proxy, tokens, host volumes. */
+    @Test
+    void kubernetesRolesThatEscalate() {
+        for (String check : List.of("CW_K8S_RBAC_SECRETS_ACCESS", "CW_K8S_RBAC_POD_CREATE", "CW_K8S_RBAC_NODE_PROXY",
+                "CW_K8S_RBAC_SA_TOKEN_CREATE", "CW_K8S_RBAC_PV_CREATE", "CW_K8S_RBAC_WILDCARD")) {
+            passes(check, "kubernetes/pod-reader-role.yaml");
+        }
+        for (String check : List.of("CW_K8S_RBAC_SECRETS_ACCESS", "CW_K8S_RBAC_POD_CREATE", "CW_K8S_RBAC_NODE_PROXY",
+                "CW_K8S_RBAC_SA_TOKEN_CREATE", "CW_K8S_RBAC_PV_CREATE")) {
+            fails(check, "kubernetes/node-debugger-role.yaml");
+        }
+        fails("CW_K8S_RBAC_CLUSTER_ADMIN_BINDING", "kubernetes/anonymous-binding.yaml");
+        assertThat(verdict("CW_K8S_RBAC_CLUSTER_ADMIN_BINDING", "kubernetes/team-binding.yaml")).isEqualTo(Verdict.NOT_APPLICABLE);
+    }
+
+    @Test
+    void kubernetesApiServerNodeAuthorizer() {
+        passes("CW_K8S_APISERVER_NODE_AUTHORIZER", "kubernetes/apiserver-hardened.yaml");
+        fails("CW_K8S_APISERVER_NODE_AUTHORIZER", "kubernetes/apiserver-anonymous.yaml");
+    }
+
     // Dockerfiles
 
     @Test
