@@ -1,6 +1,7 @@
 package dev.cloudwarden.engine.posture.check;
 
 import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelEvaluationException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,31 +25,57 @@ final class KubernetesWorkloads {
     /**
      * The pod spec of a workload: {@code spec} of a Pod, {@code template.spec} of a PodTemplate,
      * {@code spec.jobTemplate.spec.template.spec} of a CronJob, {@code spec.template.spec} of the other workload kinds
-     * (and of any other kind whose template has containers, as custom workloads do); null for everything else.
+     * (and of any other kind whose template has containers, as custom workloads do); null for everything else. A
+     * workload whose pod spec is there but is not a mapping is malformed (Kubernetes refuses it): an error, so checks
+     * say unknown rather than pass what they cannot read.
      */
-    static Object podSpec(Object object) {
+    static Object podSpec(Object object) throws CelEvaluationException {
         if (!(object instanceof Map<?, ?> o) || !(o.get("kind") instanceof String kind)) {
             return NullValue.NULL_VALUE;
         }
-        Object spec = switch (kind) {
-            case "Pod" -> path(o, "spec");
-            case "PodTemplate" -> path(o, "template", "spec");
-            case "CronJob" -> path(o, "spec", "jobTemplate", "spec", "template", "spec");
-            default -> {
-                Object s = path(o, "spec", "template", "spec");
-                yield TEMPLATED.contains(kind) || (s instanceof Map<?, ?> m && m.get("containers") instanceof List<?>) ? s : null;
-            }
+        List<String> path = switch (kind) {
+            case "Pod" -> List.of("spec");
+            case "PodTemplate" -> List.of("template", "spec");
+            case "CronJob" -> List.of("spec", "jobTemplate", "spec", "template", "spec");
+            default -> List.of("spec", "template", "spec");
         };
-        return spec instanceof Map<?, ?> ? spec : NullValue.NULL_VALUE;
+        boolean workload = TEMPLATED.contains(kind) || List.of("Pod", "PodTemplate", "CronJob").contains(kind);
+        Object v = o;
+        for (int i = 0; i < path.size(); i++) {
+            if (!(v instanceof Map<?, ?> m) || m.get(path.get(i)) == null || m.get(path.get(i)) instanceof NullValue) {
+                return NullValue.NULL_VALUE;
+            }
+            v = m.get(path.get(i));
+            if (!(v instanceof Map<?, ?>)) {
+                if (workload) {
+                    throw new CelEvaluationException("malformed " + kind + ": " + String.join(".", path.subList(0, i + 1))
+                            + " is not a mapping");
+                }
+                return NullValue.NULL_VALUE;
+            }
+        }
+        return workload || ((Map<?, ?>) v).get("containers") instanceof List<?> ? v : NullValue.NULL_VALUE;
     }
 
-    /** The containers and init containers of a workload's pod spec, those that are maps; empty for other objects. */
-    static List<Object> containers(Object object) {
+    /**
+     * The containers and init containers of a workload's pod spec; empty for other objects. A list that is not a list
+     * (a mapping, or an empty value) or an item that is not a mapping is malformed: an error, as for {@link #podSpec}.
+     */
+    static List<Object> containers(Object object) throws CelEvaluationException {
         List<Object> out = new ArrayList<>();
         if (podSpec(object) instanceof Map<?, ?> spec) {
             for (String key : List.of("containers", "initContainers")) {
-                if (spec.get(key) instanceof List<?> list) {
-                    list.stream().filter(c -> c instanceof Map<?, ?>).forEach(out::add);
+                if (!spec.containsKey(key)) {
+                    continue;
+                }
+                if (!(spec.get(key) instanceof List<?> list)) {
+                    throw new CelEvaluationException("malformed pod spec: " + key + " is not a list");
+                }
+                for (Object c : list) {
+                    if (!(c instanceof Map<?, ?>)) {
+                        throw new CelEvaluationException("malformed pod spec: an item of " + key + " is not a mapping");
+                    }
+                    out.add(c);
                 }
             }
         }

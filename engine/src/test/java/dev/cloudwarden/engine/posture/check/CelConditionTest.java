@@ -125,6 +125,16 @@ class CelConditionTest {
         }
         assertThat(verdict("pod_spec(r) == null && size(containers(r)) == 0", service)).isEqualTo(Verdict.PASS);
         assertThat(verdict("pod_spec(r) == null", k8s("Deployment", Map.of()))).isEqualTo(Verdict.PASS);
+        // Kubernetes refuses these: unknown, never a vacuous pass
+        Map<String, Object> nullContainers = new HashMap<>();
+        nullContainers.put("containers", null);
+        for (ConfigResource malformed : List.of(k8s("Pod", Map.of("spec", List.of(Map.of("containers", List.of())))),
+                k8s("Pod", Map.of("spec", Map.of("containers", Map.of("name", "app", "image", "nginx")))),
+                k8s("Pod", Map.of("spec", nullContainers)),
+                k8s("Deployment", Map.of("spec", Map.of("template", Map.of("spec", Map.of("containers", List.of("nginx")))))))) {
+            assertThat(verdict("containers(r).all(c, has(c.image))", malformed)).as(malformed.attributes().toString())
+                    .isEqualTo(Verdict.UNKNOWN);
+        }
     }
 
     /** command_line, runs and flags read a control-plane container's command line. */
