@@ -38,6 +38,15 @@ import java.util.Map;
  *       ({@link IamConditions});</li>
  *   <li>{@code exposes(rule, port)}: one firewall rule, in any dialect {@link Exposure} knows, lets the internet reach
  *       the port.</li>
+ *   <li>{@code get(x, "a.b.c", default)} (or {@code get(x, ["a", "b.c"], default)}): the value at a path of map keys,
+ *       the default where a key is missing or a value is null; for deep optional settings
+ *       ({@code get(c, "securityContext.privileged", false)}). As with every function, an argument holding an
+ *       Unknown value makes the result unknown.</li>
+ *   <li>Kubernetes ({@link KubernetesWorkloads}): {@code pod_spec(r)} the pod spec of any workload object (Pod,
+ *       Deployment, CronJob ...) or null; {@code containers(r)} its containers and init containers (empty when none);
+ *       {@code command_line(c)} a container's command and args as whitespace-separated words;
+ *       {@code runs(c, "kube-apiserver")} the container runs that program; {@code flags(c)} its {@code --name=value}
+ *       options as a map from {@code --name} to the value ({@code "true"} for a bare flag, the last one wins).</li>
  * </ul>
  * Conditions are compiled once and are safe to evaluate from several threads.
  */
@@ -64,14 +73,39 @@ public final class CelLanguage {
                     CelFunctionDecl.newFunctionDeclaration("exposes",
                             CelOverloadDecl.newGlobalOverload("exposes_dyn_int", SimpleType.BOOL, SimpleType.DYN, SimpleType.INT)),
                     CelFunctionDecl.newFunctionDeclaration("is_public_cidr",
-                            CelOverloadDecl.newGlobalOverload("is_public_cidr_string", SimpleType.BOOL, SimpleType.STRING)))
+                            CelOverloadDecl.newGlobalOverload("is_public_cidr_string", SimpleType.BOOL, SimpleType.STRING)),
+                    CelFunctionDecl.newFunctionDeclaration("get",
+                            CelOverloadDecl.newGlobalOverload("get_dyn_string_dyn", SimpleType.DYN, SimpleType.DYN,
+                                    SimpleType.STRING, SimpleType.DYN),
+                            CelOverloadDecl.newGlobalOverload("get_dyn_list_dyn", SimpleType.DYN, SimpleType.DYN,
+                                    ListType.create(SimpleType.STRING), SimpleType.DYN)),
+                    CelFunctionDecl.newFunctionDeclaration("pod_spec",
+                            CelOverloadDecl.newGlobalOverload("pod_spec_dyn", SimpleType.DYN, SimpleType.DYN)),
+                    CelFunctionDecl.newFunctionDeclaration("containers",
+                            CelOverloadDecl.newGlobalOverload("containers_dyn", ListType.create(SimpleType.DYN), SimpleType.DYN)),
+                    CelFunctionDecl.newFunctionDeclaration("command_line",
+                            CelOverloadDecl.newGlobalOverload("command_line_dyn", ListType.create(SimpleType.STRING), SimpleType.DYN)),
+                    CelFunctionDecl.newFunctionDeclaration("runs",
+                            CelOverloadDecl.newGlobalOverload("runs_dyn_string", SimpleType.BOOL, SimpleType.DYN, SimpleType.STRING)),
+                    CelFunctionDecl.newFunctionDeclaration("flags",
+                            CelOverloadDecl.newGlobalOverload("flags_dyn", MapType.create(SimpleType.STRING, SimpleType.STRING),
+                                    SimpleType.DYN)))
             .addFunctionBindings(
                     CelFunctionBinding.from("json_string", String.class, CelLanguage::json),
                     CelFunctionBinding.from("statements_dyn", Object.class, CelLanguage::statements),
                     CelFunctionBinding.from("restricts_principal_dyn", Object.class, IamConditions::restrictsPrincipal),
                     CelFunctionBinding.from("exposes_dyn_int", Object.class, Long.class,
                             (rule, port) -> rule instanceof Map<?, ?> m && Exposure.exposes(m, port)),
-                    CelFunctionBinding.from("is_public_cidr_string", String.class, CelLanguage::isPublicCidr))
+                    CelFunctionBinding.from("is_public_cidr_string", String.class, CelLanguage::isPublicCidr),
+                    CelFunctionBinding.from("get_dyn_string_dyn", List.of(Object.class, String.class, Object.class),
+                            a -> lookup(a[0], List.of(((String) a[1]).split("\\.")), a[2])),
+                    CelFunctionBinding.from("get_dyn_list_dyn", List.of(Object.class, List.class, Object.class),
+                            a -> lookup(a[0], (List<?>) a[1], a[2])),
+                    CelFunctionBinding.from("pod_spec_dyn", Object.class, KubernetesWorkloads::podSpec),
+                    CelFunctionBinding.from("containers_dyn", Object.class, KubernetesWorkloads::containers),
+                    CelFunctionBinding.from("command_line_dyn", Object.class, KubernetesWorkloads::commandLine),
+                    CelFunctionBinding.from("runs_dyn_string", Object.class, String.class, KubernetesWorkloads::runs),
+                    CelFunctionBinding.from("flags_dyn", Object.class, KubernetesWorkloads::flags))
             .setResultType(SimpleType.DYN)
             .build();
 
@@ -147,6 +181,18 @@ public final class CelLanguage {
             return l.stream().map(String::valueOf).toList();
         }
         return v == null || v instanceof NullValue ? List.of() : List.of(String.valueOf(v));
+    }
+
+    /** The value at a path of map keys, or the default where a key is missing, a value is null or not a map. */
+    static Object lookup(Object value, List<?> path, Object fallback) {
+        Object v = value;
+        for (Object key : path) {
+            if (!(v instanceof Map<?, ?> m) || !m.containsKey(key)) {
+                return fallback;
+            }
+            v = m.get(key);
+        }
+        return v == null || v instanceof NullValue ? fallback : v;
     }
 
     static boolean isPublicCidr(String cidr) {

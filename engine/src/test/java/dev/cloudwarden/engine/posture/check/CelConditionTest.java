@@ -100,6 +100,83 @@ class CelConditionTest {
                 .isEqualTo(Verdict.UNKNOWN);
     }
 
+    private static ConfigResource k8s(String kind, Map<String, Object> attributes) {
+        Map<String, Object> a = new HashMap<>(attributes);
+        a.put("apiVersion", "v1");
+        a.put("kind", kind);
+        return new ConfigResource(Framework.KUBERNETES, kind, "x", kind + ".default.x", Location.of("x.yaml", 1), a,
+                List.of(), List.of());
+    }
+
+    /** pod_spec and containers find the pods of every workload kind, and nothing in other objects. */
+    @Test
+    void kubernetesWorkloadsGiveTheirPodSpecAndContainers() {
+        Map<String, Object> pod = Map.of("containers", List.of(Map.of("name", "app", "image", "nginx")),
+                "initContainers", List.of(Map.of("name", "init", "image", "busybox")), "hostPID", true);
+        ConfigResource p = k8s("Pod", Map.of("spec", pod));
+        ConfigResource d = k8s("Deployment", Map.of("spec", Map.of("template", Map.of("spec", pod))));
+        ConfigResource cj = k8s("CronJob", Map.of("spec", Map.of("jobTemplate", Map.of("spec", Map.of("template",
+                Map.of("spec", pod))))));
+        ConfigResource custom = k8s("Rollout", Map.of("spec", Map.of("template", Map.of("spec", pod))));
+        ConfigResource service = k8s("Service", Map.of("spec", Map.of("ports", List.of())));
+        for (ConfigResource r : List.of(p, d, cj, custom)) {
+            assertThat(verdict("pod_spec(r).hostPID == true", r)).as(r.type()).isEqualTo(Verdict.PASS);
+            assertThat(verdict("containers(r).map(c, c.name) == ['app', 'init']", r)).as(r.type()).isEqualTo(Verdict.PASS);
+        }
+        assertThat(verdict("pod_spec(r) == null && size(containers(r)) == 0", service)).isEqualTo(Verdict.PASS);
+        assertThat(verdict("pod_spec(r) == null", k8s("Deployment", Map.of()))).isEqualTo(Verdict.PASS);
+        // Kubernetes refuses these: unknown, never a vacuous pass
+        Map<String, Object> nullContainers = new HashMap<>();
+        nullContainers.put("containers", null);
+        for (ConfigResource malformed : List.of(k8s("Pod", Map.of("spec", List.of(Map.of("containers", List.of())))),
+                k8s("Pod", Map.of("spec", Map.of("containers", Map.of("name", "app", "image", "nginx")))),
+                k8s("Pod", Map.of("spec", nullContainers)),
+                k8s("Deployment", Map.of("spec", Map.of("template", Map.of("spec", Map.of("containers", List.of("nginx")))))))) {
+            assertThat(verdict("containers(r).all(c, has(c.image))", malformed)).as(malformed.attributes().toString())
+                    .isEqualTo(Verdict.UNKNOWN);
+        }
+    }
+
+    /** command_line, runs and flags read a control-plane container's command line. */
+    @Test
+    void containerCommandLinesAreReadAsProgramAndFlags() {
+        Map<String, Object> api = Map.of("image", "k8s.gcr.io/kube-apiserver:v1.20",
+                "command", List.of("/usr/local/bin/kube-apiserver", "--anonymous-auth=false", "--profiling"),
+                "args", List.of("--audit-log-path /var/log/audit.log", "--tls-cipher-suites=\"A,B\""));
+        Map<String, Object> byImage = Map.of("image", "gcr.io/google_containers/kube-apiserver-amd64:v1.6.0",
+                "args", List.of("--secure-port=0"));
+        Map<String, Object> shell = Map.of("image", "alpine", "command", List.of("sh", "-c", "kubelet --read-only-port=0",
+                "--root-dir", "/var/lib/kube-apiserver"));
+        ConfigResource r = k8s("Pod", Map.of("spec", Map.of("containers", List.of(api, byImage, shell))));
+        assertThat(verdict("runs(containers(r)[0], 'kube-apiserver') && runs(containers(r)[1], 'kube-apiserver')"
+                + " && !runs(containers(r)[2], 'kube-apiserver') && runs(containers(r)[2], 'kubelet')", r))
+                .isEqualTo(Verdict.PASS);
+        assertThat(verdict("flags(containers(r)[0]) == {'--anonymous-auth': 'false', '--profiling': 'true', "
+                + "'--audit-log-path': '/var/log/audit.log', '--tls-cipher-suites': 'A,B'}", r)).isEqualTo(Verdict.PASS);
+        assertThat(verdict("flags(containers(r)[1])['--secure-port'] == '0'", r)).isEqualTo(Verdict.PASS);
+        assertThat(verdict("command_line(containers(r)[2]) == ['sh', '-c', 'kubelet', '--read-only-port=0', '--root-dir', "
+                + "'/var/lib/kube-apiserver']", r))
+                .isEqualTo(Verdict.PASS);
+        assertThat(verdict("size(flags({'name': 'x'})) == 0 && size(command_line({'command': null})) == 0", r))
+                .isEqualTo(Verdict.PASS);
+    }
+
+    /** get() reads deep optional settings without has() chains; missing keys and nulls give the default. */
+    @Test
+    void getReadsAPathWithADefault() {
+        Map<String, Object> sc = new HashMap<>();
+        sc.put("capabilities", null);
+        sc.put("privileged", true);
+        ConfigResource r = k8s("Pod", Map.of("metadata", Map.of("annotations", Map.of("a.b/c", "x")),
+                "spec", Map.of("securityContext", sc)));
+        assertThat(verdict("get(r, 'spec.securityContext.privileged', false) == true", r)).isEqualTo(Verdict.PASS);
+        assertThat(verdict("get(r, 'spec.securityContext.capabilities.add', []) == []", r)).isEqualTo(Verdict.PASS);
+        assertThat(verdict("get(r, 'spec.nothing.here', 'd') == 'd' && get(r, 'kind.x', 1) == 1", r)).isEqualTo(Verdict.PASS);
+        assertThat(verdict("get(r, ['metadata', 'annotations', 'a.b/c'], '') == 'x'", r)).isEqualTo(Verdict.PASS);
+        ConfigResource u = bucket("b", Map.of("acl", Unknown.of("var.acl")));
+        assertThat(verdict("get(r, 'acl', 'private') == 'private'", u)).as("unknown").isEqualTo(Verdict.UNKNOWN);
+    }
+
     @Test
     void onlyConditionsThatNameTheCallerNarrowAnyPrincipal() {
         ConfigResource r = bucket("b", Map.of());

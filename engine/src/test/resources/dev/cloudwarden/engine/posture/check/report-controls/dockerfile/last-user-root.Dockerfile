@@ -1,0 +1,5 @@
+FROM node:20
+USER node
+RUN npm ci
+USER root
+CMD ["node", "server.js"]

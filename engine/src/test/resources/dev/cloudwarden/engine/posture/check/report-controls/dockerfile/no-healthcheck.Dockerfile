@@ -1,0 +1,4 @@
+FROM debian:12
+USER nobody
+HEALTHCHECK NONE
+CMD ["sleep", "infinity"]
