@@ -7,12 +7,10 @@ import dev.cloudwarden.engine.posture.model.Location;
 import dev.cloudwarden.engine.posture.model.ParseProblem;
 import dev.cloudwarden.engine.posture.model.ParsedConfig;
 import dev.cloudwarden.engine.posture.source.ConfigFile;
+import dev.cloudwarden.engine.posture.source.TreeDocuments;
 import dev.cloudwarden.engine.posture.source.ConfigSource;
-import dev.cloudwarden.engine.posture.source.JsonTrees;
 import dev.cloudwarden.engine.posture.source.SourceTexts;
 import dev.cloudwarden.engine.posture.source.SourceTree;
-import dev.cloudwarden.engine.posture.source.TreeException;
-import dev.cloudwarden.engine.posture.source.YamlTrees;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,37 +54,12 @@ public final class CloudFormationSource implements ConfigSource.PerFile {
 
     @Override
     public ParsedConfig parse(ConfigFile file) {
-        SourceTexts.Text text = SourceTexts.read(file);
-        if (text instanceof SourceTexts.Unreadable u) {
-            return ParsedConfig.failed(u.problem());
-        }
-        return parse(file.displayName(), ((SourceTexts.Read) text).text());
+        return TreeDocuments.read(file, ShortFormTags.INSTANCE, "CloudFormation", this::template);
     }
 
     /** Reads a template's text; never throws for bad input. */
     public ParsedConfig parse(String file, String text) {
-        List<ConfigResource> resources = new ArrayList<>();
-        List<ParseProblem> problems = new ArrayList<>();
-        try {
-            if (text.stripLeading().startsWith("{")) {
-                try {
-                    template(file, JsonTrees.read(text), resources, problems);
-                } catch (TreeException e) {
-                    problems.add(new ParseProblem(Location.of(file, e.line()), e.reason()));
-                }
-            } else {
-                for (YamlTrees.Document d : YamlTrees.read(text, ShortFormTags.INSTANCE)) {
-                    if (d instanceof YamlTrees.Parsed p) {
-                        template(file, p.tree(), resources, problems);
-                    } else if (d instanceof YamlTrees.Broken b) {
-                        problems.add(new ParseProblem(Location.of(file, b.line()), b.reason()));
-                    }
-                }
-            }
-        } catch (RuntimeException | StackOverflowError bug) {
-            problems.add(new ParseProblem(Location.of(file, 0), "CloudFormation reader failed: " + bug));
-        }
-        return new ParsedConfig(resources, problems);
+        return TreeDocuments.read(file, text, ShortFormTags.INSTANCE, "CloudFormation", this::template);
     }
 
     /** Whether a document is a template: a format version, or resources typed {@code AWS::...}. */

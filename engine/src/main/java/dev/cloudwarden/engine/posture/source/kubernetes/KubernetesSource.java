@@ -6,17 +6,14 @@ import dev.cloudwarden.engine.posture.model.Location;
 import dev.cloudwarden.engine.posture.model.ParseProblem;
 import dev.cloudwarden.engine.posture.model.ParsedConfig;
 import dev.cloudwarden.engine.posture.source.ConfigFile;
+import dev.cloudwarden.engine.posture.source.TreeDocuments;
 import dev.cloudwarden.engine.posture.source.ConfigSource;
 import dev.cloudwarden.engine.posture.source.CustomTags;
-import dev.cloudwarden.engine.posture.source.JsonTrees;
 import dev.cloudwarden.engine.posture.source.SourceTexts;
 import dev.cloudwarden.engine.posture.source.SourceTree;
-import dev.cloudwarden.engine.posture.source.TreeException;
-import dev.cloudwarden.engine.posture.source.YamlTrees;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,37 +69,12 @@ public final class KubernetesSource implements ConfigSource.PerFile {
 
     @Override
     public ParsedConfig parse(ConfigFile file) {
-        SourceTexts.Text text = SourceTexts.read(file);
-        if (text instanceof SourceTexts.Unreadable u) {
-            return ParsedConfig.failed(u.problem());
-        }
-        return parse(file.displayName(), ((SourceTexts.Read) text).text());
+        return TreeDocuments.read(file, CustomTags.IGNORE, "Kubernetes", this::document);
     }
 
     /** Reads a manifest's text; never throws for bad input. */
     public ParsedConfig parse(String file, String text) {
-        List<ConfigResource> resources = new ArrayList<>();
-        List<ParseProblem> problems = new ArrayList<>();
-        try {
-            if (text.stripLeading().startsWith("{")) {
-                try {
-                    document(file, JsonTrees.read(text), resources, problems);
-                } catch (TreeException e) {
-                    problems.add(new ParseProblem(Location.of(file, e.line()), e.reason()));
-                }
-            } else {
-                for (YamlTrees.Document d : YamlTrees.read(text, CustomTags.IGNORE)) {
-                    if (d instanceof YamlTrees.Parsed p) {
-                        document(file, p.tree(), resources, problems);
-                    } else if (d instanceof YamlTrees.Broken b) {
-                        problems.add(new ParseProblem(Location.of(file, b.line()), b.reason()));
-                    }
-                }
-            }
-        } catch (RuntimeException | StackOverflowError bug) {
-            problems.add(new ParseProblem(Location.of(file, 0), "Kubernetes reader failed: " + bug));
-        }
-        return new ParsedConfig(resources, problems);
+        return TreeDocuments.read(file, text, CustomTags.IGNORE, "Kubernetes", this::document);
     }
 
     private void document(String file, SourceTree tree, List<ConfigResource> out, List<ParseProblem> problems) {
