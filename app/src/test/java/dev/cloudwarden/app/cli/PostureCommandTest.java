@@ -49,7 +49,8 @@ class PostureCommandTest {
             assertThat(f.path("check_id").asText()).isEqualTo("CW_TF_AWS_SG_SSH_WORLD");
             assertThat(f.path("status").asText()).isEqualTo("unknown");
         });
-        assertThat(findings).noneSatisfy(f -> assertThat(f.path("resource").asText()).isEqualTo("aws_instance.hardened"));
+        assertThat(findings).noneSatisfy(f -> assertThat(f.path("resource").asText() + " " + f.path("check_id").asText())
+                .isEqualTo("aws_instance.hardened CW_TF_AWS_EC2_IMDSV2"));
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.path("check_id").asText()).isEqualTo("CW_TF_AWS_EC2_IMDSV2");
             assertThat(f.path("resource").asText()).isEqualTo("aws_instance.web");
@@ -149,9 +150,10 @@ class PostureCommandTest {
     void theMapShowsEachServiceModelAndItsDeadSpots() throws Exception {
         CliRun run = CliRun.of("posture", "map", "--telemetry", "cloudtrail", "--format", "table", "--fail-on-dead-spots");
         assertThat(run.out()).contains("IaaS (customer side)").contains("containers/K8s (customer side)")
-                .contains("SaaS (customer side)").contains("Telemetry fed: cloudtrail").contains("dead spot:");
-        assertThat(run.out()).contains("feed yarn to watch it");
-        assertThat(run.exitCode()).isEqualTo(CloudWardenCli.EXIT_FINDINGS);
+                .contains("SaaS (customer side)").contains("Telemetry fed: cloudtrail");
+        // YARN's checks exist, but without its logs nobody would see DemonBot submit a job
+        assertThat(run.out()).containsPattern("paas.big-data +posture only").contains("feed yarn to watch it");
+        assertThat(run.exitCode()).as("every control has a check or a fed detection").isEqualTo(CloudWardenCli.EXIT_OK);
         CliRun json = CliRun.of("posture", "map", "--telemetry", "cloudtrail,vpcflow,yarn,k8saudit,docker", "--format", "json");
         assertThat(lines(json.out())).anySatisfy(r -> {
             assertThat(r.path("control").asText()).isEqualTo("paas.object-storage");
