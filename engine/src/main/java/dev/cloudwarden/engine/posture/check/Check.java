@@ -33,8 +33,8 @@ public record Check(String id, String title, Level severity, Framework framework
     }
 
     public boolean judges(ConfigResource resource) {
-        return resource.framework() == framework
-                && (resourceTypes.isEmpty() || resourceTypes.contains(resource.type()));
+        return resource.framework() == framework && (resourceTypes.isEmpty() || resourceTypes.stream()
+                .anyMatch(t -> framework.typeKey(t).equals(framework.typeKey(resource.type()))));
     }
 
     /** Whether {@code otherId} is this check's id or one of its equivalents' (an inline skip may name either). */

@@ -21,6 +21,14 @@ public enum Framework {
         this.id = id;
     }
 
+    /**
+     * A resource type as this framework compares types: ARM's are case-insensitive ({@code Microsoft.DocumentDb} and
+     * {@code Microsoft.DocumentDB} are one provider), every other framework's are exact.
+     */
+    public String typeKey(String type) {
+        return this == ARM ? type.toLowerCase(java.util.Locale.ROOT) : type;
+    }
+
     /** The name used in check files and output. */
     public String id() {
         return id;

@@ -50,7 +50,7 @@ public final class PostureScanner {
             } else {
                 for (String type : c.resourceTypes()) {
                     byType.computeIfAbsent(c.framework(), f -> new HashMap<>())
-                            .computeIfAbsent(type, t -> new ArrayList<>()).add(c);
+                            .computeIfAbsent(c.framework().typeKey(type), t -> new ArrayList<>()).add(c);
                 }
             }
         }
@@ -98,7 +98,7 @@ public final class PostureScanner {
     }
 
     private List<Check> checksFor(ConfigResource r) {
-        List<Check> typed = byType.getOrDefault(r.framework(), Map.of()).getOrDefault(r.type(), List.of());
+        List<Check> typed = byType.getOrDefault(r.framework(), Map.of()).getOrDefault(r.framework().typeKey(r.type()), List.of());
         List<Check> any = anyType.getOrDefault(r.framework(), List.of());
         if (any.isEmpty()) {
             return typed;

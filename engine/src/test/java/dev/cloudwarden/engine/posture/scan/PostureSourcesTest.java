@@ -31,4 +31,18 @@ class PostureSourcesTest {
                 "aws AWS::S3::Bucket", "cloudformation AWS::S3::Bucket", "kubernetes Pod", "terraform aws_s3_bucket",
                 "hadoop yarn-site", "dockerfile Dockerfile", "docker_daemon daemon.json");
     }
+
+    @Test
+    void armTypesAreMatchedWhateverTheirCase() {
+        var check = dev.cloudwarden.engine.posture.check.BuiltInChecks.all().stream()
+                .filter(c -> c.framework() == dev.cloudwarden.engine.posture.model.Framework.ARM
+                        && c.resourceTypes().stream().anyMatch(t -> t.startsWith("Microsoft.Storage/")))
+                .findFirst().orElseThrow();
+        String type = check.resourceTypes().stream().filter(t -> t.startsWith("Microsoft.Storage/")).findFirst().orElseThrow();
+        var resource = new dev.cloudwarden.engine.posture.model.ConfigResource(dev.cloudwarden.engine.posture.model.Framework.ARM,
+                type.toUpperCase(java.util.Locale.ROOT), "s", type + ".s", dev.cloudwarden.engine.posture.model.Location.of("t.json", 1),
+                java.util.Map.of(), List.of(), List.of());
+        assertThat(check.judges(resource)).isTrue();
+        assertThat(new PostureScanner(List.of(), List.of(check)).judge(List.of(resource), Suppressions.none(true))).isNotEmpty();
+    }
 }
