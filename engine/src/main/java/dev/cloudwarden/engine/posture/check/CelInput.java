@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A resource as a CEL condition reads it: {@code r} (its attributes), {@code resource} (type, name, id, file),
  * {@code refs} and {@code referrers} (the same for the resources it refers to and that refer to it, each with its own
- * {@code r}). Every {@link Unknown} value is left out of the data and named instead as an unknown attribute pattern
+ * {@code r}), and {@code computed} (the attribute paths set from another resource's computed value, see
+ * {@link #computed}). Every {@link Unknown} value is left out of the data and named instead as an unknown attribute pattern
  * at its exact path ({@code r.versioning[0].enabled}), so CEL's partial evaluation reports the condition unknown only
  * when its answer depends on it: {@code a || unknown} is still true when {@code a} is.
  */
@@ -27,6 +28,7 @@ record CelInput(Map<String, Object> variables, List<CelAttributePattern> unknown
         variables.put("resource", describe(resource));
         variables.put("refs", related(refs, "refs", unknowns));
         variables.put("referrers", related(referrers, "referrers", unknowns));
+        variables.put("computed", computed(resource.attributes(), "", new ArrayList<>()));
         return new CelInput(variables, List.copyOf(unknowns));
     }
 
@@ -50,6 +52,25 @@ record CelInput(Map<String, Object> variables, List<CelAttributePattern> unknown
         m.put("id", r.id());
         m.put("file", r.location().file());
         return m;
+    }
+
+    /**
+     * The dotted paths ({@code kms_key_id}, {@code encryption.kms_key_arn}; list positions left out) whose value is
+     * computed from another resource: an {@link Unknown} that references one ({@code aws_kms_key.logs.arn}). Such a
+     * value is set, to something only the provider knows, so {@code 'kms_key_id' in computed} lets a check say "a key
+     * is given" where reading the value would be unknown; a variable without a value is not in it.
+     */
+    private static List<String> computed(Object value, String path, List<String> out) {
+        if (value instanceof Unknown u) {
+            if (!u.references().isEmpty() && !path.isEmpty() && !out.contains(path)) {
+                out.add(path);
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> computed(v, path.isEmpty() ? String.valueOf(k) : path + "." + k, out));
+        } else if (value instanceof List<?> l) {
+            l.forEach(v -> computed(v, path, out));
+        }
+        return out;
     }
 
     /** Plain data (no unknowns: parsed JSON) as CEL values: nulls become CEL's null. */

@@ -63,6 +63,7 @@ public final class CelLanguage {
             .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("refs", ListType.create(SimpleType.DYN))
             .addVar("referrers", ListType.create(SimpleType.DYN))
+            .addVar("computed", ListType.create(SimpleType.STRING))
             .addFunctionDeclarations(
                     CelFunctionDecl.newFunctionDeclaration("json",
                             CelOverloadDecl.newGlobalOverload("json_string", SimpleType.DYN, SimpleType.STRING)),

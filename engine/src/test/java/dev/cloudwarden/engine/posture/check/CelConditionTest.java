@@ -200,4 +200,17 @@ class CelConditionTest {
         assertThatThrownBy(() -> CelCondition.compile(null, "r.acl ==")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CelCondition.compile(null, "nosuchfunction(r)")).hasMessageContaining("nosuchfunction");
     }
+
+    /** A key set from another resource is set, though its value is the provider's; a variable without one is not. */
+    @Test
+    void aValueComputedFromAnotherResourceCountsAsSet() {
+        ConfigResource fromKey = bucket("b", Map.of("kms_key_id", new Unknown("aws_kms_key.k.arn", List.of("aws_kms_key.k")),
+                "encryption", List.of(Map.of("key", new Unknown("aws_kms_key.k.arn", List.of("aws_kms_key.k"))))));
+        ConfigResource fromVariable = bucket("c", Map.of("kms_key_id", Unknown.of("var.key")));
+        String pass = "'kms_key_id' in computed || (has(r.kms_key_id) && r.kms_key_id != null && r.kms_key_id != '')";
+        assertThat(verdict(pass, fromKey)).isEqualTo(Verdict.PASS);
+        assertThat(verdict("'encryption.key' in computed", fromKey)).isEqualTo(Verdict.PASS);
+        assertThat(verdict(pass, fromVariable)).isEqualTo(Verdict.UNKNOWN);
+        assertThat(verdict(pass, bucket("d", Map.of("kms_key_id", "")))).isEqualTo(Verdict.FAIL);
+    }
 }
