@@ -21,8 +21,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +67,8 @@ final class PostureMapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Set<String> fed = telemetry != null ? validated(telemetry) : archived(events != null ? new ArchiveLayout(events)
-                : ArchiveLayout.besideStore(store.path()));
+        Set<String> fed = telemetry != null ? validated(telemetry) : (events != null ? new ArchiveLayout(events)
+                : ArchiveLayout.besideStore(store.path())).sources();
         RuleSet ruleSet = rules.load(spec);
         List<DetectionRule> detections = new ArrayList<>();
         for (LoadedRule r : ruleSet.rules()) {
@@ -166,23 +164,5 @@ final class PostureMapCommand implements Callable<Integer> {
             out.add(s.trim());
         }
         return out;
-    }
-
-    /** The sources with at least one day in the archive ({@code day=.../source=.../}). */
-    private static Set<String> archived(ArchiveLayout layout) throws IOException {
-        Set<String> sources = new TreeSet<>();
-        if (!Files.isDirectory(layout.root())) {
-            return sources;
-        }
-        try (DirectoryStream<Path> days = Files.newDirectoryStream(layout.root(), "day=*")) {
-            for (Path day : days) {
-                try (DirectoryStream<Path> srcs = Files.newDirectoryStream(day, "source=*")) {
-                    for (Path s : srcs) {
-                        sources.add(s.getFileName().toString().substring("source=".length()));
-                    }
-                }
-            }
-        }
-        return sources;
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  */
 public final class ArchiveLayout {
     private static final String DAY_PREFIX = "day=";
+    private static final String SOURCE_PREFIX = "source=";
 
     private final Path root;
 
@@ -38,7 +39,25 @@ public final class ArchiveLayout {
 
     /** Every batch file, as one glob for {@code read_parquet}. */
     String glob() {
-        return root + "/" + DAY_PREFIX + "*/source=*/*.parquet";
+        return root + "/" + DAY_PREFIX + "*/" + SOURCE_PREFIX + "*/*.parquet";
+    }
+
+    /** The sources with at least one day in the archive (their ids: {@code cloudtrail}, {@code vpcflow} ...). */
+    public java.util.SortedSet<String> sources() throws IOException {
+        java.util.SortedSet<String> sources = new java.util.TreeSet<>();
+        if (!Files.isDirectory(root)) {
+            return sources;
+        }
+        try (DirectoryStream<Path> days = Files.newDirectoryStream(root, DAY_PREFIX + "*")) {
+            for (Path day : days) {
+                try (DirectoryStream<Path> bySource = Files.newDirectoryStream(day, SOURCE_PREFIX + "*")) {
+                    for (Path s : bySource) {
+                        sources.add(s.getFileName().toString().substring(SOURCE_PREFIX.length()));
+                    }
+                }
+            }
+        }
+        return sources;
     }
 
     /** True when at least one batch file exists (DuckDB refuses a glob that matches nothing). */

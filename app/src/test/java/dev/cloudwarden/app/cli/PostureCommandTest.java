@@ -161,4 +161,12 @@ class PostureCommandTest {
         });
         assertThat(CliRun.of("posture", "map", "--telemetry", "nosuch").exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
     }
+
+    @Test
+    void theMapCountsAsFedTheSourcesInTheEventArchive(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("day=2026-12-01/source=cloudtrail"));
+        Files.createDirectories(dir.resolve("day=2026-12-02/source=yarn"));
+        CliRun run = CliRun.of("posture", "map", "--events", dir.toString(), "--format", "table");
+        assertThat(run.out()).contains("Telemetry fed: cloudtrail, yarn").doesNotContain("feed yarn to watch it");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cloudwarden.engine.posture.map;
 
+import dev.cloudwarden.engine.posture.model.Glob;
 import dev.cloudwarden.engine.posture.model.Layer;
 import dev.cloudwarden.engine.posture.model.Owner;
 
@@ -11,38 +12,29 @@ import java.util.regex.Pattern;
  * detections that watch it, matched by globs ({@code *} is any run of characters): check ids, and rule names or
  * {@code tag:<tag>} for rules by tag.
  */
-public record Control(String id, Layer layer, Owner owner, String title, List<String> checkGlobs, List<String> ruleGlobs) {
+public record Control(String id, Layer layer, Owner owner, String title, List<Pattern> checks, List<Pattern> ruleNames,
+                      List<Pattern> ruleTags) {
+    private static final String TAG = "tag:";
+
     public Control {
-        checkGlobs = List.copyOf(checkGlobs);
-        ruleGlobs = List.copyOf(ruleGlobs);
+        checks = List.copyOf(checks);
+        ruleNames = List.copyOf(ruleNames);
+        ruleTags = List.copyOf(ruleTags);
+    }
+
+    /** A control from its globs, compiled once: check ids, and rule names or {@code tag:<tag>}. */
+    public static Control of(String id, Layer layer, Owner owner, String title, List<String> checkGlobs, List<String> ruleGlobs) {
+        return new Control(id, layer, owner, title, checkGlobs.stream().map(Glob::compile).toList(),
+                ruleGlobs.stream().filter(g -> !g.startsWith(TAG)).map(Glob::compile).toList(),
+                ruleGlobs.stream().filter(g -> g.startsWith(TAG)).map(g -> Glob.compile(g.substring(TAG.length()))).toList());
     }
 
     public boolean coversCheck(String checkId) {
-        return checkGlobs.stream().anyMatch(g -> glob(g).matcher(checkId).matches());
+        return checks.stream().anyMatch(p -> p.matcher(checkId).matches());
     }
 
     public boolean coversRule(DetectionRule rule) {
-        for (String g : ruleGlobs) {
-            if (g.startsWith("tag:")) {
-                String tag = g.substring(4);
-                if (rule.tags().stream().anyMatch(t -> glob(tag).matcher(t).matches())) {
-                    return true;
-                }
-            } else if (rule.name() != null && glob(g).matcher(rule.name()).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static Pattern glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (String part : g.split("\\*", -1)) {
-            if (!re.isEmpty()) {
-                re.append(".*");
-            }
-            re.append(Pattern.quote(part));
-        }
-        return Pattern.compile(re.toString());
+        return rule.name() != null && ruleNames.stream().anyMatch(p -> p.matcher(rule.name()).matches())
+                || ruleTags.stream().anyMatch(p -> rule.tags().stream().anyMatch(t -> p.matcher(t).matches()));
     }
 }

@@ -99,7 +99,7 @@ public final class ResponsibilityMap {
         List<Control> out = new ArrayList<>();
         for (Object o : list) {
             Map<String, Object> c = (Map<String, Object>) o;
-            out.add(new Control((String) c.get("id"), Layer.of((String) c.get("layer")), Owner.of((String) c.get("owner")),
+            out.add(Control.of((String) c.get("id"), Layer.of((String) c.get("layer")), Owner.of((String) c.get("owner")),
                     (String) c.get("title"), strings(c.get("checks")), strings(c.get("rules"))));
         }
         return Collections.unmodifiableList(out);

@@ -2,6 +2,7 @@ package dev.cloudwarden.engine.posture.scan;
 
 import dev.cloudwarden.engine.posture.check.Check;
 import dev.cloudwarden.engine.posture.model.ConfigResource;
+import dev.cloudwarden.engine.posture.model.Glob;
 import dev.cloudwarden.engine.posture.model.InlineSkip;
 import dev.cloudwarden.engine.posture.model.Location;
 import org.snakeyaml.engine.v2.api.Load;
@@ -81,7 +82,7 @@ public final class Suppressions {
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(where + ": expires must be a date like 2027-03-31");
             }
-            out.add(new Entry(check, glob(resource), reason, expires, Location.of(file, 0)));
+            out.add(new Entry(check, Glob.compile(resource), reason, expires, Location.of(file, 0)));
         }
         return out;
     }
@@ -114,16 +115,5 @@ public final class Suppressions {
             throw new IllegalArgumentException(where + ": '" + key + "' is required");
         }
         return String.valueOf(v).trim();
-    }
-
-    private static Pattern glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (String part : g.split("\\*", -1)) {
-            if (!re.isEmpty()) {
-                re.append(".*");
-            }
-            re.append(Pattern.quote(part));
-        }
-        return Pattern.compile(re.toString());
     }
 }

@@ -186,17 +186,8 @@ class CheckovAgreementTest {
         return s.toString();
     }
 
-    /** {@code shared/datasets/config/NAME} beside this checkout or one of its parents; a path that does not exist if none. */
     static Path dataset(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (String candidate : List.of("shared/datasets/config/", "../shared/datasets/config/")) {
-                Path p = dir.resolve(candidate + name).normalize();
-                if (Files.isDirectory(p)) {
-                    return p;
-                }
-            }
-        }
-        return Path.of("../shared/datasets/config", name).toAbsolutePath().normalize();
+        return dev.cloudwarden.engine.posture.source.CheckovExamples.dataset(name);
     }
 
     private static Framework framework(String checkov) {

@@ -25,7 +25,34 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the resources the upstream test expects to pass or fail. Tests skip, saying why, when the dataset is absent.
  */
 public final class CheckovExamples {
-    public static final Path ROOT = Path.of("/work/shared/datasets/config/checkov");
+    public static final Path ROOT = dataset("checkov");
+
+    /**
+     * {@code shared/datasets/config/NAME} beside this checkout or one of its parents (CI clones sit beside
+     * {@code shared/} too); a path that does not exist when there is none, so tests skip saying where they looked.
+     */
+    public static Path dataset(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            for (String candidate : List.of("shared/datasets/config/", "../shared/datasets/config/")) {
+                Path p = dir.resolve(candidate + name).normalize();
+                if (Files.exists(p)) {
+                    return p;
+                }
+            }
+        }
+        return Path.of("../shared/datasets/config", name).toAbsolutePath().normalize();
+    }
+
+    /** The example files under {@code folder} that {@code source} does not accept from their first bytes. */
+    public static List<String> refusedByHead(ConfigSource source, String folder, Set<String> extensions) {
+        List<String> refused = new ArrayList<>();
+        for (Path f : exampleFiles(folder, extensions)) {
+            if (!source.accepts(f, head(f))) {
+                refused.add(f.toString());
+            }
+        }
+        return refused;
+    }
 
     /** One upstream test case. */
     public record Case(String check, String exampleDir, List<Path> files, Set<String> expectedIds) {

@@ -119,7 +119,7 @@ public final class PostureGolden {
 
     /** A file under the shared datasets, or null (the test then skips with a message). */
     public static Path dataset(String relative) {
-        Path p = Path.of("/work/shared/datasets/config").resolve(relative);
+        Path p = CheckovExamples.dataset(relative);
         return Files.exists(p) ? p : null;
     }
 
