@@ -84,6 +84,39 @@ class OcsfConformanceTest {
         assertThat(findings.invalid).as("OCSF errors in %,d of %,d findings:%s", findings.invalid, findings.lines, findings.summary()).isZero();
     }
 
+    /** {@code posture scan --format ocsf}: Compliance Findings over our fixture and, when present, TerraGoat. */
+    @Test
+    void postureFindingsConform() throws Exception {
+        List<String> args = new ArrayList<>(List.of("posture", "scan", "--format", "ocsf", "--unknown", "--passed",
+                Path.of(OcsfConformanceTest.class.getResource("/posture/iac").toURI()).toString()));
+        Path terragoat = datasets().resolve("config/terragoat");
+        if (Files.isDirectory(terragoat)) {
+            args.add(terragoat.toString());
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+        Report r = new Report();
+        for (String line : run.out().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = Json.MAPPER.readTree(line);
+            r.lines++;
+            assertThat(n.path("class_uid").asInt()).isEqualTo(2003);
+            OcsfValidator.Result result = validator.validate(n);
+            if (!result.valid()) {
+                r.invalid++;
+            }
+            for (OcsfValidator.Issue i : result.errors()) {
+                String key = "Compliance Finding " + i.code() + " " + i.path().replaceAll("\\[\\d+]", "[]");
+                r.counts.merge(key, 1L, Long::sum);
+                r.errors.putIfAbsent(key, i.message());
+            }
+        }
+        assertThat(r.lines).isGreaterThan(5);
+        assertThat(r.invalid).as("OCSF errors in %,d of %,d compliance findings:%s", r.invalid, r.lines, r.summary()).isZero();
+    }
+
     /** Errors by class, code and path, with one example each, and the number of lines that had any. */
     static final class Report {
         long lines;

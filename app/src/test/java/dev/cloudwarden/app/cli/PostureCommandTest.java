@@ -169,4 +169,21 @@ class PostureCommandTest {
         CliRun run = CliRun.of("posture", "map", "--events", dir.toString(), "--format", "table");
         assertThat(run.out()).contains("Telemetry fed: cloudtrail, yarn").doesNotContain("feed yarn to watch it");
     }
+
+    /** OCSF Compliance Findings (OcsfConformanceTest checks them against the schema where its source is present). */
+    @Test
+    void ocsfFindingsAreComplianceFindings() throws Exception {
+        CliRun run = CliRun.of("posture", "scan", fixture("iac").toString(), "--format", "ocsf", "--passed",
+                "--check", "CW_TF_AWS_EC2_IMDSV2");
+        List<JsonNode> lines = lines(run.out());
+        assertThat(lines).hasSize(2).allSatisfy(n -> {
+            assertThat(n.path("class_uid").asInt()).isEqualTo(2003);
+            assertThat(n.path("type_uid").asInt()).isEqualTo(200301);
+            assertThat(n.path("compliance").path("control").asText()).isEqualTo("CW_TF_AWS_EC2_IMDSV2");
+            assertThat(n.path("severity_id").asInt()).isEqualTo(4);
+        });
+        assertThat(lines).extracting(n -> n.path("resources").get(0).path("uid").asText() + " "
+                + n.path("compliance").path("status").asText())
+                .containsExactlyInAnyOrder("aws_instance.web Fail", "aws_instance.hardened Pass");
+    }
 }
