@@ -141,7 +141,7 @@ public final class PostureCommand {
             long undecided = scan.findings().stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
             long passes = scan.findings().stream().filter(f -> f.verdict() == Verdict.PASS).count();
             err.printf(Locale.ROOT, "%d files, %d resources, %d checks: %d failed (%d at or above %s), %d suppressed, "
-                            + "%d passed, %d unknown%s; %d problems%n", scan.files(), scan.resources().size(), checks.size(),
+                            + "%d passed, %d unknown%s; %d problems%n", scan.files().size(), scan.resources().size(), checks.size(),
                     failed, atOrAbove, threshold.id(), suppressedCount, passes, undecided,
                     known == null ? "" : " (failures in the baseline left out)", scan.problems().size());
             err.flush();

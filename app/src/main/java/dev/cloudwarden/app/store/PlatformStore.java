@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The platform store (issue 10): grouped alerts, incidents with their alerts, entities and timeline, triage
- * state, comments, the audit log, suppressions, saved hunts, ingest offsets and API tokens. One implementation
+ * state, comments, the audit log, suppressions, saved hunts, ingest offsets, API tokens and posture findings. One implementation
  * over DuckDB (embedded, the default) and PostgreSQL (shared deployments), one schema ({@link StoreSchema}).
  *
  * <p>Safe for several threads: each call runs in its own transaction on a borrowed connection. Every change an
@@ -37,6 +37,7 @@ public final class PlatformStore implements AutoCloseable {
     private final Users users;
     private final Tokens tokens;
     private final Offsets offsets;
+    private final PostureFindings posture;
     private final Clock clock;
 
     private PlatformStore(StoreLocation location, Connections connections, int schemaVersion, Clock clock) {
@@ -54,6 +55,7 @@ public final class PlatformStore implements AutoCloseable {
         this.users = new Users(connections, audit, clock);
         this.tokens = new Tokens(connections, audit, clock);
         this.offsets = new Offsets(connections, clock);
+        this.posture = new PostureFindings(connections, clock);
     }
 
     /**
@@ -373,6 +375,44 @@ public final class PlatformStore implements AutoCloseable {
             throw failed[0];
         }
         return out;
+    }
+
+    // ---- posture findings
+
+    /**
+     * Records a posture scan: its failures stored open (or suppressed), and the stored failures it saw resolved (a
+     * check of {@code checksRun} that passed, or a resource gone, in a file the scan read without a problem). One
+     * transaction.
+     *
+     * @param roots     what was scanned (paths, or live sources), for the scan's record
+     * @param checksRun the ids of the checks the scan ran: another check's findings are left as they are
+     */
+    public StoredPostureScan recordPostureScan(String actor, List<String> roots,
+                                               dev.cloudwarden.engine.posture.scan.PostureScan scan,
+                                               Collection<String> checksRun) {
+        return posture.record(actor, roots, scan, checksRun);
+    }
+
+    public Page<StoredFinding> postureFindings(FindingQuery query) {
+        return posture.list(query);
+    }
+
+    /**
+     * The findings still failing on any of {@code entities} (an incident's), most severe first, at most
+     * {@code limit}; each lists the entities it shares with them.
+     */
+    public List<StoredFinding> postureFindingsOf(Collection<dev.cloudwarden.engine.incident.Entity> entities, int limit) {
+        return posture.of(entities, limit);
+    }
+
+    /** Open findings per responsibility layer, by severity. */
+    public Map<String, Map<String, Long>> openPostureFindingsByLayer() {
+        return posture.countsByLayer();
+    }
+
+    /** The latest posture scans, newest first. */
+    public List<StoredPostureScan> postureScans(int limit) {
+        return posture.scans(limit);
     }
 
     // ---- ingest offsets

@@ -59,12 +59,12 @@ public final class PostureScanner {
     public PostureScan scan(List<Path> roots, Suppressions suppressions) {
         List<ParseProblem> problems = new ArrayList<>();
         Map<ConfigSource, Map<Path, List<ConfigFile>>> grouped = new LinkedHashMap<>();
-        int files = 0;
+        List<String> files = new ArrayList<>();
         for (Path root : roots) {
             for (ConfigFile file : files(root, problems)) {
                 ConfigSource source = sourceOf(file, problems);
                 if (source != null) {
-                    files++;
+                    files.add(file.displayName());
                     Path folder = file.path().toAbsolutePath().getParent();
                     grouped.computeIfAbsent(source, s -> new LinkedHashMap<>())
                             .computeIfAbsent(folder, f -> new ArrayList<>()).add(file);

@@ -26,7 +26,7 @@ class PostureSourcesTest {
         Files.writeString(dir.resolve("README.md"), "# not configuration\n");
         PostureScan scan = new PostureScanner(PostureSources.all(), BuiltInChecks.all()).scan(List.of(dir), Suppressions.none(true));
         assertThat(scan.problems()).isEmpty();
-        assertThat(scan.files()).isEqualTo(7);
+        assertThat(scan.files()).hasSize(7);
         assertThat(scan.resources()).extracting(r -> r.framework().id() + " " + r.type()).containsExactlyInAnyOrder(
                 "aws AWS::S3::Bucket", "cloudformation AWS::S3::Bucket", "kubernetes Pod", "terraform aws_s3_bucket",
                 "hadoop yarn-site", "dockerfile Dockerfile", "docker_daemon daemon.json");
