@@ -7,6 +7,7 @@ import dev.cloudwarden.app.posture.Baseline;
 import dev.cloudwarden.app.posture.FindingJson;
 import dev.cloudwarden.app.posture.OcsfFindingWriter;
 import dev.cloudwarden.app.posture.SarifWriter;
+import dev.cloudwarden.app.store.StoredPostureScan;
 import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.posture.check.BuiltInChecks;
 import dev.cloudwarden.engine.posture.check.Check;
@@ -95,6 +96,12 @@ public final class PostureCommand {
         @Option(names = "--passed", description = "Also list passing checks (by default: failures, suppressed failures).")
         boolean passed;
 
+        @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "PATH|URL",
+                description = "Also keep the findings in the store, where the web UI shows them beside incidents: a "
+                        + "DuckDB file or postgresql://... (alone: $CLOUDWARDEN_STORE, else ~/.cloudwarden/cloudwarden.duckdb). "
+                        + "A scan replaces what it saw: failures it no longer finds in the files it read are resolved.")
+        String store;
+
         @Option(names = "--unknown", description = "Also list checks that could not be decided (a variable or computed "
                 + "value the configuration does not give); the summary counts them either way.")
         boolean unknown;
@@ -144,11 +151,27 @@ public final class PostureCommand {
                             + "%d passed, %d unknown%s; %d problems%n", scan.files().size(), scan.resources().size(), checks.size(),
                     failed, atOrAbove, threshold.id(), suppressedCount, passes, undecided,
                     known == null ? "" : " (failures in the baseline left out)", scan.problems().size());
+            if (store != null && !record(scan, checks, err)) {
+                return CloudWardenCli.EXIT_USAGE;
+            }
             err.flush();
             if (atOrAbove > 0) {
                 return CloudWardenCli.EXIT_FINDINGS;
             }
             return scan.problems().isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
+        }
+
+        /** Keeps the scan's findings in the store; false (with the reason printed) when the store cannot be used. */
+        private boolean record(PostureScan scan, List<Check> checks, PrintWriter err) {
+            PlatformStoreOption option = new PlatformStoreOption();
+            option.location = store.isEmpty() ? null : store;
+            List<String> roots = paths.stream().map(Path::toString).toList();
+            return option.inStore(spec, "posture scan", s -> {
+                StoredPostureScan recorded = s.recordPostureScan(PlatformStoreOption.CLI_ACTOR, roots, scan,
+                        checks.stream().map(Check::id).toList());
+                err.printf(Locale.ROOT, "stored in %s as scan %d: %d newly failing, %d resolved%n",
+                        TerminalText.safe(s.display()), recorded.id(), recorded.opened(), recorded.resolved());
+            }) == CloudWardenCli.EXIT_OK;
         }
 
         private boolean loadMore(List<Check> checks, PrintWriter err) throws IOException {

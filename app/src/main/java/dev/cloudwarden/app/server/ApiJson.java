@@ -23,7 +23,7 @@ import java.util.function.Function;
 
 /**
  * The API's JSON: snake_case names, times as ISO-8601, levels, roles and statuses by their ids, and the engine's own
- * alert and incident JSON (kept by the store as text) embedded as JSON, not as a string holding JSON.
+ * alert and incident JSON and the posture findings' JSON (kept by the store as text) embedded as JSON, not as a string holding JSON.
  */
 final class ApiJson {
     private ApiJson() {
@@ -43,6 +43,7 @@ final class ApiJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .addMixIn(StoredAlert.class, RawAlert.class)
                 .addMixIn(StoredIncident.class, RawIncident.class)
+                .addMixIn(dev.cloudwarden.app.store.StoredFinding.class, RawFinding.class)
                 .build();
     }
 
@@ -59,6 +60,12 @@ final class ApiJson {
     abstract static class RawAlert {
         @JsonRawValue
         abstract String alertJson();
+    }
+
+    /** The CLI's JSON of a posture finding, kept as text, goes out as JSON. */
+    abstract static class RawFinding {
+        @JsonRawValue
+        abstract String findingJson();
     }
 
     /** A list's incidents leave the engine's JSON out (one incident's read has it). */

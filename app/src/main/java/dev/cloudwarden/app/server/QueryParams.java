@@ -1,6 +1,7 @@
 package dev.cloudwarden.app.server;
 
 import dev.cloudwarden.app.store.AlertQuery;
+import dev.cloudwarden.app.store.FindingQuery;
 import dev.cloudwarden.app.store.IncidentQuery;
 import dev.cloudwarden.app.store.IncidentSort;
 import dev.cloudwarden.app.store.Page;
@@ -127,5 +128,17 @@ public final class QueryParams {
                 .withStatus(status(ctx)).withTechnique(ctx.queryParam("technique")).withAlert(ctx.queryParam("alert"))
                 .withLimit(limit(ctx, AlertQuery.DEFAULT_LIMIT, AlertQuery.MAX_LIMIT)).sortedBy(incidentSort(ctx));
         return ctx.queryParam("cursor") == null ? q : q.after(ctx.queryParam("cursor"));
+    }
+
+    /** The posture finding list's filters: status, severity (minimum), layer, check, entity, limit and cursor. */
+    public static FindingQuery findingQuery(Context ctx) {
+        try {
+            return new FindingQuery(ctx.queryParam("status"), level(ctx, "severity"),
+                    ctx.queryParam("layer"), ctx.queryParam("check"), entity(ctx),
+                    limit(ctx, FindingQuery.DEFAULT_LIMIT,
+                            FindingQuery.MAX_LIMIT), ctx.queryParam("cursor"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 }

@@ -51,7 +51,7 @@ final class StoreApi {
                 "Incidents (without the engine's JSON, which one incident has), newest first or sort=last|score|severity: filters from, to, severity, entity, status, technique; limit and cursor; facets=true",
                 this::incidents);
         api.route(HandlerType.GET, "/api/v1/incidents/{id}", Role.VIEWER,
-                "One incident with its alerts in kill-chain order, entities and timeline",
+                "One incident with its alerts in kill-chain order, entities, timeline and the posture findings still failing on its entities",
                 ctx -> ctx.json(store.incident(ctx.pathParam("id"))
                 .orElseThrow(() -> notFound("incident", ctx.pathParam("id")))));
         api.route(HandlerType.PATCH, "/api/v1/incidents", Role.ANALYST,
@@ -84,6 +84,12 @@ final class StoreApi {
                 "Alerts per ATT&CK technique (the same filters as the alert list)",
                 ctx -> ctx.json(Map.of("techniques",
                 store.techniqueCounts(QueryParams.alertQuery(ctx)))));
+        api.route(HandlerType.GET, "/api/v1/posture/findings", Role.VIEWER,
+                "Posture findings, most severe first: status (open, suppressed, resolved; default both failing ones), severity (minimum), layer, check, entity (TYPE:VALUE); limit and cursor",
+                ctx -> ctx.json(QueryParams.page(() -> store.postureFindings(QueryParams.findingQuery(ctx)))));
+        api.route(HandlerType.GET, "/api/v1/posture/scans", Role.VIEWER,
+                "The latest posture scans recorded (posture scan --store), newest first: what each read, found, opened and resolved",
+                ctx -> ctx.json(store.postureScans(QueryParams.limit(ctx, 20, 1000))));
         api.route(HandlerType.GET, "/api/v1/audit", Role.ADMIN,
                 "The audit log: who changed what, when, before and after",
                 ctx -> ctx.json(store.auditLog(null, null,

@@ -11,13 +11,20 @@ import java.util.List;
  * @param alerts   its alerts in kill-chain order (the engine's order)
  * @param entities every entity of its alerts, sorted
  * @param timeline its alerts (at their first match), comments and audited changes, oldest first
+ * @param postureFindings the posture findings still failing on its entities (a public bucket behind its downloads),
+ *                 most severe first, each with the entities it shares with the incident
  */
 public record IncidentDetail(StoredIncident incident, List<StoredAlert> alerts, List<Entity> entities,
-                             List<TimelineEntry> timeline) {
+                             List<TimelineEntry> timeline, List<StoredFinding> postureFindings) {
     public IncidentDetail {
         alerts = List.copyOf(alerts);
         entities = List.copyOf(entities);
         timeline = List.copyOf(timeline);
+        postureFindings = List.copyOf(postureFindings);
+    }
+
+    IncidentDetail withPostureFindings(List<StoredFinding> findings) {
+        return new IncidentDetail(incident, alerts, entities, timeline, findings);
     }
 
     /**

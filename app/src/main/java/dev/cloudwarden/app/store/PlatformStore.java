@@ -229,9 +229,15 @@ public final class PlatformStore implements AutoCloseable {
         return connections.read("count alerts by rule", c -> IntelTables.alertsByRulePrefix(c, prefix, limit));
     }
 
-    /** One incident with its alerts in kill-chain order, its entities and its timeline. */
+    /** Posture findings an incident's page lists at most: the most severe, if its entities have more. */
+    static final int INCIDENT_FINDINGS = 50;
+
+    /**
+     * One incident with its alerts in kill-chain order, its entities, its timeline, and the posture findings still
+     * failing on its entities.
+     */
     public Optional<IncidentDetail> incident(String id) {
-        return incidentReads.detail(id);
+        return incidentReads.detail(id).map(d -> d.withPostureFindings(posture.of(d.entities(), INCIDENT_FINDINGS)));
     }
 
     // ---- triage

@@ -11,11 +11,12 @@ import java.util.Map;
 
 /**
  * One incident's page: what it is (severity, the report's categories, techniques), its story (the timeline in event
- * time; the alerts in kill-chain order), its entities, its triage and comments, and incidents that share entities.
+ * time; the alerts in kill-chain order), its entities and the posture findings still failing on them, its triage and
+ * comments, and incidents that share entities.
  */
 public record IncidentView(Frame page, IncidentRow incident, List<Category> categories, List<TimelineLine> timeline,
-                           List<Stage> killChain, EntityGraph graph, List<CommentView> comments,
-                           List<IncidentRow> related) {
+                           List<Stage> killChain, EntityGraph graph, List<FindingView> findings,
+                           List<CommentView> comments, List<IncidentRow> related) {
     /** A row of the threat catalog the incident falls under (T: how they got in, A: what they did, M: malware). */
     public record Category(String id, String threat) {
     }
@@ -42,8 +43,8 @@ public record IncidentView(Frame page, IncidentRow incident, List<Category> cate
         d.alerts().forEach(a -> stages.computeIfAbsent(Tactic.ofAlertTags(a.tags()).map(Tactic::id).orElse("other"),
                 k -> new ArrayList<>()).add(AlertView.of(a)));
         List<Stage> killChain = stages.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue())).toList();
-        return new IncidentView(page, IncidentRow.of(d.incident()), categories, timeline, killChain, graph, comments,
-                related);
+        return new IncidentView(page, IncidentRow.of(d.incident()), categories, timeline, killChain, graph,
+                FindingView.of(d.postureFindings()), comments, related);
     }
 
     public String motive() {

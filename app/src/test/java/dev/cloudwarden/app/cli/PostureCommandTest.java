@@ -107,6 +107,39 @@ class PostureCommandTest {
     }
 
     @Test
+    void storeKeepsTheFailuresAndALaterScanResolvesWhatItNoLongerFinds(@TempDir Path dir) throws Exception {
+        Path iac = Files.createDirectories(dir.resolve("iac"));
+        Files.writeString(iac.resolve("main.tf"), """
+                resource "aws_s3_bucket" "exports" {
+                  bucket = "cli-exports"
+                  acl    = "public-read"
+                }
+                """);
+        String store = dir.resolve("store/cw.duckdb").toString();
+        CliRun first = CliRun.of("posture", "scan", iac.toString(), "--format", "json", "--store", store);
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(CloudWardenCli.EXIT_FINDINGS);
+        long failing = lines(first.out()).size();
+        assertThat(first.err()).contains("as scan 1: " + failing + " newly failing, 0 resolved");
+        Files.writeString(iac.resolve("main.tf"), """
+                resource "aws_s3_bucket" "exports" {
+                  bucket = "cli-exports"
+                  acl    = "private"
+                }
+                """);
+        CliRun second = CliRun.of("posture", "scan", iac.toString(), "--format", "json", "--store", store);
+        assertThat(second.err()).contains("as scan 2: 0 newly failing, " + (failing - lines(second.out()).size()) + " resolved");
+        try (var s = dev.cloudwarden.app.store.PlatformStore.open(store)) {
+            var open = s.postureFindings(dev.cloudwarden.app.store.FindingQuery.failing()).items();
+            assertThat(open).hasSize(lines(second.out()).size())
+                    .allSatisfy(f -> assertThat(f.entities()).extracting(Object::toString).containsExactly("bucket:cli-exports"));
+            assertThat(s.postureScans(5)).hasSize(2);
+        }
+        CliRun refused = CliRun.of("posture", "scan", iac.toString(), "--format", "json", "--store", "postgresql://nobody@/");
+        assertThat(refused.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(refused.err()).contains("cloudwarden posture scan:");
+    }
+
+    @Test
     void sarifIsGoldenAndStable() throws Exception {
         // a relative path, as in a CI checkout (Maven runs tests in the module's folder); the checks fixed so new
         // built-in checks do not change the golden file

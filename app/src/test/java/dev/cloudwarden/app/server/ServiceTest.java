@@ -219,6 +219,47 @@ class ServiceTest {
     }
 
     @Test
+    void postureFindingsAreListedFilteredAndPagedWithTheirScans() throws Exception {
+        java.nio.file.Path iac = java.nio.file.Files.createDirectories(dir.resolve("iac"));
+        java.nio.file.Files.writeString(iac.resolve("main.tf"), """
+                resource "aws_s3_bucket" "exports" {
+                  bucket = "api-test-exports"
+                  acl    = "public-read"
+                }
+                """);
+        var checks = dev.cloudwarden.engine.posture.check.BuiltInChecks.all();
+        var scan = new dev.cloudwarden.engine.posture.scan.PostureScanner(
+                dev.cloudwarden.engine.posture.scan.PostureSources.all(), checks)
+                .scan(List.of(iac), dev.cloudwarden.engine.posture.scan.Suppressions.none(true));
+        store.recordPostureScan("test", List.of(iac.toString()), scan,
+                checks.stream().map(dev.cloudwarden.engine.posture.check.Check::id).toList());
+        JsonNode all = JSON.readTree(send("GET", "/api/v1/posture/findings?entity=bucket:api-test-exports", Role.VIEWER, null).body());
+        assertThat(all.get("items")).isNotEmpty();
+        JsonNode acl = null;
+        for (JsonNode f : all.get("items")) {
+            if (f.get("check_id").asText().equals("CW_TF_AWS_S3_ACL_PUBLIC_READ")) {
+                acl = f;
+            }
+        }
+        assertThat(acl).as("the public-read finding").isNotNull();
+        assertThat(acl.get("status").asText()).isEqualTo("open");
+        assertThat(acl.get("severity").asText()).isEqualTo("high");
+        assertThat(acl.get("finding_json").get("resource").asText()).isEqualTo("aws_s3_bucket.exports");
+        assertThat(acl.get("entities").get(0).get("type").asText()).isEqualTo("bucket");
+        JsonNode page = JSON.readTree(send("GET", "/api/v1/posture/findings?limit=1", Role.VIEWER, null).body());
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("next").asText()).isNotEmpty();
+        JsonNode second = JSON.readTree(send("GET", "/api/v1/posture/findings?limit=1&cursor="
+                + java.net.URLEncoder.encode(page.get("next").asText(), StandardCharsets.UTF_8), Role.VIEWER, null).body());
+        assertThat(second.get("items").get(0).get("id").asText()).isNotEqualTo(page.get("items").get(0).get("id").asText());
+        assertThat(send("GET", "/api/v1/posture/findings?status=fixed", Role.VIEWER, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/posture/findings?severity=loud", Role.VIEWER, null).statusCode()).isEqualTo(400);
+        JsonNode scans = JSON.readTree(send("GET", "/api/v1/posture/scans", Role.VIEWER, null).body());
+        assertThat(scans.get(0).get("roots").get(0).asText()).isEqualTo(iac.toString());
+        assertThat(scans.get(0).get("failed").asInt()).isEqualTo(all.get("items").size());
+    }
+
+    @Test
     void badBodiesAreAnsweredWithTheLineAndReasonAndTheGoodLinesAreKept() throws Exception {
         long t0 = later();
         byte[] body = lines(List.of(failedLogin(t0, "a", "198.51.100.1"), "{\"broken\": ", failedLogin(t0 + 1, "a", "198.51.100.1")));

@@ -208,6 +208,29 @@ abstract class PostureStoreContract {
         assertThat(store.openPostureFindingsByLayer()).containsOnlyKeys(open.stream().map(StoredFinding::layer).distinct().toList());
     }
 
+    @Test
+    void an_incident_shows_the_findings_still_failing_on_its_entities() throws IOException {
+        write("main.tf", PUBLIC_BUCKET);
+        scan();
+        var alert = StoreFixtures.alert("a1", "r1", Level.HIGH, StoreFixtures.T0, "arn:aws:iam::111122223333:user/ci", List.of());
+        var alerts = store.alertSink();
+        alerts.accept(alert);
+        alerts.flush();
+        var incidents = store.incidentSink();
+        var incident = dev.cloudwarden.engine.incident.Incident.of(List.of(alert), List.of(BUCKET,
+                new Entity(EntityType.PRINCIPAL, "arn:aws:iam::111122223333:user/ci")));
+        incidents.accept(dev.cloudwarden.engine.incident.IncidentUpdate.of(
+                dev.cloudwarden.engine.incident.IncidentUpdate.Kind.OPENED, incident));
+        incidents.flush();
+        IncidentDetail d = store.incident(incident.id()).orElseThrow();
+        assertThat(d.postureFindings()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.entities()).containsExactly(BUCKET))
+                .anyMatch(f -> f.checkId().equals(ACL_CHECK));
+        write("main.tf", PRIVATE_BUCKET);
+        scan();
+        assertThat(store.incident(incident.id()).orElseThrow().postureFindings()).noneMatch(f -> f.checkId().equals(ACL_CHECK));
+    }
+
     private StoredFinding one(String check) {
         return one(check, "aws_s3_bucket.exports");
     }

@@ -194,6 +194,33 @@ class StoredXssTest {
     }
 
     @Test
+    void hostileConfigurationIsTextOnThePosturePage() throws Exception {
+        // whoever commits configuration names its files, buckets and pods
+        String file = "<img src=x onerror=window.__xss=31>.tf";
+        WebUiTest.recordPostureScan(ui.dir().resolve("iac-xss"), java.util.Map.of(file, """
+                resource "aws_s3_bucket" "hostile" {
+                  bucket = "%s"
+                  acl    = "public-read"
+                }
+                """.formatted(PAYLOADS.get(0).replace("\"", "\\\"")), "pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: '%s'
+                spec:
+                  hostPID: true
+                  containers:
+                    - name: c
+                      image: nginx
+                      securityContext: {privileged: true}
+                """.formatted(POD.replace("'", "''"))));
+        WebUiTest.signIn(browser, Role.VIEWER);
+        inert("/posture", file, "bucket:" + PAYLOADS.get(0).toLowerCase(java.util.Locale.ROOT), POD);
+        inert("/posture?entity=" + Fmt.url("bucket:" + PAYLOADS.get(0).toLowerCase(java.util.Locale.ROOT)), file);
+        inert("/posture?check=" + Fmt.url(PAYLOADS.get(1)));
+    }
+
+    @Test
     void hostileCommentsAndAssigneesAreTextToo() {
         WebUiTest.signIn(browser, Role.ANALYST);
         StoredAlert a = hostileAlerts().get(0);

@@ -109,6 +109,55 @@ class WebUiTest {
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("analyst-token");
     }
 
+    /** Records a posture scan of {@code files} (name, text) into the fixture's store, as {@code posture scan --store} does. */
+    static void recordPostureScan(java.nio.file.Path dir, Map<String, String> files) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        for (var f : files.entrySet()) {
+            java.nio.file.Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+        var checks = dev.cloudwarden.engine.posture.check.BuiltInChecks.all();
+        var scan = new dev.cloudwarden.engine.posture.scan.PostureScanner(
+                dev.cloudwarden.engine.posture.scan.PostureSources.all(), checks)
+                .scan(List.of(dir), dev.cloudwarden.engine.posture.scan.Suppressions.none(true));
+        store.recordPostureScan("ui-test", List.of(dir.toString()), scan,
+                checks.stream().map(dev.cloudwarden.engine.posture.check.Check::id).toList());
+    }
+
+    @Test
+    void postureFindingsShowOnTheirPageAndOnTheIncidentOfTheirBucket() throws Exception {
+        // the simulated estate's misconfiguration scenario made this bucket public; its Terraform says so too
+        recordPostureScan(UiFixture.get().dir().resolve("iac-ui"), Map.of("exports.tf", """
+                resource "aws_s3_bucket" "exports" {
+                  bucket = "acme-customer-exports"
+                  acl    = "public-read"
+                }
+                """));
+        signIn(browser, Role.VIEWER);
+        browser.get(base + "/posture");
+        assertThat(browser.getTitle()).isEqualTo("Posture · CloudWarden");
+        assertThat(browser.findElement(By.id("scans")).getText()).contains("ui-test", "iac-ui");
+        assertThat(browser.findElement(By.cssSelector("table.findings")).getText())
+                .contains("CW_TF_AWS_S3_ACL_PUBLIC_READ", "aws_s3_bucket.exports", "bucket:acme-customer-exports");
+        assertThat(browser.findElement(By.cssSelector("#by-layer")).getText()).contains("iaas");
+        new Select(browser.findElement(By.name("severity"))).selectByValue("critical");
+        submit(browser, By.cssSelector("form.filters button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).contains("severity=critical");
+        assertThat(browser.findElements(By.cssSelector("table.findings .sev"))).allSatisfy(e ->
+                assertThat(e.getText()).isEqualTo("critical"));
+        browser.get(base + "/posture");
+        submit(browser, By.linkText("CW_TF_AWS_S3_ACL_PUBLIC_READ"));
+        assertThat(browser.findElements(By.cssSelector("table.findings tbody tr"))).hasSize(1);
+
+        var bucket = dev.cloudwarden.engine.incident.Entity.of(dev.cloudwarden.engine.incident.EntityType.BUCKET,
+                "acme-customer-exports");
+        var incidents = store.incidents(dev.cloudwarden.app.store.IncidentQuery.all().withEntity(bucket)).items();
+        assertThat(incidents).as("the simulated incident on the bucket").isNotEmpty();
+        browser.get(base + "/incidents/" + incidents.get(0).id());
+        WebElement section = browser.findElement(By.cssSelector("section[aria-labelledby=h-posture]"));
+        assertThat(section.getText()).contains("Misconfigurations of these entities", "CW_TF_AWS_S3_ACL_PUBLIC_READ",
+                "bucket:acme-customer-exports");
+    }
+
     @Test
     void commentsAreKeptAndShown() {
         signIn(browser, Role.ANALYST);
