@@ -242,7 +242,8 @@ public final class EntityExtractor {
         } else if (t.equals("aws::ec2::instance") || t.endsWith("/virtualmachines") || t.equals("gce_instance")
                 || EC2_INSTANCE.matcher(id).matches()) {
             add(out, EntityType.INSTANCE, lastSegment(id));
-        } else if (t.contains("cluster") || id.contains(":cluster/")) {
+        } else if (t.contains("cluster") && !t.startsWith("clusterrole") || id.contains(":cluster/")) {
+            // (Kubernetes' clusterroles and clusterrolebindings are RBAC objects, not clusters)
             add(out, EntityType.CLUSTER, id);
         } else if (t.equals("yarn::application")) {
             add(out, EntityType.WORKLOAD, id);

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * exactly as {@link dev.cloudwarden.engine.incident.EntityExtractor} writes them, so a finding on a bucket joins the
  * incident about that bucket. A bucket is its lower-case name; an instance its id; an IAM user or role its ARN and
  * {@code AWS::IAM::User:name} (CloudTrail names users in request parameters); anything else of AWS
- * {@code type:id} and {@code type:arn}; a Kubernetes object {@code pods:namespace/name} as the audit log types it;
+ * {@code type:id} and {@code type:arn}; a Kubernetes object {@code deployments:namespace/name} as the audit log types
+ * it (a pod also as its exec, attach, port-forward and ephemeral-container subresources);
  * account-wide settings (the root user, the password policy, trails, recorders, detectors) the account.
  *
  * <p>Only what the configuration states: a Terraform instance has no id before it is created, so it names nothing
@@ -29,6 +30,9 @@ public final class ResourceEntities {
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "PersistentVolume", "ClusterRole",
             "ClusterRoleBinding", "PodSecurityPolicy", "CustomResourceDefinition", "StorageClass",
             "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "PriorityClass", "APIService");
+
+    /** What attackers do to a running pod, as the audit log names it: a pod's finding joins those incidents too. */
+    private static final List<String> POD_SUBRESOURCES = List.of("exec", "attach", "portforward", "ephemeralcontainers");
 
     private ResourceEntities() {
     }
@@ -121,6 +125,12 @@ public final class ResourceEntities {
         String qualified = CLUSTER_SCOPED.contains(kind) ? name
                 : (namespace == null ? "default" : namespace) + "/" + name;
         add(out, EntityType.RESOURCE, plural(kind) + ":" + qualified);
+        if (kind.equals("Pod")) {
+            // the audit log types a shell, attach or port-forward into a pod by its subresource
+            for (String sub : POD_SUBRESOURCES) {
+                add(out, EntityType.RESOURCE, "pods/" + sub + ":" + qualified);
+            }
+        }
     }
 
     /** The API's resource name of a kind: {@code Pod} → {@code pods}, {@code NetworkPolicy} → {@code networkpolicies}. */
