@@ -12,7 +12,7 @@ import java.util.Map;
  * the six instances, as AWS Config records them.
  *
  * <p>What the scenarios need of the network, and nothing more: the app and Docker hosts (AESDDoS, Graboid) sit behind
- * {@link #APP_SG}, which the T3 attacker opens on 22 and 2375 to the internet; the build server and the file server
+ * {@code app-docker}, which the T3 attacker opens on 22 and 2375 to the internet; the build server and the file server
  * (GreedyAntd, QNAPCrypt, brute-forced over SSH from the internet) have SSH open to the world; the Hadoop node
  * (DemonBot) has its ResourceManager's 8088 open to the world and Postgres open to the partner's network only (the
  * T4 transfer); the app host whose role credentials the A1 attacker uses from outside still allows IMDSv1. The
@@ -21,27 +21,30 @@ import java.util.Map;
 final class Network {
     static final String REGION = "us-east-1";
     /** The group the T3 attacker opens (its id is in the scenario's CloudTrail records). */
-    static final String APP_SG = "sg-0123456789abcdef0";
-    static final String SSH_SG = "sg-0456789abcdef0123";
-    static final String HADOOP_SG = "sg-089abcdef01234567";
-    static final String PRIVATE_SG = "sg-0fedcba9876543210";
+    private static final Group APP = new Group("sg-0123456789abcdef0", "app-docker");
+    private static final Group SSH = new Group("sg-0456789abcdef0123", "build-and-files");
+    private static final Group HADOOP = new Group("sg-089abcdef01234567", "hadoop");
+    private static final Group PRIVATE = new Group("sg-0fedcba9876543210", "workers");
     static final String FLOW_LOG = "fl-0a1b2c3d4e5f60718";
     private static final String VPC_CIDR = "10.0.0.0/16";
     private static final String WORLD = "0.0.0.0/0";
     /** The partner's network, reached over a VPN (the T4 transfer's peer addresses). */
     private static final String PARTNER_CIDR = "10.8.0.0/16";
 
+    private record Group(String id, String name) {
+    }
+
     /** What one instance of {@link World#INSTANCES} is: its name, size, group and metadata settings. */
-    private record Host(int index, String name, String instanceType, String group, boolean imdsV1, String profile) {
+    private record Host(int index, String name, String instanceType, Group group, boolean imdsV1, String profile) {
     }
 
     private static final List<Host> HOSTS = List.of(
-            new Host(0, "app-1", "m6i.large", APP_SG, true, "data-pipeline"),
-            new Host(1, "build-1", "c6i.xlarge", SSH_SG, false, null),
-            new Host(2, "app-2", "m6i.large", APP_SG, false, null),
-            new Host(3, "hadoop-1", "r6i.2xlarge", HADOOP_SG, false, null),
-            new Host(4, "worker-1", "m6i.large", PRIVATE_SG, false, null),
-            new Host(5, "files-1", "m6i.large", SSH_SG, false, null));
+            new Host(0, "app-1", "m6i.large", APP, true, "data-pipeline"),
+            new Host(1, "build-1", "c6i.xlarge", SSH, false, null),
+            new Host(2, "app-2", "m6i.large", APP, false, null),
+            new Host(3, "hadoop-1", "r6i.2xlarge", HADOOP, false, null),
+            new Host(4, "worker-1", "m6i.large", PRIVATE, false, null),
+            new Host(5, "files-1", "m6i.large", SSH, false, null));
 
     private final Timeline time;
 
@@ -54,12 +57,12 @@ final class Network {
         items.add(vpc());
         items.add(flowLog());
         items.add(appGroup());
-        items.add(group(SSH_SG, "build-and-files", "Build server and file server", List.of(
+        items.add(group(SSH, "Build server and file server", List.of(
                 rule(22, WORLD, "admins from anywhere"), rule(445, VPC_CIDR, "SMB inside the VPC"))));
-        items.add(group(HADOOP_SG, "hadoop", "Hadoop ResourceManager and the sync database", List.of(
+        items.add(group(HADOOP, "Hadoop ResourceManager and the sync database", List.of(
                 rule(8088, WORLD, "ResourceManager UI"), rule(5432, PARTNER_CIDR, "partner sync over the VPN"),
                 rule(22, VPC_CIDR, "bastion"))));
-        items.add(group(PRIVATE_SG, "workers", "Workers: reachable from inside the VPC only", List.of(
+        items.add(group(PRIVATE, "Workers: reachable from inside the VPC only", List.of(
                 rule(443, VPC_CIDR, "internal API"), rule(22, VPC_CIDR, "bastion"))));
         for (Host h : HOSTS) {
             items.add(instance(h));
@@ -94,15 +97,16 @@ final class Network {
             rules.add(rule(2375, WORLD, null));
             changed = Misconfiguration.ID;
         }
-        return group(APP_SG, "app-docker", "App and Docker hosts", rules, time.captured(changed));
+        return group(APP, "App and Docker hosts", rules, time.captured(changed));
     }
 
-    private ConfigItem group(String id, String name, String description, List<Map<String, Object>> ingress) {
-        return group(id, name, description, ingress, time.start());
+    private ConfigItem group(Group g, String description, List<Map<String, Object>> ingress) {
+        return group(g, description, ingress, time.start());
     }
 
-    private ConfigItem group(String id, String name, String description, List<Map<String, Object>> ingress,
-                             java.time.Instant captured) {
+    private ConfigItem group(Group g, String description, List<Map<String, Object>> ingress, java.time.Instant captured) {
+        String id = g.id();
+        String name = g.name();
         Map<String, Object> egress = Obj.of("ipProtocol", "-1", "ipv6Ranges", List.of(), "prefixListIds", List.of(),
                 "userIdGroupPairs", List.of(), "ipv4Ranges", List.of(Obj.of("cidrIp", WORLD)), "ipRanges", List.of(WORLD));
         return ConfigItem.of("AWS::EC2::SecurityGroup", id, name, arn("security-group", id), REGION, "Not Applicable", captured,
@@ -135,7 +139,7 @@ final class Network {
                 "placement", Obj.of("availabilityZone", zone, "groupName", "", "tenancy", "default"),
                 "privateDnsName", "ip-" + address.replace('.', '-') + ".ec2.internal",
                 "privateIpAddress", address,
-                "publicIpAddress", h.group().equals(PRIVATE_SG) ? null : "198.51.100." + (200 + h.index()),
+                "publicIpAddress", h.group() == PRIVATE ? null : "198.51.100." + (200 + h.index()),
                 "state", Obj.of("code", 16, "name", "running"),
                 "subnetId", subnet, "vpcId", World.VPC,
                 "iamInstanceProfile", h.profile() == null ? null : Obj.of(
@@ -143,13 +147,13 @@ final class Network {
                         "id", "AIPA" + h.profile().toUpperCase(java.util.Locale.ROOT).replace("-", "") + "00001"),
                 "networkInterfaces", List.of(Obj.of("networkInterfaceId", w[2], "privateIpAddress", address,
                         "subnetId", subnet, "vpcId", World.VPC, "status", "in-use")),
-                "securityGroups", List.of(Obj.of("groupName", groupName(h.group()), "groupId", h.group())),
+                "securityGroups", List.of(Obj.of("groupName", h.group().name(), "groupId", h.group().id())),
                 "metadataOptions", Obj.of("state", "applied", "httpTokens", h.imdsV1() ? "optional" : "required",
                         "httpPutResponseHopLimit", h.imdsV1() ? 1 : 2, "httpEndpoint", "enabled"),
                 "tags", List.of(tag("Name", h.name())));
         return ConfigItem.of("AWS::EC2::Instance", id, null, arn("instance", id), REGION, zone, time.start(), c)
                 .tags(Map.of("Name", h.name()))
-                .related("Is associated with SecurityGroup", "AWS::EC2::SecurityGroup", h.group(), null)
+                .related("Is associated with SecurityGroup", "AWS::EC2::SecurityGroup", h.group().id(), null)
                 .related("Is contained in Subnet", "AWS::EC2::Subnet", subnet, null)
                 .related("Is contained in Vpc", "AWS::EC2::VPC", World.VPC, null)
                 .related("Contains NetworkInterface", "AWS::EC2::NetworkInterface", w[2], null);
@@ -158,15 +162,6 @@ final class Network {
     /** One subnet per /24 of the instances' addresses. */
     private static String subnetOf(String address) {
         return "subnet-0a1b2c3d0000000" + address.split("\\.")[2];
-    }
-
-    private static String groupName(String id) {
-        return switch (id) {
-            case APP_SG -> "app-docker";
-            case SSH_SG -> "build-and-files";
-            case HADOOP_SG -> "hadoop";
-            default -> "workers";
-        };
     }
 
     static Map<String, Object> tag(String key, String value) {
