@@ -17,6 +17,7 @@ import dev.cloudwarden.simulate.scenario.EximExploit;
 import dev.cloudwarden.simulate.scenario.Graboid;
 import dev.cloudwarden.simulate.scenario.Misconfiguration;
 import dev.cloudwarden.simulate.scenario.Scenario;
+import dev.cloudwarden.simulate.estate.EstateConfig;
 import dev.cloudwarden.simulate.write.ScenarioInfo;
 import dev.cloudwarden.simulate.write.SimulationWriter;
 
@@ -31,7 +32,8 @@ import java.util.Random;
 
 /**
  * A simulation: background traffic over a period with attack scenarios placed in it, written as one file per
- * log type in its native format plus {@code truth.jsonl} naming every attack line. Deterministic for a seed.
+ * log type in its native format plus {@code truth.jsonl} naming every attack line, and the estate's configuration at
+ * the end of the period ({@link EstateConfig}). Deterministic for a seed.
  */
 public final class Simulation {
     /** Every scenario the simulator knows, in catalog order. */
@@ -58,6 +60,7 @@ public final class Simulation {
         new Background(seed, start, span).generate(backgroundEvents, writer::add);
         Random random = new Random(seed);
         Map<String, ScenarioInfo> infos = new LinkedHashMap<>();
+        Map<String, Instant> starts = new LinkedHashMap<>();
         long slot = span.toMillis() / (scenarios.size() + 1);
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
@@ -65,7 +68,11 @@ public final class Simulation {
             // Scenarios are spread over the period, each a little off the grid so they never line up.
             Instant at = start.plusMillis(slot * (i + 1) + random.nextInt((int) Math.min(slot / 4, Integer.MAX_VALUE)));
             s.generate(at, new Random(seed * 31 + i), writer::add);
+            starts.put(s.info().id(), at);
         }
-        return writer.write(dir, infos);
+        List<SimulationWriter.Truth> truth = writer.write(dir, infos);
+        // the estate as the day left it, for posture scans to explain the incidents the logs raise
+        new EstateConfig(seed, start, span, starts).write(dir);
+        return truth;
     }
 }

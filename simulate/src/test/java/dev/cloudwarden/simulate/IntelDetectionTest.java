@@ -5,18 +5,10 @@ import dev.cloudwarden.engine.behavior.BehaviorConfig;
 import dev.cloudwarden.engine.event.Event;
 import dev.cloudwarden.engine.incident.AlertSelection;
 import dev.cloudwarden.engine.incident.Incident;
-import dev.cloudwarden.engine.run.AlertGrouping;
-import dev.cloudwarden.engine.run.DetectionRun;
-import dev.cloudwarden.engine.run.FileSource;
-import dev.cloudwarden.engine.run.IncidentSink;
-import dev.cloudwarden.engine.run.RunConfig;
 import dev.cloudwarden.engine.incident.IncidentOptions;
-import dev.cloudwarden.engine.ingest.IngestOptions;
 import dev.cloudwarden.engine.ingest.IngestSink;
 import dev.cloudwarden.engine.ingest.Ingestor;
-import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.TimeOrderedReader;
-import dev.cloudwarden.engine.ingest.read.Input;
 import dev.cloudwarden.engine.intel.match.IntelDetector;
 import dev.cloudwarden.engine.intel.match.IntelIndex;
 import dev.cloudwarden.engine.intel.starter.StarterIntel;
@@ -37,7 +29,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +65,7 @@ class IntelDetectionTest {
             Path out = dir.resolve("s" + seed);
             new Simulation(seed, START, Duration.ofHours(24)).write(out, Simulation.allScenarios(), 20_000);
             GroundTruth truth = GroundTruth.read(out.resolve("truth.jsonl"));
-            Scanned scannedWithIntel = scan(out, starter);
+            DemoScan scannedWithIntel = scan(out, starter);
             List<Alert> withIntel = scannedWithIntel.alerts();
 
             Map<String, Map<String, Level>> found = new java.util.TreeMap<>();
@@ -120,7 +111,7 @@ class IntelDetectionTest {
     @Test
     void aHundredThousandBackgroundEventsRaiseNoIntelAlert(@TempDir Path dir) throws IOException {
         new Simulation(42, START, Duration.ofHours(24)).write(dir, List.<Scenario>of(), 100_000);
-        Scanned scanned = scan(dir, starter);
+        DemoScan scanned = scan(dir, starter);
         assertThat(scanned.alerts()).filteredOn(a -> a.ruleId().startsWith(IntelDetector.RULE_PREFIX)).isEmpty();
         assertThat(scanned.incidents()).isEmpty();
     }
@@ -144,22 +135,7 @@ class IntelDetectionTest {
         return Evaluation.linesOf(a, simulation.resolve(SimulationWriter.LOGS));
     }
 
-    /** Every match (ungrouped) and the final incidents of a default run over a simulation's logs. */
-    private record Scanned(List<Alert> alerts, List<Incident> incidents) {
-    }
-
-    private static Scanned scan(Path simulation, IntelIndex intel) throws IOException {
-        List<Alert> alerts = new ArrayList<>();
-        List<Incident> incidents = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
-        RunConfig config = RunConfig.of(rules).withIntel(intel).withGrouping(AlertGrouping.off())
-                .withIncidents(RunConfig.Incidents.defaults());
-        try (DetectionRun run = new DetectionRun(config, alerts::add, IncidentSink.closedOnly(u -> incidents.add(u.incident())))) {
-            FileSource.read(run, Input.expand(List.of(simulation.resolve(SimulationWriter.LOGS).toString()),
-                    () -> System.in, Instant.now()), IngestOptions.defaults(), rejected::add);
-            run.finish();
-        }
-        assertThat(rejected).extracting(Rejection::message).isEmpty();
-        return new Scanned(alerts, incidents);
+    private static DemoScan scan(Path simulation, IntelIndex intel) throws IOException {
+        return DemoScan.of(simulation, rules, intel);
     }
 }

@@ -61,10 +61,8 @@ class SimulationTest {
             }
         });
         Ingestor ingestor = new Ingestor(IngestOptions.defaults());
-        for (Path f : files(dir)) {
-            if (!f.getFileName().toString().equals("truth.jsonl")) {
-                ingestor.read(Input.file(f), stats);
-            }
+        for (Path f : files(dir.resolve(SimulationWriter.LOGS))) {
+            ingestor.read(Input.file(f), stats);
         }
         assertThat(rejected).extracting(Rejection::message).isEmpty();
         assertThat(stats.events()).isGreaterThan(5_000);

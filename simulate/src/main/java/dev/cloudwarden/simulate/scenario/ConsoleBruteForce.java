@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * then a success without MFA, then the attacker looking around and creating a key for persistence.
  */
 public final class ConsoleBruteForce implements Scenario {
-    static final String ID = "t2-console-brute-force";
+    public static final String ID = "t2-console-brute-force";
     private static final String ATTACKER = "203.0.113.66";
 
     @Override

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * stops the trail — the misconfigurations the report blames for most exposed records.
  */
 public final class Misconfiguration implements Scenario {
-    static final String ID = "t3-misconfiguration";
+    public static final String ID = "t3-misconfiguration";
     private static final String ATTACKER = "192.0.2.77";
 
     @Override

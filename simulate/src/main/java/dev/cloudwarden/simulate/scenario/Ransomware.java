@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * a ransom note left, and the KMS key scheduled for deletion.
  */
 public final class Ransomware implements Scenario {
-    static final String ID = "a1-s3-ransomware";
+    public static final String ID = "a1-s3-ransomware";
     private static final String ATTACKER = "203.0.113.31";
     private static final String BUCKET = "acme-finance-records";
 

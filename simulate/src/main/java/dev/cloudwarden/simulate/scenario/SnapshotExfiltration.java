@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * snapshot and a volume snapshot shared with an account outside the organisation.
  */
 public final class SnapshotExfiltration implements Scenario {
-    static final String ID = "a2-snapshot-exfiltration";
+    public static final String ID = "a2-snapshot-exfiltration";
     private static final String ATTACKER = "203.0.113.45";
     private static final String FOREIGN_ACCOUNT = "999988887777";
 
