@@ -60,7 +60,8 @@ import java.util.concurrent.Callable;
  * against the simulation's ground truth, and writes it all under one folder.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Simulates every catalog scenario in benign traffic, scans it, prints the incidents and the evaluation.")
+        description = "Simulates every catalog scenario in benign traffic, scans it, prints the incidents and the evaluation, "
+                + "and checks the estate's configuration for the misconfigurations behind them.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -191,6 +192,8 @@ public final class DemoCommand implements Callable<Integer> {
                 significant.stream().map(a -> Evaluation.ScoredAlert.of(a, logs)).toList(),
                 incidents.stream().map(i -> Evaluation.ScoredIncident.of(i, logs)).toList());
         EvaluationWriter.table(eval, true, false, stdout);
+        stdout.println();
+        DemoPosture.scan(dir.resolve(dev.cloudwarden.simulate.estate.EstateConfig.CONFIG), incidents, store, stdout);
         stdout.printf("%nResults (alerts, incidents, logs, ground truth) are under %s%n", dir);
         stdout.flush();
         if (store != null) {

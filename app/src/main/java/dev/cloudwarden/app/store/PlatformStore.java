@@ -234,10 +234,12 @@ public final class PlatformStore implements AutoCloseable {
 
     /**
      * One incident with its alerts in kill-chain order, its entities, its timeline, and the posture findings still
-     * failing on its entities.
+     * failing on its entities (its resources and principals; not its account, whose settings concern every incident).
      */
     public Optional<IncidentDetail> incident(String id) {
-        return incidentReads.detail(id).map(d -> d.withPostureFindings(posture.of(d.entities(), INCIDENT_FINDINGS)));
+        return incidentReads.detail(id).map(d -> d.withPostureFindings(posture.of(d.entities().stream()
+                .filter(dev.cloudwarden.engine.posture.scan.ResourceEntities::pointsAtOneResource).toList(),
+                INCIDENT_FINDINGS)));
     }
 
     // ---- triage

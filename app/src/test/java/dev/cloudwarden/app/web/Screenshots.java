@@ -29,7 +29,7 @@ class Screenshots {
                 {"matrix", "/matrix"}, {"coverage", "/matrix?view=coverage"},
                 {"hunt", "/hunt?q=" + Fmt.url("SELECT rule_title, level, count(*) AS alerts FROM alerts GROUP BY ALL "
                         + "ORDER BY alerts DESC LIMIT 12")},
-                {"rules", "/rules?q=brute"}, {"intel", "/intel?value=" + Fmt.url("192.0.2.77")}, {"health", "/health"}};
+                {"rules", "/rules?q=brute"}, {"posture", "/posture"}, {"intel", "/intel?value=" + Fmt.url("192.0.2.77")}, {"health", "/health"}};
         for (String[] p : pages) {
             ui.browser().get(ui.base() + p[1]);
             Path shot = ui.browser().getScreenshotAs(OutputType.FILE).toPath();

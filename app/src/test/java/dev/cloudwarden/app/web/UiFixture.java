@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One service and one browser for every UI test class of a run (starting chromium and a service for each class would
- * cost more than the tests): a DuckDB store holding the alerts and incidents of a simulated estate, a token per
+ * cost more than the tests): a DuckDB store holding the alerts, incidents and posture findings of a simulated estate, a token per
  * role, and chromium. Stopped when the test JVM exits.
  */
 record UiFixture(Path dir, PlatformStore store, Service service, String base, ChromeDriver browser) {
@@ -75,6 +75,7 @@ record UiFixture(Path dir, PlatformStore store, Service service, String base, Ch
         String location = dir.resolve("store.duckdb").toString();
         cli("simulate", "--out", dir.resolve("sim").toString(), "--events", "3000", "--seed", "5");
         cli("scan", "--no-intel", "--format", "json", "--store", location, dir.resolve("sim/logs").toString());
+        cli("posture", "scan", "--format", "json", "--store", location, dir.resolve("sim/config").toString());
         PlatformStore store = PlatformStore.open(location);
         for (Role r : Role.values()) {
             String token = ApiTokens.newToken();

@@ -37,6 +37,14 @@ public final class ResourceEntities {
     private ResourceEntities() {
     }
 
+    /**
+     * Whether a finding on {@code e} says something about one incident rather than every incident of an account: an
+     * account-wide setting (log validation off) is on the posture page, not on each CloudTrail incident's.
+     */
+    public static boolean pointsAtOneResource(Entity e) {
+        return e.type() != EntityType.ACCOUNT;
+    }
+
     /** The entities of {@code r}, sorted and distinct; empty when its configuration names none. */
     public static List<Entity> of(ConfigResource r) {
         TreeSet<Entity> out = new TreeSet<>();
