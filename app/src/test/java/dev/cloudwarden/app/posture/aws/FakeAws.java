@@ -60,6 +60,13 @@ final class FakeAws implements AutoCloseable {
         return post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"));
     }
 
+    /** The bucket's Get* of this subresource answers AccessDenied. */
+    void deny(String bucket, String subresource) {
+        server.stubFor(s3(bucket, subresource).atPriority(1).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/xml")
+                .withBody("<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>1</RequestId></Error>")));
+    }
+
     static MappingBuilder s3(String bucket, String subresource) {
         return get(urlPathEqualTo("/" + bucket)).withQueryParam(subresource, matching(".*"));
     }
