@@ -1,14 +1,11 @@
 package dev.cloudwarden.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudwarden.app.posture.aws.AwsTestAccess;
-import dev.cloudwarden.engine.event.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +27,6 @@ class PostureAwsCommandTest {
         ISOLATION.forEach(System::clearProperty);
     }
 
-    private static List<JsonNode> lines(String out) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String l : out.split("\n")) {
-            if (!l.isBlank()) {
-                nodes.add(Json.MAPPER.readTree(l));
-            }
-        }
-        return nodes;
-    }
-
     @Test
     void scansTheAccountAndNamesItsResourcesByAddress() throws IOException {
         PROPERTIES.forEach(System::setProperty);
@@ -48,7 +35,7 @@ class PostureAwsCommandTest {
                     aws.endpoint().toString(), "--format", "json");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(CloudWardenCli.EXIT_FINDINGS);
             assertThat(run.err()).contains("0 problems");
-            assertThat(lines(run.out())).anySatisfy(f -> {
+            assertThat(PostureCommandTest.lines(run.out())).anySatisfy(f -> {
                 assertThat(f.path("check_id").asText()).isEqualTo("CW_AWS_SG_SSH_WORLD");
                 assertThat(f.path("resource").asText()).isEqualTo("AWS::EC2::SecurityGroup.sg-0a1b2c3d4e5f60002");
                 assertThat(f.path("file").asText()).isEqualTo("aws://123456789012/us-east-1/ec2");

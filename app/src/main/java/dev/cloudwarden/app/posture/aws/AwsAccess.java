@@ -16,17 +16,13 @@ import java.net.URI;
  * fixed provider in tests), an endpoint override, and the standard retry mode, so throttling and transient errors
  * are retried with backoff before a call counts as failed.
  */
-public final class AwsAccess {
-    private final String profile;
-    private final URI endpoint;
-    private final AwsCredentialsProvider credentials;
-
-    public AwsAccess(String profile, URI endpoint, AwsCredentialsProvider credentials) {
-        this.profile = profile;
-        this.endpoint = endpoint;
-        this.credentials = credentials != null ? credentials : profile == null
-                ? DefaultCredentialsProvider.builder().build()
-                : DefaultCredentialsProvider.builder().profileName(profile).build();
+public record AwsAccess(String profile, URI endpoint, AwsCredentialsProvider credentials) {
+    /** {@code credentials} null: the default chain, built once (it caches what it resolves). */
+    public AwsAccess {
+        if (credentials == null) {
+            credentials = profile == null ? DefaultCredentialsProvider.builder().build()
+                    : DefaultCredentialsProvider.builder().profileName(profile).build();
+        }
     }
 
     /** Fails early, with what to do, when no credentials can be found: every call would fail the same way. */

@@ -22,17 +22,7 @@ import java.util.function.Supplier;
  *   VPCs are left out, since "no flow logs" would be a finding the scan did not see.</li>
  * </ul>
  */
-final class Ec2Scan {
-    private final Ec2Client ec2;
-    private final Calls calls;
-    private final List<LiveDocument> out;
-
-    private Ec2Scan(Ec2Client ec2, Calls calls, List<LiveDocument> out) {
-        this.ec2 = ec2;
-        this.calls = calls;
-        this.out = out;
-    }
-
+record Ec2Scan(Ec2Client ec2, Calls calls, List<LiveDocument> out) {
     static void scan(Ec2Client ec2, Calls calls, List<LiveDocument> out) {
         new Ec2Scan(ec2, calls, out).all();
     }

@@ -24,19 +24,9 @@ import java.util.Set;
  * <p>When the authorization details cannot be read, the report's users are left out too: without their inline
  * policies the inline-admin check would pass them unseen. The root user stands on the report alone.
  */
-final class IamScan {
+record IamScan(IamClient iam, Calls calls, Duration reportPause) {
     /** How many times to look at a credential report being generated before giving up (AWS takes seconds). */
     private static final int REPORT_POLLS = 30;
-
-    private final IamClient iam;
-    private final Calls calls;
-    private final Duration reportPause;
-
-    private IamScan(IamClient iam, Calls calls, Duration reportPause) {
-        this.iam = iam;
-        this.calls = calls;
-        this.reportPause = reportPause;
-    }
 
     static void scan(IamClient iam, Calls calls, String account, Duration reportPause, List<LiveDocument> out) {
         new IamScan(iam, calls, reportPause).all(account, out);

@@ -17,15 +17,7 @@ import java.util.function.Supplier;
  * configured"; a call that failed leaves its field out, which the reader makes unknown, so a denied GetBucketPolicy
  * never passes the public-policy check.
  */
-final class S3Scan {
-    private final S3Client s3;
-    private final Calls calls;
-
-    private S3Scan(S3Client s3, Calls calls) {
-        this.s3 = s3;
-        this.calls = calls;
-    }
-
+record S3Scan(S3Client s3, Calls calls) {
     static void scan(S3Client s3, Calls calls, List<LiveDocument> out) {
         new S3Scan(s3, calls).all(out);
     }

@@ -8,6 +8,7 @@ import dev.cloudwarden.engine.posture.model.ParseProblem;
 import dev.cloudwarden.engine.posture.scan.PostureScan;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -179,6 +180,25 @@ class AwsLiveScanTest {
             assertThat(scan.problems()).isEmpty();
             assertThat(verdict(scan, "CW_AWS_IAM_ROOT_ACCESS_KEYS", "AWS::IAM::RootUser.root")).isEqualTo(Verdict.FAIL);
             aws.server.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GenerateCredentialReport&")));
+        }
+    }
+
+    @Test
+    void allRegionsScansEachEnabledRegionAndTheGlobalServicesOnce() {
+        try (FakeAws aws = new FakeAws("base")) {
+            AwsLiveScan.Collected collected = new AwsLiveScan(aws.access(),
+                    new AwsLiveScan.Options(List.of(FakeAws.REGION), true, Duration.ZERO)).collect();
+            PostureScan scan = Scans.live(collected);
+            assertThat(scan.problems()).isEmpty();
+            assertThat(scan.resources()).filteredOn(r -> r.id().equals(BASTION)).map(r -> r.location().file())
+                    .containsExactlyInAnyOrder("aws://123456789012/us-east-1/ec2", "aws://123456789012/eu-west-1/ec2");
+            // the trail is homed in us-east-1: one resource; each region says whether a trail records it
+            assertThat(ids(scan)).containsOnlyOnce("AWS::CloudTrail::Trail.management", "AWS::IAM::User.alice", BUCKET)
+                    .contains("AWS::CloudTrail::Meta.us-east-1", "AWS::CloudTrail::Meta.eu-west-1");
+            // a multi-region trail's status is asked for once, however many regions list it
+            aws.server.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", matching(".*\\.GetTrailStatus")));
+            aws.server.verify(1, postRequestedFor(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=GetAccountAuthorizationDetails&")).withRequestBody(containing("Marker=page2")));
         }
     }
 }
