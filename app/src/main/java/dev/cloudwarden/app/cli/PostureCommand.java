@@ -7,6 +7,9 @@ import dev.cloudwarden.app.posture.Baseline;
 import dev.cloudwarden.app.posture.FindingJson;
 import dev.cloudwarden.app.posture.OcsfFindingWriter;
 import dev.cloudwarden.app.posture.SarifWriter;
+import dev.cloudwarden.app.posture.aws.AwsAccess;
+import dev.cloudwarden.app.posture.aws.AwsLiveScan;
+import dev.cloudwarden.app.posture.aws.AwsScanException;
 import dev.cloudwarden.app.store.StoredPostureScan;
 import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.posture.check.BuiltInChecks;
@@ -14,6 +17,7 @@ import dev.cloudwarden.engine.posture.check.Check;
 import dev.cloudwarden.engine.posture.check.CheckLoader;
 import dev.cloudwarden.engine.posture.check.Verdict;
 import dev.cloudwarden.engine.posture.model.ParseProblem;
+import dev.cloudwarden.engine.posture.model.ParsedConfig;
 import dev.cloudwarden.engine.posture.scan.Finding;
 import dev.cloudwarden.engine.posture.scan.PostureScan;
 import dev.cloudwarden.engine.posture.scan.PostureScanner;
@@ -28,9 +32,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,15 +56,35 @@ public final class PostureCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true,
             description = {"Checks Terraform (HCL and plan JSON), CloudFormation, Kubernetes manifests, ARM templates, "
-                    + "Dockerfiles, Docker daemon.json, Hadoop *-site.xml and AWS configuration snapshots.",
-                    "Exit code: 1 an open failure at or above --fail-on, 0 otherwise; 3 some file could not be read (and "
-                            + "no failure reached --fail-on); 2 usage error or a bad check file."})
+                    + "Dockerfiles, Docker daemon.json, Hadoop *-site.xml and AWS configuration snapshots; with --aws, a live "
+                    + "AWS account.",
+                    "Exit code: 1 an open failure at or above --fail-on, 0 otherwise; 3 some file could not be read or "
+                            + "some AWS call failed (and no failure reached --fail-on); 2 usage error, a bad check file, "
+                            + "or no AWS credentials."})
     static final class Scan implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (read recursively).")
-        List<Path> paths;
+        @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (read recursively).")
+        List<Path> paths = new ArrayList<>();
+
+        @Option(names = "--aws", description = "Also scan the live AWS account of the SDK's default credentials (or "
+                + "--profile): its describe/list/get calls, read as the CLI's output is (see the README).")
+        boolean aws;
+
+        @Option(names = "--region", paramLabel = "REGION", split = ",",
+                description = "With --aws: the regions to scan. Repeatable. Default: the SDK's default region.")
+        List<String> regions = new ArrayList<>();
+
+        @Option(names = "--all-regions", description = "With --aws: every region enabled for the account.")
+        boolean allRegions;
+
+        @Option(names = "--profile", paramLabel = "NAME", description = "With --aws: the AWS profile to use.")
+        String profile;
+
+        @Option(names = "--endpoint-url", paramLabel = "URL",
+                description = "With --aws: send every call to this endpoint (LocalStack-likes, a local fake).")
+        URI endpointUrl;
 
         @Option(names = "--format", paramLabel = "FORMAT",
                 description = "table, json (one finding per line), sarif (SARIF 2.1.0, one document) or ocsf (OCSF "
@@ -108,6 +134,13 @@ public final class PostureCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (paths.isEmpty() && !aws) {
+                throw new ParameterException(spec.commandLine(), "give a PATH to scan, or --aws");
+            }
+            if (!aws && (!regions.isEmpty() || allRegions || profile != null || endpointUrl != null)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--region, --all-regions, --profile and --endpoint-url go with --aws");
+            }
             Level threshold = Level.parse(failOn).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "unknown --fail-on level '" + failOn + "'"));
             PrintWriter err = spec.commandLine().getErr();
@@ -130,7 +163,16 @@ public final class PostureCommand {
                 return CloudWardenCli.EXIT_USAGE;
             }
             Baseline known = baseline == null ? null : Baseline.read(baseline);
-            PostureScan scan = new PostureScanner(PostureSources.all(), checks).scan(paths, suppressed);
+            ParsedConfig live;
+            try {
+                live = aws ? new AwsLiveScan(new AwsAccess(profile, endpointUrl, null),
+                        new AwsLiveScan.Options(regions, allRegions, Duration.ofSeconds(2))).scan()
+                        : ParsedConfig.concat(List.of());
+            } catch (AwsScanException e) {
+                err.println("error: " + TerminalText.safe(e.getMessage()));
+                return CloudWardenCli.EXIT_USAGE;
+            }
+            PostureScan scan = new PostureScanner(PostureSources.all(), checks).scan(paths, live, suppressed);
             for (ParseProblem p : scan.problems()) {
                 err.println("error: " + TerminalText.safe(p.toString()));
             }
@@ -165,7 +207,10 @@ public final class PostureCommand {
         private boolean record(PostureScan scan, List<Check> checks, PrintWriter err) {
             PlatformStoreOption option = new PlatformStoreOption();
             option.location = store.isEmpty() ? null : store;
-            List<String> roots = paths.stream().map(Path::toString).toList();
+            List<String> roots = new ArrayList<>(paths.stream().map(Path::toString).toList());
+            if (aws) {
+                roots.add("aws" + (allRegions ? " (all regions)" : regions.isEmpty() ? "" : " " + String.join(",", regions)));
+            }
             return option.inStore(spec, "posture scan", s -> {
                 StoredPostureScan recorded = s.recordPostureScan(PlatformStoreOption.CLI_ACTOR, roots, scan,
                         checks.stream().map(Check::id).toList());

@@ -19,7 +19,8 @@ class PostureCommandTest {
         return Path.of(PostureCommandTest.class.getResource("/posture/" + name).toURI());
     }
 
-    private static List<JsonNode> lines(String out) throws IOException {
+    /** Each line of {@code --format json} output. */
+    static List<JsonNode> lines(String out) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
         for (String l : out.split("\n")) {
             if (!l.isBlank()) {

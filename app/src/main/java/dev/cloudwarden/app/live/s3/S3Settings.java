@@ -1,13 +1,12 @@
 package dev.cloudwarden.app.live.s3;
 
+import dev.cloudwarden.app.aws.SdkClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -34,14 +33,8 @@ public record S3Settings(String region, URI endpoint, boolean pathStyle, String 
         return configure(SqsClient.builder(), queue.region(region), queue.endpoint()).build();
     }
 
-    /** What every client shares: region, credentials, the JDK's HTTP client, the endpoint when one is given. */
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
                                                                                         URI endpoint) {
-        builder.region(Region.of(region)).credentialsProvider(credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder;
+        return SdkClients.configure(builder, region, endpoint, credentials());
     }
 }

@@ -57,6 +57,14 @@ public final class PostureScanner {
     }
 
     public PostureScan scan(List<Path> roots, Suppressions suppressions) {
+        return scan(roots, ParsedConfig.concat(List.of()), suppressions);
+    }
+
+    /**
+     * The files under {@code roots} and configuration read elsewhere ({@code more}: a live account's resources and
+     * the calls that failed), judged together, so references and findings do not depend on where a resource came from.
+     */
+    public PostureScan scan(List<Path> roots, ParsedConfig more, Suppressions suppressions) {
         List<ParseProblem> problems = new ArrayList<>();
         Map<ConfigSource, Map<Path, List<ConfigFile>>> grouped = new LinkedHashMap<>();
         List<String> files = new ArrayList<>();
@@ -77,6 +85,10 @@ public final class PostureScanner {
             resources.addAll(parsed.resources());
             problems.addAll(parsed.problems());
         }));
+        resources.addAll(more.resources());
+        problems.addAll(more.problems());
+        // what was read elsewhere names its own sources (aws://ACCOUNT/REGION/SERVICE): the scan read those too
+        more.resources().stream().map(r -> r.location().file()).distinct().filter(f -> !files.contains(f)).forEach(files::add);
         return new PostureScan(files, resources, problems, judge(resources, suppressions));
     }
 

@@ -81,19 +81,34 @@ public final class AwsSnapshotSource implements ConfigSource.PerFile {
             if (t.failed()) {
                 return ParsedConfig.failed(t.problem());
             }
-            Reader reader = new Reader(file.displayName());
             String n = file.path().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".csv")) {
-                reader.credentialCsv(t.text(), 0);
-            } else if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
-                reader.jsonLines(t.text());
-            } else {
-                reader.json(t.text());
-            }
-            return new ParsedConfig(reader.resources, reader.problems);
+            String form = n.endsWith(".csv") ? "csv" : n.endsWith(".jsonl") || n.endsWith(".ndjson") ? "jsonl" : "json";
+            return read(file.displayName(), t.text(), form);
         } catch (RuntimeException bug) {
             return ParsedConfig.failed(new ParseProblem(Location.of(file.displayName(), 0), "unreadable snapshot: " + bug));
         }
+    }
+
+    /**
+     * One JSON document of the forms above, not from a file: a live scan's describe output, named as its findings
+     * should name it ({@code displayName}), read exactly as the same text saved to a file would be.
+     */
+    public ParsedConfig parseJson(String displayName, String json) {
+        try {
+            return read(displayName, json, "json");
+        } catch (RuntimeException bug) {
+            return ParsedConfig.failed(new ParseProblem(Location.of(displayName, 0), "unreadable snapshot: " + bug));
+        }
+    }
+
+    private static ParsedConfig read(String displayName, String text, String form) {
+        Reader reader = new Reader(displayName);
+        switch (form) {
+            case "csv" -> reader.credentialCsv(text, 0);
+            case "jsonl" -> reader.jsonLines(text);
+            default -> reader.json(text);
+        }
+        return new ParsedConfig(reader.resources, reader.problems);
     }
 
     /** The state of reading one file. */

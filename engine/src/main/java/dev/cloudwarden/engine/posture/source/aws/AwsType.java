@@ -35,6 +35,8 @@ record AwsType(String name, String keyField, boolean configKeyIsResourceId, bool
     static final AwsType SUBNET = of("AWS::EC2::Subnet", "SubnetId", true);
     static final AwsType IMAGE = pseudo("AWS::EC2::Image", "ImageId");
     static final AwsType TRAIL = of("AWS::CloudTrail::Trail", "Name", false);
+    /** One region's trails, those homed elsewhere that record it included: whether anything records the region. */
+    static final AwsType TRAIL_META = pseudo("AWS::CloudTrail::Meta", "Region");
     static final AwsType USER = of("AWS::IAM::User", "UserName", false);
     static final AwsType ROLE = of("AWS::IAM::Role", "RoleName", false);
     static final AwsType POLICY = of("AWS::IAM::Policy", "PolicyName", false);

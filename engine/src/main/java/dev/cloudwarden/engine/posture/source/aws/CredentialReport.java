@@ -14,14 +14,15 @@ import java.util.Map;
  * {@code CredentialReport}: the row's columns in PascalCase ({@code mfa_active} → {@code MfaActive},
  * {@code access_key_1_active} → {@code AccessKey1Active}, {@code arn} → {@code ARN}, {@code user} →
  * {@code UserName}), "true"/"false" as booleans, other values as written ("N/A", "no_information", dates) — the shape
- * Panther's IAM user and root resources carry.
+ * Panther's IAM user and root resources carry. Public for the live scan, which merges each row into its user.
  */
-final class CredentialReport {
+public final class CredentialReport {
     static final String ROOT_ROW = "<root_account>";
     /** "user,arn," in base64: how the report's Content starts, long before its ReportFormat is in sight. */
     static final String BASE64_HEADER = "dXNlcixhcm4s";
 
-    record Row(boolean root, Map<String, Object> attributes, int line) {
+    /** One user's row: whether it is the root account's, the resource attributes, its line in the CSV. */
+    public record Row(boolean root, Map<String, Object> attributes, int line) {
     }
 
     private CredentialReport() {
@@ -35,7 +36,7 @@ final class CredentialReport {
         return new String(Base64.getMimeDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static List<Row> rows(String csv) {
+    public static List<Row> rows(String csv) {
         List<Row> rows = new ArrayList<>();
         String[] lines = csv.split("\r?\n");
         if (lines.length == 0) {

@@ -28,10 +28,15 @@ final class S3Buckets {
     private S3Buckets() {
     }
 
-    /** list-buckets: only names and dates are known. */
+    /**
+     * list-buckets: only names and dates are known; a field the bucket does carry (the live scan merges its Get*
+     * answers in) is kept, null too: null is "not configured", which putIfAbsent would take for absent.
+     */
     static void fromListBuckets(Map<String, Object> bucket) {
         for (String f : FIELDS) {
-            bucket.putIfAbsent(f, Unknown.of("not in s3api list-buckets output"));
+            if (!bucket.containsKey(f)) {
+                bucket.put(f, Unknown.of("not in s3api list-buckets output"));
+            }
         }
     }
 

@@ -79,6 +79,9 @@ final class ShapeInference {
         if (has(r, "Detectors") && (has(r, "AccountId") || has(r, "Region"))) {
             return AwsType.DETECTOR_META;
         }
+        if (has(r, "Trails") && has(r, "AccountId") && has(r, "Region") && !has(r, "ResourceType")) {
+            return AwsType.TRAIL_META;
+        }
         if (has(r, "Recorders") && (has(r, "AccountId") || has(r, "Region"))) {
             return AwsType.RECORDER_META;
         }
