@@ -38,6 +38,7 @@ public final class PlatformStore implements AutoCloseable {
     private final Tokens tokens;
     private final Offsets offsets;
     private final PostureFindings posture;
+    private final ResponseRecords responses;
     private final Clock clock;
 
     private PlatformStore(StoreLocation location, Connections connections, int schemaVersion, Clock clock) {
@@ -56,6 +57,7 @@ public final class PlatformStore implements AutoCloseable {
         this.tokens = new Tokens(connections, audit, clock);
         this.offsets = new Offsets(connections, clock);
         this.posture = new PostureFindings(connections, clock);
+        this.responses = new ResponseRecords(connections, clock);
     }
 
     /**
@@ -421,6 +423,43 @@ public final class PlatformStore implements AutoCloseable {
     /** The latest posture scans, newest first. */
     public List<StoredPostureScan> postureScans(int limit) {
         return posture.scans(limit);
+    }
+
+    // ---- responses
+
+    /** The steps of one response (one playbook run for one incident), in plan order. */
+    public List<ResponseStep> responseSteps(String responseId) {
+        return responses.steps(responseId);
+    }
+
+    /** The steps of every response to one incident. */
+    public List<ResponseStep> responseStepsOfIncident(String incidentId) {
+        return responses.stepsOfIncident(incidentId);
+    }
+
+    /** Saves a step's state and appends {@code event} to the trail (null: none) in one transaction. */
+    public void saveResponseStep(ResponseStep step, ResponseEvent event) {
+        responses.save(step, event);
+    }
+
+    /** Records an approval of a step (its event's step id, on every target) and appends it to the trail. */
+    public void approveResponseStep(ResponseEvent approval) {
+        responses.approve(approval);
+    }
+
+    /** The step ids of a response that were approved. */
+    public java.util.Set<String> responseApprovals(String responseId) {
+        return responses.approvals(responseId);
+    }
+
+    /** Appends to a response's audit trail; nothing ever changes or removes a line. */
+    public void appendResponseEvent(ResponseEvent event) {
+        responses.append(event);
+    }
+
+    /** Every response event of an incident, oldest first: what its page shows and its export carries. */
+    public List<ResponseAuditEntry> responseTrail(String incidentId) {
+        return responses.trail(incidentId);
     }
 
     // ---- ingest offsets

@@ -88,8 +88,8 @@ abstract class PlatformStoreContract {
 
     @Test
     void a_new_store_is_at_the_latest_schema_and_reopens() {
-        assertThat(store.schemaVersion()).isEqualTo(10);
-        assertThat(reopen().schemaVersion()).isEqualTo(10);
+        assertThat(store.schemaVersion()).isEqualTo(12);
+        assertThat(reopen().schemaVersion()).isEqualTo(12);
     }
 
     @Test
@@ -257,19 +257,24 @@ abstract class PlatformStoreContract {
                         "posture_findings_by_file", "posture_findings_by_status")) {
                     s.execute("DROP INDEX IF EXISTS " + index);
                 }
-                for (String table : List.of("posture_finding_entities", "posture_findings", "posture_scans")) {
+                for (String index : List.of("response_audit_by_incident", "response_steps_by_incident")) {
+                    s.execute("DROP INDEX IF EXISTS " + index);
+                }
+                for (String table : List.of("posture_finding_entities", "posture_findings", "posture_scans",
+                        "response_steps", "response_approvals", "response_audit")) {
                     s.execute("DROP TABLE " + table);
                 }
                 s.execute("DROP SEQUENCE posture_scan_ids");
+                s.execute("DROP SEQUENCE response_audit_ids");
                 s.execute("DROP TABLE users");
                 s.execute("DROP TABLE rule_states");
                 s.execute("DROP INDEX IF EXISTS alert_techniques_by_time");
                 s.execute("DROP TABLE technique_day_counts");
-                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10')");
+                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12')");
             }
             return null;
         });
-        assertThat(reopen().schemaVersion()).isEqualTo(10);
+        assertThat(reopen().schemaVersion()).isEqualTo(12);
         Instant from = T0.plus(Duration.ofHours(30));
         assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(from, null))))
                 .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(from))));

@@ -27,6 +27,15 @@ public interface Action {
     /** The entity types it can act on ({@code instance}, {@code access-key} ...). */
     Set<EntityType> targets();
 
+    /**
+     * Whether it acts on this entity: of one of its {@link #targets()} types, and of the kind it knows ({@code
+     * resource} entities are security groups, hosted zones, pods ...: a Route 53 action takes only hosted zones).
+     * A plan leaves out the entities an action does not take.
+     */
+    default boolean accepts(Entity target) {
+        return targets().contains(target.type());
+    }
+
     /** The parameters it takes (name → what it means); anything else in a step is an error the validator reports. */
     Map<String, String> parameters();
 
