@@ -2,7 +2,6 @@ package dev.cloudwarden.app.respond.k8s;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import dev.cloudwarden.app.respond.action.Action;
 import dev.cloudwarden.app.respond.action.ActionContext;
 import dev.cloudwarden.app.respond.action.ActionException;
 import dev.cloudwarden.app.respond.action.ApiCall;
@@ -11,7 +10,6 @@ import dev.cloudwarden.app.respond.action.StepOutcome;
 import dev.cloudwarden.app.respond.action.StepPlan;
 import dev.cloudwarden.engine.event.Json;
 import dev.cloudwarden.engine.incident.Entity;
-import dev.cloudwarden.engine.incident.EntityType;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -22,7 +20,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code k8s.cordon_node}: no new pod is scheduled on a node (of a pod) under investigation. The node is made
@@ -36,35 +33,14 @@ import java.util.Set;
  * (which has no outputs of the first run) still knows, and the undo restores it rather than uncordoning a node an
  * operator had cordoned for maintenance.
  */
-public final class CordonNode implements Action {
+public final class CordonNode extends KubernetesAction {
     static final String NAME = "k8s.cordon_node";
     static final String GET_NODE = "GET /api/v1/nodes/{name}";
     static final String PATCH_NODE = "PATCH /api/v1/nodes/{name}";
     static final String WAS_UNSCHEDULABLE = "cloudwarden.dev/was-unschedulable";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Cordon a node (or a pod's node): unschedulable, tainted and labelled as under investigation";
-    }
-
-    @Override
-    public Effect effect() {
-        return Effect.CONTAINMENT;
-    }
-
-    @Override
-    public Set<EntityType> targets() {
-        return Set.of(EntityType.RESOURCE);
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return Map.of();
+    public CordonNode() {
+        super(NAME, "Cordon a node (or a pod's node): unschedulable, tainted and labelled as under investigation", Effect.CONTAINMENT, Map.of());
     }
 
     @Override
