@@ -24,7 +24,7 @@ import java.util.Map;
 public final class DeletePod extends KubernetesAction {
     static final String NAME = "k8s.delete_pod";
     static final String DELETE_POD = "DELETE /api/v1/namespaces/{namespace}/pods/{name}";
-    static final int DEFAULT_GRACE_SECONDS = 30;
+    static final WholeNumber GRACE = new WholeNumber("grace_period_seconds", 30, 0, 86_400);
 
     public DeletePod() {
         super(NAME, "Delete a pod that k8s.snapshot_pod kept (checked by uid), with a grace period", Effect.DESTRUCTIVE, Map.of(
@@ -40,7 +40,7 @@ public final class DeletePod extends KubernetesAction {
     @Override
     public StepPlan plan(Entity target, Map<String, String> params, ActionContext context) {
         KubeObject pod = KubeObject.require(target, KubeObject.Kind.POD);
-        long grace = grace(params);
+        long grace = GRACE.in(params);
         return new StepPlan(List.of(
                 KubeCalls.api(PodRead.GET_POD, "namespace", pod.namespace(), "name", pod.name()),
                 KubeCalls.api(DELETE_POD, "namespace", pod.namespace(), "name", pod.name(),
@@ -53,12 +53,7 @@ public final class DeletePod extends KubernetesAction {
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context)
             throws ActionException {
         KubeObject ref = KubeCalls.target(target, KubeObject.Kind.POD);
-        long grace;
-        try {
-            grace = grace(params);
-        } catch (IllegalArgumentException e) {
-            throw new ActionException(e.getMessage());
-        }
+        long grace = GRACE.forRun(params);
         String uid = snapshottedUid(ref, params, context);
         KubernetesClient client = KubeCalls.client(context);
         Pod pod = PodRead.get(context, ref);
@@ -96,21 +91,5 @@ public final class DeletePod extends KubernetesAction {
                     + " has no snapshot of it (run k8s.snapshot_pod on it first)");
         }
         return uid;
-    }
-
-    private static long grace(Map<String, String> params) {
-        String v = params.get("grace_period_seconds");
-        if (v == null) {
-            return DEFAULT_GRACE_SECONDS;
-        }
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n >= 0 && n <= 86_400) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("grace_period_seconds must be a whole number from 0 to 86400: " + v);
     }
 }

@@ -42,7 +42,7 @@ public final class SnapshotPod extends KubernetesAction {
     static final String NAME = "k8s.snapshot_pod";
     static final String GET_LOG = "GET /api/v1/namespaces/{namespace}/pods/{name}/log";
     static final int OUTPUT_LOG_CHARS = 65_536;
-    static final int DEFAULT_LIMIT_BYTES = 16 * 1024 * 1024;
+    static final WholeNumber LIMIT = new WholeNumber("limit_bytes", 16 * 1024 * 1024, 1, Integer.MAX_VALUE);
 
     public SnapshotPod() {
         super(NAME, "Keep a pod's full spec and status and the logs of all its containers (and their previous instances)", Effect.EVIDENCE, Map.of("limit_bytes", "the most of each container log to keep, in bytes (default 16 MiB)"));
@@ -51,7 +51,7 @@ public final class SnapshotPod extends KubernetesAction {
     @Override
     public StepPlan plan(Entity target, Map<String, String> params, ActionContext context) {
         KubeObject pod = KubeObject.require(target, KubeObject.Kind.POD);
-        int limit = limit(params);
+        int limit = (int) LIMIT.in(params);
         return new StepPlan(List.of(
                 KubeCalls.api(PodRead.GET_POD, "namespace", pod.namespace(), "name", pod.name()),
                 KubeCalls.api(GET_LOG, "namespace", pod.namespace(), "name", pod.name(),
@@ -67,12 +67,7 @@ public final class SnapshotPod extends KubernetesAction {
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context)
             throws ActionException {
         KubeObject ref = KubeCalls.target(target, KubeObject.Kind.POD);
-        int limit;
-        try {
-            limit = limit(params);
-        } catch (IllegalArgumentException e) {
-            throw new ActionException(e.getMessage());
-        }
+        int limit = (int) LIMIT.forRun(params);
         KubernetesClient client = KubeCalls.client(context);
         Pod pod = PodRead.get(context, ref);
         if (pod == null) {
@@ -166,22 +161,6 @@ public final class SnapshotPod extends KubernetesAction {
     private static boolean ranBefore(ContainerStatus s) {
         return s.getRestartCount() != null && s.getRestartCount() > 0
                 || s.getLastState() != null && s.getLastState().getTerminated() != null;
-    }
-
-    private static int limit(Map<String, String> params) {
-        String v = params.get("limit_bytes");
-        if (v == null) {
-            return DEFAULT_LIMIT_BYTES;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("limit_bytes must be a positive whole number of bytes: " + v);
     }
 
     private static String sha256(byte[] bytes) {
