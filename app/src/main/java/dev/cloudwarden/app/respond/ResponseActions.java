@@ -2,6 +2,8 @@ package dev.cloudwarden.app.respond;
 
 import dev.cloudwarden.app.respond.action.Action;
 import dev.cloudwarden.app.respond.action.Actions;
+import dev.cloudwarden.app.respond.host.BlockAddress;
+import dev.cloudwarden.app.respond.k8s.KubernetesActions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ public final class ResponseActions {
 
     public static Actions builtIn() {
         List<Action> all = new ArrayList<>();
+        all.addAll(KubernetesActions.all());
+        all.add(new BlockAddress());
         return new Actions(all);
     }
 }

@@ -170,6 +170,21 @@ public final class EntityExtractor {
         return true;
     }
 
+    /**
+     * Whether {@code ip} is an address on the internet: not private (RFC 1918, unique-local), not special-purpose
+     * (loopback, link-local, CGNAT, multicast...). What a response may block without cutting off its own estate.
+     */
+    public static boolean isPublicAddress(String ip) {
+        IPAddress a = new IPAddressString(ip).getAddress();
+        if (a == null) {
+            return false;
+        }
+        if (a.isIPv4Convertible() && a.isIPv6()) {
+            a = a.toIPv4();
+        }
+        return !contains(PRIVATE, a) && !contains(SPECIAL, a);
+    }
+
     /** Only the linking entities of {@code alert}. */
     public List<Entity> linking(Alert alert) {
         return entities(alert).stream().filter(this::links).toList();

@@ -175,4 +175,9 @@ public final class CordonNode extends KubernetesAction {
         var a = node.getMetadata().getAnnotations();
         return a == null ? null : a.get(key);
     }
+
+    @Override
+    protected java.util.Set<KubeObject.Kind> kinds() {
+        return java.util.Set.of(KubeObject.Kind.NODE, KubeObject.Kind.POD);
+    }
 }

@@ -66,4 +66,9 @@ public final class IsolateNamespace extends KubernetesAction {
     private static String namespaceOf(KubeObject o) {
         return o.kind() == KubeObject.Kind.POD ? o.namespace() : o.name();
     }
+
+    @Override
+    protected java.util.Set<KubeObject.Kind> kinds() {
+        return java.util.Set.of(KubeObject.Kind.NAMESPACE, KubeObject.Kind.POD);
+    }
 }

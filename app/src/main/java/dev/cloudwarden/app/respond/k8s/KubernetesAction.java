@@ -42,6 +42,17 @@ abstract class KubernetesAction implements Action {
         return Set.of(EntityType.RESOURCE);
     }
 
+    /** The kinds of object it acts on: a pod, unless it says otherwise. */
+    protected Set<KubeObject.Kind> kinds() {
+        return Set.of(KubeObject.Kind.POD);
+    }
+
+    /** Only the Kubernetes objects of its kinds, among an incident's resources (security groups, hosted zones ...). */
+    @Override
+    public final boolean accepts(dev.cloudwarden.engine.incident.Entity target) {
+        return KubeObject.of(target).map(o -> kinds().contains(o.kind())).orElse(false);
+    }
+
     @Override
     public final Map<String, String> parameters() {
         return parameters;

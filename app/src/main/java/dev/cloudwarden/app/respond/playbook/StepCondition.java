@@ -9,6 +9,8 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.Program;
 import dev.cloudwarden.engine.incident.Entity;
+import dev.cloudwarden.engine.incident.EntityExtractor;
+import dev.cloudwarden.engine.incident.EntityType;
 import dev.cloudwarden.engine.incident.Incident;
 
 import java.util.ArrayList;
@@ -19,8 +21,9 @@ import java.util.Map;
 /**
  * A step's {@code when}, in CEL over the incident as plain data: {@code incident.severity} ({@code "high"}),
  * {@code incident.score}, {@code incident.categories} ({@code ["T3", "A2"]}), {@code incident.techniques},
- * {@code incident.motive}, {@code incident.entities} (type → values: {@code incident.entities["instance"]}), and
- * {@code target}, the entity the step would act on. For example
+ * {@code incident.motive}, {@code incident.entities} (type → values: {@code incident.entities["instance"]}),
+ * {@code target}, the entity the step would act on, and {@code target_public}, whether it is an internet address
+ * (not private or special-purpose: a response should not block its own estate). For example
  * {@code incident.severity == "critical" || "A1" in incident.categories}.
  */
 public final class StepCondition {
@@ -28,6 +31,7 @@ public final class StepCondition {
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("incident", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("target", SimpleType.STRING)
+            .addVar("target_public", SimpleType.BOOL)
             .setResultType(SimpleType.BOOL)
             .build();
 
@@ -51,8 +55,9 @@ public final class StepCondition {
     /** Whether the step runs on {@code target}; an error while evaluating (a missing key) counts as false, and says so. */
     public Result test(Incident incident, Entity target) {
         try {
+            boolean isPublic = target.type() == EntityType.IP && EntityExtractor.isPublicAddress(target.value());
             return new Result(Boolean.TRUE.equals(program.eval(Map.of("incident", variables(incident),
-                    "target", target.value()))), null);
+                    "target", target.value(), "target_public", isPublic))), null);
         } catch (CelEvaluationException e) {
             return new Result(false, "when '" + expression + "' could not be evaluated: " + e.getMessage());
         }
