@@ -13,18 +13,24 @@ import java.util.List;
  * @param timeline its alerts (at their first match), comments and audited changes, oldest first
  * @param postureFindings the posture findings still failing on its entities (a public bucket behind its downloads),
  *                 most severe first, each with the entities it shares with the incident
+ * @param responseSteps the state of every step of every response to it (playbook runs)
+ * @param responseTrail every response event (plans approved, steps run, each API call with its request id), oldest
+ *                 first: the audit trail exported with the incident
  */
 public record IncidentDetail(StoredIncident incident, List<StoredAlert> alerts, List<Entity> entities,
-                             List<TimelineEntry> timeline, List<StoredFinding> postureFindings) {
+                             List<TimelineEntry> timeline, List<StoredFinding> postureFindings,
+                             List<ResponseStep> responseSteps, List<ResponseAuditEntry> responseTrail) {
     public IncidentDetail {
         alerts = List.copyOf(alerts);
         entities = List.copyOf(entities);
         timeline = List.copyOf(timeline);
         postureFindings = List.copyOf(postureFindings);
+        responseSteps = List.copyOf(responseSteps);
+        responseTrail = List.copyOf(responseTrail);
     }
 
-    IncidentDetail withPostureFindings(List<StoredFinding> findings) {
-        return new IncidentDetail(incident, alerts, entities, timeline, findings);
+    IncidentDetail with(List<StoredFinding> findings, List<ResponseStep> steps, List<ResponseAuditEntry> trail) {
+        return new IncidentDetail(incident, alerts, entities, timeline, findings, steps, trail);
     }
 
     /**

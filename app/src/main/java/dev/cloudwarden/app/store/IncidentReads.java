@@ -74,7 +74,7 @@ final class IncidentReads {
                 return Optional.empty();
             }
             List<StoredAlert> alerts = AlertReads.ofIncident(c, id);
-            return Optional.of(new IncidentDetail(incident.get(), alerts, entities(c, id), timeline(c, id, alerts), List.of()));
+            return Optional.of(new IncidentDetail(incident.get(), alerts, entities(c, id), timeline(c, id, alerts), List.of(), List.of(), List.of()));
         });
     }
 

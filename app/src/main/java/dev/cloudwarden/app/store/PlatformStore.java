@@ -235,13 +235,14 @@ public final class PlatformStore implements AutoCloseable {
     static final int INCIDENT_FINDINGS = 50;
 
     /**
-     * One incident with its alerts in kill-chain order, its entities, its timeline, and the posture findings still
-     * failing on its entities (its resources and principals; not its account, whose settings concern every incident).
+     * One incident with its alerts in kill-chain order, its entities, its timeline, the posture findings still
+     * failing on its entities (its resources and principals; not its account, whose settings concern every incident),
+     * and its responses: their steps' state and the audit trail.
      */
     public Optional<IncidentDetail> incident(String id) {
-        return incidentReads.detail(id).map(d -> d.withPostureFindings(posture.of(d.entities().stream()
-                .filter(dev.cloudwarden.engine.posture.scan.ResourceEntities::pointsAtOneResource).toList(),
-                INCIDENT_FINDINGS)));
+        return incidentReads.detail(id).map(d -> d.with(posture.of(d.entities().stream()
+                        .filter(dev.cloudwarden.engine.posture.scan.ResourceEntities::pointsAtOneResource).toList(),
+                        INCIDENT_FINDINGS), responses.stepsOfIncident(id), responses.trail(id)));
     }
 
     // ---- triage

@@ -33,6 +33,10 @@ public record Frame(String title, String active, String user, Role role, String 
         return role.allows(Role.ANALYST);
     }
 
+    public boolean canRespond() {
+        return role.allows(Role.RESPONDER);
+    }
+
     public boolean isAdmin() {
         return role.allows(Role.ADMIN);
     }

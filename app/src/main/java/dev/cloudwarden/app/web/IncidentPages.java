@@ -48,6 +48,7 @@ final class IncidentPages {
         routes.page(HandlerType.GET, "/incidents", Role.VIEWER, "The incident queue", this::queue);
         routes.page(HandlerType.GET, "/incidents/{id}", Role.VIEWER, "One incident", this::incident);
         new TriageForms(store, TargetKind.INCIDENT, "/incidents").register(routes);
+        new ResponseForms(store).register(routes);
     }
 
     private void queue(Context ctx) {

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record IncidentView(Frame page, IncidentRow incident, List<Category> categories, List<TimelineLine> timeline,
                            List<Stage> killChain, EntityGraph graph, List<FindingView> findings,
-                           List<CommentView> comments, List<IncidentRow> related) {
+                           ResponseView response, List<CommentView> comments, List<IncidentRow> related) {
     /** A row of the threat catalog the incident falls under (T: how they got in, A: what they did, M: malware). */
     public record Category(String id, String threat) {
     }
@@ -44,7 +44,7 @@ public record IncidentView(Frame page, IncidentRow incident, List<Category> cate
                 k -> new ArrayList<>()).add(AlertView.of(a)));
         List<Stage> killChain = stages.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue())).toList();
         return new IncidentView(page, IncidentRow.of(d.incident()), categories, timeline, killChain, graph,
-                FindingView.of(d.postureFindings()), comments, related);
+                FindingView.of(d.postureFindings()), ResponseView.of(d.responseSteps(), d.responseTrail()), comments, related);
     }
 
     public String motive() {

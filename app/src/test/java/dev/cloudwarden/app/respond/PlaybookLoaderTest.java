@@ -12,10 +12,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlaybookLoaderTest {
+public class PlaybookLoaderTest {
     private final PlaybookLoader loader = new PlaybookLoader(new TestActions().actions());
 
-    static final String GOOD = """
+    public static final String GOOD = """
             id: contain-instance
             title: Keep the evidence, contain, replace
             trigger:

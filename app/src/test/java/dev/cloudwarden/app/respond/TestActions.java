@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * their own fakes): instances that can be snapshotted, quarantined and terminated, and keys that can be disabled.
  * Faults are injected per action ("fail the next run of test.quarantine").
  */
-final class TestActions {
+public final class TestActions {
     /** The estate: instance → state ("running", "quarantined", "terminated"), key → status, snapshots per instance. */
     final Map<String, String> instances = new TreeMap<>();
     final Map<String, String> keys = new TreeMap<>();
@@ -35,7 +35,7 @@ final class TestActions {
     /** Actions whose next execute fails, with the error code. */
     final Map<String, String> failNext = new HashMap<>();
 
-    Actions actions() {
+    public Actions actions() {
         return new Actions(List.of(
                 new Simple("test.snapshot", Effect.EVIDENCE, EntityType.INSTANCE, List.of(), false) {
                     @Override

@@ -160,6 +160,40 @@ class WebUiTest {
     }
 
     @Test
+    void aResponsesTrailShowsOnTheIncidentAndAResponderApprovesTheStepThatWaits() throws Exception {
+        var incidentRow = store.incidents(dev.cloudwarden.app.store.IncidentQuery.all().withLimit(100)).items().stream()
+                .filter(i -> store.incident(i.id()).orElseThrow().entities().stream()
+                        .anyMatch(e -> e.type() == dev.cloudwarden.engine.incident.EntityType.INSTANCE))
+                .findFirst().orElseThrow();
+        var incident = dev.cloudwarden.app.respond.IncidentSource.fromStore(store, incidentRow.id()).orElseThrow();
+        var estate = new dev.cloudwarden.app.respond.TestActions();
+        var actions = estate.actions();
+        var playbook = new dev.cloudwarden.app.respond.playbook.PlaybookLoader(actions).load("pb.yml",
+                dev.cloudwarden.app.respond.PlaybookLoaderTest.GOOD.replace("    when: incident.severity == \"critical\"\n", "")
+                        .replace("  min_severity: high\n", "").replace("  categories: [A3, M2]\n", "")
+                        .replace("  techniques: [T1496]\n", "")).playbook();
+        var plan = new dev.cloudwarden.app.respond.run.Planner(actions, java.time.Clock.systemUTC()).plan(incident, playbook);
+        var runner = new dev.cloudwarden.app.respond.run.ResponseRunner(store, dev.cloudwarden.app.respond.run.Clients.none(),
+                "cli:ops", java.time.Clock.systemUTC(), dev.cloudwarden.app.respond.run.ResponseRunner.Pauser.NONE);
+        assertThat(runner.execute(plan).stoppedAt().step().id()).isEqualTo("terminate");
+
+        signIn(browser, Role.ANALYST);
+        browser.get(base + "/incidents/" + incident.id());
+        String trail = browser.findElement(By.id("response-trail")).getText().toLowerCase(java.util.Locale.ROOT);
+        assertThat(trail).contains("createsnapshot", "request req-1", "waiting_approval", "cli:ops");
+        assertThat(browser.findElement(By.id("response-steps")).getText()).contains("waiting_approval", "test.terminate");
+        assertThat(browser.findElements(By.id("approve-terminate"))).as("an analyst cannot approve").isEmpty();
+
+        signIn(browser, Role.RESPONDER);
+        browser.get(base + "/incidents/" + incident.id());
+        submit(browser, By.id("approve-terminate"));
+        assertThat(store.responseApprovals(plan.responseId())).containsExactly("terminate");
+        assertThat(browser.findElement(By.id("response-trail")).getText().toLowerCase(java.util.Locale.ROOT))
+                .contains("approved", "responder-token");
+        assertThat(runner.execute(plan).complete()).isTrue();
+    }
+
+    @Test
     void commentsAreKeptAndShown() {
         signIn(browser, Role.ANALYST);
         submit(browser, By.cssSelector("table.list tbody tr a"));
