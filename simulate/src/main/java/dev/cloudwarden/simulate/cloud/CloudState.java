@@ -212,6 +212,7 @@ public final class CloudState {
         public final String arn;
         /** Inline policies: name → JSON document. */
         public final Map<String, String> policies = new LinkedHashMap<>();
+        public final Map<String, String> tags = new LinkedHashMap<>();
 
         public User(String name, String arn) {
             this.name = name;

@@ -49,6 +49,7 @@ final class Ec2Api {
             case "ModifyNetworkInterfaceAttribute" -> modifyEni(f, x);
             case "ModifyInstanceAttribute" -> modifyInstance(f, x);
             case "CreateTags" -> createTags(f, x);
+            case "DeleteTags" -> deleteTags(f, x);
             case "DescribeIamInstanceProfileAssociations" -> describeAssociations(f, x);
             case "DisassociateIamInstanceProfile" -> disassociate(f, x);
             case "RunInstances" -> runInstances(f, x);
@@ -162,16 +163,28 @@ final class Ec2Api {
     private void createTags(Form f, Xml x) {
         Map<String, String> tags = f.tags("");
         for (String id : f.list("ResourceId")) {
-            Map<String, String> target = id.startsWith("i-") ? s.instance(id).tags
-                    : id.startsWith("eni-") && s.enis.containsKey(id) ? s.enis.get(id).tags
-                    : id.startsWith("snap-") && s.snapshots.containsKey(id) ? s.snapshots.get(id).tags
-                    : id.startsWith("sg-") && s.groups.containsKey(id) ? s.groups.get(id).tags : null;
-            if (target == null) {
-                throw AwsFault.invalid("InvalidID", "The ID '" + id + "' is not valid");
-            }
-            target.putAll(tags);
+            tagsOf(id).putAll(tags);
         }
         x.leaf("return", true);
+    }
+
+    private void deleteTags(Form f, Xml x) {
+        Map<String, String> tags = f.tags("");
+        for (String id : f.list("ResourceId")) {
+            tagsOf(id).keySet().removeAll(tags.keySet());
+        }
+        x.leaf("return", true);
+    }
+
+    private Map<String, String> tagsOf(String id) {
+        Map<String, String> target = id.startsWith("i-") ? s.instance(id).tags
+                : id.startsWith("eni-") && s.enis.containsKey(id) ? s.enis.get(id).tags
+                : id.startsWith("snap-") && s.snapshots.containsKey(id) ? s.snapshots.get(id).tags
+                : id.startsWith("sg-") && s.groups.containsKey(id) ? s.groups.get(id).tags : null;
+        if (target == null) {
+            throw AwsFault.invalid("InvalidID", "The ID '" + id + "' is not valid");
+        }
+        return target;
     }
 
     private void runInstances(Form f, Xml x) {

@@ -66,6 +66,18 @@ final class QueryApi {
             case "iam:GetUserPolicy" -> policy(x, "UserName", user(f.required("UserName")).name,
                     user(f.get("UserName")).policies, f.required("PolicyName"));
             case "iam:DeleteUserPolicy" -> removePolicy(user(f.required("UserName")).policies, f.required("PolicyName"));
+            case "iam:TagUser" -> {
+                User u = user(f.required("UserName"));
+                for (int i = 1; i <= f.count("Tags.member"); i++) {
+                    u.tags.put(f.get("Tags.member." + i + ".Key"), f.get("Tags.member." + i + ".Value"));
+                }
+            }
+            case "iam:UntagUser" -> f.list("TagKeys.member").forEach(user(f.required("UserName")).tags::remove);
+            case "iam:ListUserTags" -> {
+                x.open("Tags");
+                user(f.required("UserName")).tags.forEach((k, v) -> x.open("member").leaf("Key", k).leaf("Value", v).close());
+                x.close().leaf("IsTruncated", false);
+            }
             case "iam:PutRolePolicy" -> role(f.required("RoleName")).policies.put(f.required("PolicyName"), f.required("PolicyDocument"));
             case "iam:GetRolePolicy" -> policy(x, "RoleName", role(f.required("RoleName")).name,
                     role(f.get("RoleName")).policies, f.required("PolicyName"));
