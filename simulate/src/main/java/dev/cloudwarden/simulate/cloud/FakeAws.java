@@ -29,6 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It does not check signatures: any credentials are accepted.
  */
 public final class FakeAws implements AutoCloseable {
+    static {
+        // the JDK server leaves Nagle's algorithm on: with the client's delayed ACKs every small reply waits ~40 ms
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final CloudState state = new CloudState();
     private final Ec2Api ec2 = new Ec2Api(state, World.ACCOUNT);
     private final QueryApi query = new QueryApi(state, World.ACCOUNT);
