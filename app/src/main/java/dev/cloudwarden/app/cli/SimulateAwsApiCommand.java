@@ -25,21 +25,17 @@ public final class SimulateAwsApiCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4566", description = "Port on 127.0.0.1 (0: any free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds. Default: run until interrupted.")
-    Long seconds;
-
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         try (FakeAws fake = FakeAws.startWithEstate(port)) {
             PrintWriter err = spec.commandLine().getErr();
             err.printf("Fake AWS (simulated estate) at %s%n  export AWS_ENDPOINT_URL=%s AWS_REGION=us-east-1 "
                     + "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test%n", fake.endpoint(), fake.endpoint());
             err.flush();
-            if (seconds == null) {
-                Thread.currentThread().join();
-            } else {
-                Thread.sleep(seconds * 1000);
-            }
+            Thread.currentThread().join();
+        } catch (InterruptedException stopped) {
+            // Ctrl-C ends the JVM; an embedding caller (a test) stops it by interrupting the thread
+            Thread.currentThread().interrupt();
         }
         return CloudWardenCli.EXIT_OK;
     }

@@ -15,19 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulateAwsApiCommandTest {
 
     @Test
-    void servesTheSimulatedEstatesAwsUntilItsTimeIsUp() throws Exception {
+    void servesTheSimulatedEstatesAwsUntilStopped() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(
-                () -> CliRun.of("simulate", "aws-api", "--port", String.valueOf(port), "--seconds", "5"));
+        CompletableFuture<CliRun> run = new CompletableFuture<>();
+        Thread server = new Thread(() -> run.complete(CliRun.of("simulate", "aws-api", "--port", String.valueOf(port))));
+        server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         waitForListener(port);
         try (AwsClients clients = new AwsClients(AwsClientConfig.withKeys("us-east-1", endpoint, "test", "test"))) {
             assertThat(clients.sts().getCallerIdentity().account()).isEqualTo("111122223333");
             assertThat(clients.ec2().describeInstances().reservations()).hasSize(6);
         }
+        server.interrupt();
         CliRun done = run.get();
         assertThat(done.exitCode()).isZero();
         assertThat(done.err()).contains("Fake AWS (simulated estate) at http://127.0.0.1:" + port);

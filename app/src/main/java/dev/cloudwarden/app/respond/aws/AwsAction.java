@@ -6,6 +6,7 @@ import dev.cloudwarden.app.respond.action.ActionException;
 import dev.cloudwarden.app.respond.action.Effect;
 import dev.cloudwarden.engine.incident.Entity;
 import dev.cloudwarden.engine.incident.EntityType;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,6 +76,12 @@ abstract class AwsAction implements Action {
     /** The plan's stand-in for what only the run can learn ({@code <volumes of i-0abc>}). */
     static String unknown(String what) {
         return "<" + what + ">";
+    }
+
+    /** The EC2 client, once the target is checked to be of this action's type. */
+    Ec2Client ec2For(Entity entity, ActionContext context) throws ActionException {
+        requireTarget(entity);
+        return clients(context).ec2();
     }
 
     void requireTarget(Entity entity) throws ActionException {

@@ -50,6 +50,20 @@ final class AwsCall {
         }
     }
 
+    /** {@link #run} for the classic load balancer API, whose results are not SDK responses. */
+    static <T> ClassicElb.Result<T> classic(ActionContext context, ApiCall call, Supplier<ClassicElb.Result<T>> op,
+                                            Function<ClassicElb.Result<T>, String> result) throws ActionException {
+        try {
+            ClassicElb.Result<T> r = op.get();
+            context.record(new ExecutedCall(call, r.requestId(), true, result.apply(r)));
+            return r;
+        } catch (AwsServiceException e) {
+            throw failed(context, call, e, e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode(), e.requestId());
+        } catch (SdkException e) {
+            throw failed(context, call, e, null, null);
+        }
+    }
+
     /** Records a failed call and makes the exception the step stops with. */
     static ActionException failed(ActionContext context, ApiCall call, SdkException e, String code, String requestId) {
         String message = e instanceof AwsServiceException a && a.awsErrorDetails() != null

@@ -34,8 +34,7 @@ final class CaptureConsoleOutput extends AwsAction {
 
     @Override
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context) throws ActionException {
-        requireTarget(target);
-        Ec2Client ec2 = clients(context).ec2();
+        Ec2Client ec2 = ec2For(target, context);
         String id = target.value();
         GetConsoleOutputResponse r = AwsCall.run(context, ApiCall.of("ec2", "GetConsoleOutput", "InstanceId", id, "Latest", true),
                 () -> ec2.getConsoleOutput(b -> b.instanceId(id).latest(true)),

@@ -8,7 +8,6 @@ import dev.cloudwarden.app.respond.action.StepOutcome;
 import dev.cloudwarden.app.respond.action.StepPlan;
 import dev.cloudwarden.engine.incident.Entity;
 import dev.cloudwarden.engine.incident.EntityType;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -119,33 +118,17 @@ final class DetachInstance extends AwsAction {
 
     private static List<String> deregisterClassic(ActionContext context, ClassicElb elb, String id) throws ActionException {
         ApiCall describe = ApiCall.of("elasticloadbalancing", "DescribeLoadBalancers", "Api", "classic");
-        ClassicElb.Result<List<ClassicElb.LoadBalancer>> all = classic(context, describe, elb::describeLoadBalancers,
+        ClassicElb.Result<List<ClassicElb.LoadBalancer>> all = AwsCall.classic(context, describe, elb::describeLoadBalancers,
                 r -> r.value().size() + " load balancers");
         List<String> deregistered = new ArrayList<>();
         for (ClassicElb.LoadBalancer lb : all.value()) {
             if (lb.instances().contains(id)) {
-                classic(context, ApiCall.of("elasticloadbalancing", "DeregisterInstancesFromLoadBalancer",
+                AwsCall.classic(context, ApiCall.of("elasticloadbalancing", "DeregisterInstancesFromLoadBalancer",
                                 "LoadBalancerName", lb.name(), "Instances", List.of(id)),
                         () -> elb.deregisterInstance(lb.name(), id), r -> "deregistered");
                 deregistered.add(lb.name());
             }
         }
         return deregistered;
-    }
-
-    /** {@link AwsCall#run} for the classic API, whose results are not SDK responses. */
-    private static <T> ClassicElb.Result<T> classic(ActionContext context, ApiCall call,
-                                                    java.util.function.Supplier<ClassicElb.Result<T>> op,
-                                                    java.util.function.Function<ClassicElb.Result<T>, String> result)
-            throws ActionException {
-        try {
-            ClassicElb.Result<T> r = op.get();
-            context.record(new dev.cloudwarden.app.respond.action.ExecutedCall(call, r.requestId(), true, result.apply(r)));
-            return r;
-        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-            throw AwsCall.failed(context, call, e, e.awsErrorDetails().errorCode(), e.requestId());
-        } catch (SdkException e) {
-            throw AwsCall.failed(context, call, e, null, null);
-        }
     }
 }

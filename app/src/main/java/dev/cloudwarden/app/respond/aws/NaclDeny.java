@@ -80,8 +80,7 @@ final class NaclDeny extends AwsAction {
 
     @Override
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context) throws ActionException {
-        requireTarget(target);
-        Ec2Client ec2 = clients(context).ec2();
+        Ec2Client ec2 = ec2For(target, context);
         String address = target.value();
         String cidr = cidr(address);
         boolean v6 = address.contains(":");

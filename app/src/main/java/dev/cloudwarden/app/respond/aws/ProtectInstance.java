@@ -49,8 +49,7 @@ final class ProtectInstance extends AwsAction {
 
     @Override
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context) throws ActionException {
-        requireTarget(target);
-        Ec2Client ec2 = clients(context).ec2();
+        Ec2Client ec2 = ec2For(target, context);
         String id = target.value();
         Instance instance = Ec2Instances.describe(context, ec2, id);
         if ("true".equals(Ec2Instances.tag(instance, EVIDENCE_TAG))) {

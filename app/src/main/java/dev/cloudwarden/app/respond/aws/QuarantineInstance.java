@@ -74,8 +74,7 @@ final class QuarantineInstance extends AwsAction {
 
     @Override
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context) throws ActionException {
-        requireTarget(target);
-        Ec2Client ec2 = clients(context).ec2();
+        Ec2Client ec2 = ec2For(target, context);
         String id = target.value();
         Instance instance = Ec2Instances.describe(context, ec2, id);
         List<String> eniIds = instance.networkInterfaces().stream().map(InstanceNetworkInterface::networkInterfaceId).toList();

@@ -41,8 +41,7 @@ final class RemoveInstanceProfile extends AwsAction {
 
     @Override
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context) throws ActionException {
-        requireTarget(target);
-        Ec2Client ec2 = clients(context).ec2();
+        Ec2Client ec2 = ec2For(target, context);
         String id = target.value();
         List<Filter> filters = List.of(Filter.builder().name("instance-id").values(id).build(),
                 Filter.builder().name("state").values("associated").build());

@@ -76,8 +76,7 @@ final class SnapshotVolumes extends AwsAction {
     @Override
     public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context)
             throws ActionException, InterruptedException {
-        requireTarget(target);
-        Ec2Client ec2 = clients(context).ec2();
+        Ec2Client ec2 = ec2For(target, context);
         String id = target.value();
         Map<String, String> devices = Ec2Instances.volumes(Ec2Instances.describe(context, ec2, id));
         if (devices.isEmpty()) {
