@@ -25,7 +25,8 @@ import java.util.Set;
  * keeps no history of policies, CloudTrail does: the latest PutBucketPolicy of the bucket before the incident's first
  * alert carries the policy it set. The policy found at the time of the response is kept in the outputs as evidence.
  *
- * <p>When the history has no earlier policy (the bucket never had one, or it was set more than 90 days ago) the step
+ * <p>A DeleteBucketPolicy later than that Put means no policy was in force: the current one is deleted. When the
+ * history has no earlier policy (the bucket never had one, or it was set more than 90 days ago) the step
  * fails rather than guess, unless the playbook says {@code if_no_history: delete}.
  */
 final class RollbackBucketPolicy extends AwsAction {
@@ -43,6 +44,8 @@ final class RollbackBucketPolicy extends AwsAction {
         String before = context.incident().first().toString();
         StepPlan plan = StepPlan.of(ApiCall.of("s3", "GetBucketPolicy", "Bucket", bucket),
                 ApiCall.of("cloudtrail", "LookupEvents", "LookupAttributes", Map.of("EventName", "PutBucketPolicy"),
+                        "EndTime", before, "Pages", "all"),
+                ApiCall.of("cloudtrail", "LookupEvents", "LookupAttributes", Map.of("EventName", "DeleteBucketPolicy"),
                         "EndTime", before, "Pages", "all"),
                 ApiCall.of("s3", "PutBucketPolicy", "Bucket", bucket,
                         "Policy", unknown("latest policy of " + bucket + " set before " + before)));
@@ -64,12 +67,14 @@ final class RollbackBucketPolicy extends AwsAction {
         Optional<String> current = AwsCall.orAbsent(context, ApiCall.of("s3", "GetBucketPolicy", "Bucket", bucket),
                 () -> s3.getBucketPolicy(r -> r.bucket(bucket)), r -> r.policy().length() + " characters",
                 Set.of("NoSuchBucketPolicy")).map(GetBucketPolicyResponse::policy);
-        Optional<TrailHistory.TrailRecord> earlier = TrailHistory.before(context, clients.cloudTrail(), "PutBucketPolicy",
-                        context.incident().first()).stream()
-                .filter(r -> bucket.equals(r.requestParameters().path("bucketName").asText())).findFirst();
-        Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("bucket", bucket);
-        outputs.put("policy_at_response", current.orElse(""));
+        Optional<TrailHistory.TrailRecord> earlier = latest(context, clients, bucket, "PutBucketPolicy");
+        Optional<TrailHistory.TrailRecord> deleted = latest(context, clients, bucket, "DeleteBucketPolicy");
+        if (deleted.isPresent() && (earlier.isEmpty() || deleted.get().time().isAfter(earlier.get().time()))) {
+            // the last word before the incident was a deletion: no policy was in force
+            return removePolicy(context, s3, bucket, current, outputs(bucket, current),
+                    "deleted at " + deleted.get().time() + " before the incident");
+        }
+        Map<String, String> outputs = outputs(bucket, current);
         if (earlier.isPresent()) {
             String policy = policyText(earlier.get().requestParameters().path("bucketPolicy"));
             outputs.put("restored_from", earlier.get().eventId() + " at " + earlier.get().time());
@@ -85,13 +90,32 @@ final class RollbackBucketPolicy extends AwsAction {
                     + context.incident().first() + ": the policy before the incident is unknown (older than 90 days, or "
                     + "there was none); the current policy is unchanged. Set if_no_history: delete to remove it.");
         }
-        outputs.put("restored_from", "no earlier policy: deleted");
+        return removePolicy(context, s3, bucket, current, outputs, "none in CloudTrail's history before the incident");
+    }
+
+    private static Map<String, String> outputs(String bucket, Optional<String> current) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("bucket", bucket);
+        outputs.put("policy_at_response", current.orElse(""));
+        return outputs;
+    }
+
+    /** The latest {@code eventName} record of the bucket before the incident. */
+    private static Optional<TrailHistory.TrailRecord> latest(ActionContext context, AwsClients clients, String bucket,
+                                                             String eventName) throws ActionException {
+        return TrailHistory.before(context, clients.cloudTrail(), eventName, context.incident().first()).stream()
+                .filter(r -> bucket.equals(r.requestParameters().path("bucketName").asText())).findFirst();
+    }
+
+    private static StepOutcome removePolicy(ActionContext context, S3Client s3, String bucket, Optional<String> current,
+                                            Map<String, String> outputs, String why) throws ActionException {
+        outputs.put("restored_from", "no policy: " + why);
         if (current.isEmpty()) {
             return new StepOutcome(outputs, bucket + " has no policy, as before the incident");
         }
         AwsCall.run(context, ApiCall.of("s3", "DeleteBucketPolicy", "Bucket", bucket),
                 () -> s3.deleteBucketPolicy(r -> r.bucket(bucket)), r -> "deleted");
-        return new StepOutcome(outputs, bucket + " policy deleted (none in CloudTrail's history before the incident)");
+        return new StepOutcome(outputs, bucket + " policy deleted (" + why + ")");
     }
 
     /** CloudTrail writes the policy as a JSON object; some writers give it as text. */

@@ -90,8 +90,19 @@ class S3AndDnsRollbackTest extends FakeAwsTestBase {
         }
         TestContext context = new TestContext(policyIncident(WEB.value(), PUBLIC_POLICY), clients);
         run(RollbackBucketPolicy.NAME, WEB, Map.of(), context);
-        assertThat(fake.calls("LookupEvents")).isEqualTo(3);
+        // 120 + 1 PutBucketPolicy records at 50 a page, then one page of DeleteBucketPolicy
+        assertThat(fake.calls("LookupEvents")).isEqualTo(4);
         assertThat(state.buckets.get(WEB.value()).policy).contains("role/cdn");
+    }
+
+    @Test
+    void aPolicyDeletedAfterItsLastPutWasNotInForceSoTheAttackersPolicyIsDeleted() throws Exception {
+        state.trail.add(EstateSeed.trailEvent("hist-del", INCIDENT_TIME.minusSeconds(86_400), "s3.amazonaws.com",
+                "DeleteBucketPolicy", "alice", List.of(WEB.value()), Map.of("bucketName", WEB.value())));
+        TestContext context = new TestContext(policyIncident(WEB.value(), PUBLIC_POLICY), clients);
+        StepOutcome out = run(RollbackBucketPolicy.NAME, WEB, Map.of(), context);
+        assertThat(state.buckets.get(WEB.value()).policy).isNull();
+        assertThat(out.outputs().get("restored_from")).contains("deleted at");
     }
 
     private Map<String, Object> change(String action, String name, String value) {
