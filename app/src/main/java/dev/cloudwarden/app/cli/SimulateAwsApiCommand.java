@@ -30,7 +30,8 @@ public final class SimulateAwsApiCommand implements Callable<Integer> {
         try (FakeAws fake = FakeAws.startWithEstate(port)) {
             PrintWriter err = spec.commandLine().getErr();
             err.printf("Fake AWS (simulated estate) at %s%n  export AWS_ENDPOINT_URL=%s AWS_REGION=us-east-1 "
-                    + "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test%n", fake.endpoint(), fake.endpoint());
+                    + "AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test%n",
+                    fake.endpoint(), fake.endpoint());
             err.flush();
             Thread.currentThread().join();
         } catch (InterruptedException stopped) {
