@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,7 @@ final class BlockPublicAccess extends AwsAction {
     }
 
     private static PublicAccessBlockConfiguration parse(String text) {
-        Map<String, Boolean> v = new java.util.HashMap<>();
+        Map<String, Boolean> v = new HashMap<>();
         for (String pair : text.split(",")) {
             String[] kv = pair.split("=");
             v.put(kv[0], Boolean.parseBoolean(kv[1]));

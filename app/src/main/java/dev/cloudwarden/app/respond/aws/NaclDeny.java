@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * {@code aws.ec2.nacl_deny}: the address denied, in and out, on the network ACLs of the subnets the incident's
@@ -154,7 +155,7 @@ final class NaclDeny extends AwsAction {
                 () -> ec2.describeNetworkAcls(r -> r.filters(bySubnet)), r -> r.networkAcls().size() + " ACLs").networkAcls();
     }
 
-    private static java.util.stream.Stream<String> subnets(Instance i) {
+    private static Stream<String> subnets(Instance i) {
         List<String> out = new ArrayList<>(List.of(i.subnetId()));
         i.networkInterfaces().stream().map(InstanceNetworkInterface::subnetId).forEach(out::add);
         return out.stream();

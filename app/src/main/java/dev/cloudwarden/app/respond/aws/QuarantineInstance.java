@@ -84,12 +84,16 @@ final class QuarantineInstance extends AwsAction {
         List<NetworkInterface> enis = AwsCall.run(context, ApiCall.of("ec2", "DescribeNetworkInterfaces", "NetworkInterfaceIds", eniIds),
                 () -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eniIds)),
                 r -> r.networkInterfaces().size() + " interfaces").networkInterfaces();
-        String group = quarantineGroup(context, ec2, instance.vpcId());
-
+        // an interface may sit in another VPC than the instance (multi-VPC attachments): each VPC has its group
+        Map<String, String> groupByVpc = new LinkedHashMap<>();
         Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("quarantine_group", group);
         int moved = 0;
         for (NetworkInterface eni : enis) {
+            String vpc = eni.vpcId() != null ? eni.vpcId() : instance.vpcId();
+            if (!groupByVpc.containsKey(vpc)) {
+                groupByVpc.put(vpc, quarantineGroup(context, ec2, vpc));
+            }
+            String group = groupByVpc.get(vpc);
             String eniId = eni.networkInterfaceId();
             List<String> current = eni.groups().stream().map(GroupIdentifier::groupId).toList();
             Optional<String> recorded = eni.tagSet().stream().filter(t -> t.key().equals(ORIGINAL_TAG)).map(Tag::value).findFirst();
@@ -107,7 +111,8 @@ final class QuarantineInstance extends AwsAction {
                 moved++;
             }
         }
-        return new StepOutcome(outputs, enis.size() + " network interfaces of " + id + " in " + group
+        outputs.put("quarantine_group", String.join(",", groupByVpc.values()));
+        return new StepOutcome(outputs, enis.size() + " network interfaces of " + id + " in " + outputs.get("quarantine_group")
                 + (moved < enis.size() ? " (" + (enis.size() - moved) + " already)" : ""));
     }
 

@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +47,7 @@ final class RollbackRecord extends AwsAction {
     /** A record set by name (lower case, with the final dot) and type. */
     record Key(String name, String type) {
         static Key of(JsonNode set) {
-            String name = set.path("name").asText().toLowerCase(java.util.Locale.ROOT);
+            String name = set.path("name").asText().toLowerCase(Locale.ROOT);
             return new Key(name.endsWith(".") ? name : name + ".", set.path("type").asText());
         }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -115,7 +116,7 @@ final class SnapshotVolumes extends AwsAction {
         outputs.put("snapshot_ids", String.join(",", ids));
         outputs.put("snapshots", volumeIds.stream().map(v -> v + "=" + byVolume.get(v)).collect(Collectors.joining(",")));
         outputs.put("total_gib", String.valueOf(gib));
-        outputs.put("estimated_usd_per_month", String.format(java.util.Locale.ROOT, "%.2f", usd));
+        outputs.put("estimated_usd_per_month", String.format(Locale.ROOT, "%.2f", usd));
         return new StepOutcome(outputs, ids.size() + " snapshots of " + id + " completed (" + gib + " GiB, about $"
                 + outputs.get("estimated_usd_per_month") + "/month)");
     }
