@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code cloudwarden simulate}: realistic attack telemetry in native log formats, with ground truth. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, subcommands = SimulateAwsApiCommand.class,
         description = {"Writes realistic logs of attack scenarios from the threat catalog mixed into benign background "
                 + "traffic, one file per log type in its native format, plus truth.jsonl naming every attack line.",
                 "Deterministic for a --seed."})
@@ -29,7 +29,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
+    // required, but checked in call(): picocli would demand it of "simulate aws-api" too
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write into (required).")
     Path out;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
@@ -49,6 +50,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
         List<Scenario> scenarios = new ArrayList<>();
         for (Scenario s : Simulation.allScenarios()) {
             if (only.isEmpty() || only.contains(s.info().id()) || only.contains(s.info().catalogId())) {

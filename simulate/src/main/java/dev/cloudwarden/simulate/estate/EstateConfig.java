@@ -56,7 +56,7 @@ public final class EstateConfig {
     }
 
     /** The configuration snapshot Config delivers to S3: every recorded resource's latest item. */
-    Map<String, Object> snapshot() {
+    public Map<String, Object> snapshot() {
         List<ConfigItem> items = new ArrayList<>();
         items.addAll(new Network(time).items());
         items.addAll(new Storage(time).items());

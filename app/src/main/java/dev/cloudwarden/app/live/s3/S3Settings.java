@@ -1,12 +1,7 @@
 package dev.cloudwarden.app.live.s3;
 
-import dev.cloudwarden.app.aws.SdkClients;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import dev.cloudwarden.app.aws.AwsClientConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -19,22 +14,22 @@ import java.net.URI;
  */
 public record S3Settings(String region, URI endpoint, boolean pathStyle, String accessKeyId, String secretAccessKey) {
     public AwsCredentialsProvider credentials() {
-        return accessKeyId != null && secretAccessKey != null
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
-                : DefaultCredentialsProvider.builder().build();
+        return config(region, endpoint).credentials();
     }
 
     public S3Client s3() {
-        return configure(S3Client.builder().forcePathStyle(pathStyle), region, endpoint).build();
+        return config(region, endpoint).configure(S3Client.builder().forcePathStyle(pathStyle)).build();
     }
 
     /** A client of the queue at {@code queue}: its region, its endpoint, these credentials. */
     public SqsClient sqs(QueueUrl queue) {
-        return configure(SqsClient.builder(), queue.region(region), queue.endpoint()).build();
+        return config(queue.region(region), queue.endpoint()).configure(SqsClient.builder()).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
-                                                                                        URI endpoint) {
-        return SdkClients.configure(builder, region, endpoint, credentials());
+    /** What every client shares ({@link AwsClientConfig}): static keys when both are given, else the default chain. */
+    private AwsClientConfig config(String region, URI endpoint) {
+        return accessKeyId != null && secretAccessKey != null
+                ? AwsClientConfig.withKeys(region, endpoint, accessKeyId, secretAccessKey)
+                : AwsClientConfig.of(region, endpoint, null);
     }
 }

@@ -1,12 +1,11 @@
 package dev.cloudwarden.app.posture.aws;
 
-import dev.cloudwarden.app.aws.SdkClients;
+import dev.cloudwarden.app.aws.AwsClientConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 import java.net.URI;
@@ -55,7 +54,6 @@ public record AwsAccess(String profile, URI endpoint, AwsCredentialsProvider cre
     }
 
     <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B client(B builder, String region) {
-        return SdkClients.configure(builder, region, endpoint, credentials)
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
+        return new AwsClientConfig(region, endpoint, credentials, AwsClientConfig.standardRetry()).configure(builder);
     }
 }
