@@ -125,7 +125,8 @@ public final class RespondCommand implements Callable<Integer> {
             Clients clients = Clients.none();
             boolean act = execute || undo != null;
             if (act) {
-                Optional<String> missing = clientOptions.configure(clients);
+                Optional<String> missing = clientOptions.configure(clients, plans,
+                        s.file().map(java.nio.file.Path::toAbsolutePath).map(java.nio.file.Path::getParent).orElse(null));
                 if (missing.isPresent()) {
                     err.println("cloudwarden respond: " + missing.get() + "; showing the plan only");
                     act = false;
@@ -148,7 +149,8 @@ public final class RespondCommand implements Callable<Integer> {
                 print(plan, s, out);
             }
             if (!act) {
-                out.println("Dry run: nothing was changed. --execute carries it out.");
+                (format == Format.json ? err : out).println("Dry run: nothing was changed. --execute carries it out.");
+                err.flush();
             }
             out.flush();
             return exit;

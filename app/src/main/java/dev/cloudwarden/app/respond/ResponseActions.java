@@ -2,6 +2,7 @@ package dev.cloudwarden.app.respond;
 
 import dev.cloudwarden.app.respond.action.Action;
 import dev.cloudwarden.app.respond.action.Actions;
+import dev.cloudwarden.app.respond.aws.AwsActions;
 import dev.cloudwarden.app.respond.host.BlockAddress;
 import dev.cloudwarden.app.respond.k8s.KubernetesActions;
 
@@ -15,6 +16,7 @@ public final class ResponseActions {
 
     public static Actions builtIn() {
         List<Action> all = new ArrayList<>();
+        all.addAll(AwsActions.all());
         all.addAll(KubernetesActions.all());
         all.add(new BlockAddress());
         return new Actions(all);

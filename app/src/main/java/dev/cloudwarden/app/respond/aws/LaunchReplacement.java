@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,9 @@ final class LaunchReplacement extends AwsAction {
         return "cloudwarden-" + HexFormat.of().formatHex(d, 0, 24);
     }
 
+    /** The tag EC2 puts on an instance launched from a template: the template's id. */
+    static final String TEMPLATE_TAG = "aws:ec2launchtemplate:id";
+
     @Override
     public StepPlan plan(Entity target, Map<String, String> params, ActionContext context) {
         String id = target.value();
@@ -60,7 +64,8 @@ final class LaunchReplacement extends AwsAction {
         StepPlan plan = StepPlan.of(ApiCall.of("ec2", "DescribeInstances", "InstanceIds", List.of(id)),
                 new ApiCall("ec2", "RunInstances", run));
         return params.containsKey("launch_template") || params.containsKey("image_id") ? plan
-                : plan.withNote("needs launch_template or image_id: the step would fail");
+                : plan.withNote("from the launch template the instance was launched from (its " + TEMPLATE_TAG
+                + " tag), at the template's default version; without one the step fails: give launch_template or image_id");
     }
 
     private static Map<String, Object> runParameters(Map<String, String> params, ActionContext context, String id,
@@ -68,6 +73,8 @@ final class LaunchReplacement extends AwsAction {
         Map<String, Object> p = new LinkedHashMap<>();
         if (params.containsKey("launch_template")) {
             p.put("LaunchTemplate", params.get("launch_template") + ":" + params.getOrDefault("version", "$Default"));
+        } else if (!params.containsKey("image_id")) {
+            p.put("LaunchTemplate", params.getOrDefault(TEMPLATE_TAG, unknown("launch template of " + id)) + ":$Default");
         } else {
             p.put("ImageId", params.get("image_id"));
         }
@@ -90,17 +97,24 @@ final class LaunchReplacement extends AwsAction {
     }
 
     @Override
-    public StepOutcome execute(Entity target, Map<String, String> params, ActionContext context) throws ActionException {
+    public StepOutcome execute(Entity target, Map<String, String> given, ActionContext context) throws ActionException {
         requireTarget(target);
-        String template = params.get("launch_template");
+        Map<String, String> params = new LinkedHashMap<>(given);
         String image = params.get("image_id");
-        if (template == null && image == null) {
-            throw new ActionException(NAME + " needs launch_template or image_id: a replacement comes from a known-good "
-                    + "source, never from the compromised instance");
-        }
         Ec2Client ec2 = clients(context).ec2();
         String id = target.value();
         Instance original = Ec2Instances.describe(context, ec2, id);
+        // the template it was launched from, at its default version, is the known-good source an operator maintains;
+        // the compromised instance's own disks never are
+        String template = params.containsKey("launch_template") || image != null ? params.get("launch_template")
+                : original.tags().stream().filter(t -> t.key().equals(TEMPLATE_TAG)).map(Tag::value).findFirst().orElse(null);
+        if (template == null && image == null) {
+            throw new ActionException(NAME + " needs launch_template or image_id (" + id + " has no " + TEMPLATE_TAG
+                    + " tag): a replacement comes from a known-good source, never from the compromised instance");
+        }
+        if (template != null) {
+            params.put("launch_template", template);
+        }
         String subnet = params.getOrDefault("subnet_id", original.subnetId());
         String type = params.getOrDefault("instance_type", original.instanceTypeAsString());
         Map<String, String> tags = tags(context, id);

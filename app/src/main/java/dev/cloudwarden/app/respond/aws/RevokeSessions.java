@@ -47,6 +47,12 @@ final class RevokeSessions extends AwsAction {
                 + "\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + issuedBefore + "\"}}}]}";
     }
 
+    /** Roles and their sessions: an IAM user's keys are disabled by aws.iam.deactivate_access_key instead. */
+    @Override
+    public boolean accepts(Entity target) {
+        return super.accepts(target) && (target.value().contains(":role/") || target.value().contains(":assumed-role/"));
+    }
+
     /** The role of {@code arn:aws:iam::1:role/path/name} or {@code arn:aws:sts::1:assumed-role/name/session}. */
     static String roleName(String arn) throws ActionException {
         int role = arn.indexOf(":role/");

@@ -84,6 +84,12 @@ final class RollbackRecord extends AwsAction {
         return out;
     }
 
+    /** Hosted zones only, among an incident's resources. */
+    @Override
+    public boolean accepts(Entity target) {
+        return super.accepts(target) && target.value().startsWith("AWS::Route53::HostedZone:");
+    }
+
     @Override
     public StepPlan plan(Entity target, Map<String, String> params, ActionContext context) {
         String zone;

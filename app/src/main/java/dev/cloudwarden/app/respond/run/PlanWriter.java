@@ -75,7 +75,8 @@ public final class PlanWriter {
 
     /** One JSON object per step: its action, target, effect, approval, state, calls with parameters, costs. */
     public static void json(ResponsePlan plan, Map<String, ResponseStep> state, java.io.Writer out) throws IOException {
-        try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out)) {
+        // the writer is the caller's: it goes on writing after the plan
+        try (JsonGenerator g = SafeJsonEscapes.newlineSeparated(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             for (PlannedStep s : plan.steps()) {
                 ResponseStep st = state.get(s.key());
                 g.writeStartObject();
