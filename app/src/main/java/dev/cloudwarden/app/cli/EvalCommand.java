@@ -49,8 +49,15 @@ public final class EvalCommand implements Callable<Integer> {
             + "forms exactly one correctly classified incident.")
     Path incidents;
 
+    @Option(names = "--respond", description = "With --incidents: also the time to contain each scenario's incident: "
+            + "from its first alert to its first containment step, the built-in playbooks run against the simulated AWS.")
+    boolean respond;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (respond && incidents == null) {
+            throw new ParameterException(spec.commandLine(), "--respond needs --incidents");
+        }
         for (Path p : incidents == null ? List.of(truth, alerts) : List.of(truth, alerts, incidents)) {
             if (!Files.isRegularFile(p)) {
                 throw new ParameterException(spec.commandLine(), "no such file: " + p);
@@ -61,16 +68,25 @@ public final class EvalCommand implements Callable<Integer> {
         List<Evaluation.ScoredAlert> scored = new ArrayList<>();
         forEachLine(alerts, (line, n) -> scored.add(Evaluation.ScoredAlert.of(AlertCodec.read(n), root)));
         List<Evaluation.ScoredIncident> scoredIncidents = new ArrayList<>();
+        List<dev.cloudwarden.engine.incident.Incident> read = new ArrayList<>();
         if (incidents != null) {
-            forEachLine(incidents, (line, n) -> scoredIncidents.add(
-                    Evaluation.ScoredIncident.of(IncidentCodec.read(n).incident(), root)));
+            forEachLine(incidents, (line, n) -> read.add(IncidentCodec.read(n).incident()));
+            read.forEach(i -> scoredIncidents.add(Evaluation.ScoredIncident.of(i, root)));
         }
         Evaluation.Result r = Evaluation.score(t, scored, scoredIncidents);
         PrintWriter out = spec.commandLine().getOut();
+        var containment = respond ? dev.cloudwarden.app.respond.ScenarioContainment.measure(t, read, root) : null;
         if (format.equals("json")) {
             EvaluationWriter.json(r, out);
+            if (containment != null) {
+                dev.cloudwarden.app.respond.ScenarioContainment.json(containment, out);
+            }
         } else {
             EvaluationWriter.table(r, incidents != null, true, out);
+            if (containment != null) {
+                out.println();
+                dev.cloudwarden.app.respond.ScenarioContainment.table(containment, out);
+            }
         }
         out.flush();
         return CloudWardenCli.EXIT_OK;

@@ -5,7 +5,10 @@ package dev.cloudwarden.app.respond.action;
  * anything destroys it (R1: redeploy, don't reimage), and a destructive step waits for a person's approval.
  */
 public enum Effect {
-    /** Keeps what an investigation needs: snapshots, console output, a pod's spec and logs. Changes nothing. */
+    /**
+     * Keeps what an investigation needs: snapshots, console output, a pod's spec and logs, an instance protected from
+     * termination. Changes nothing the attacker's access depends on.
+     */
     EVIDENCE,
     /** Stops the harm and keeps the resource: a key made inactive, an instance quarantined, a bucket blocked. */
     CONTAINMENT,

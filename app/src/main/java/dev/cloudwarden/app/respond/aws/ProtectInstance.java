@@ -26,7 +26,7 @@ final class ProtectInstance extends AwsAction {
     static final String INCIDENT_TAG = "cloudwarden:incident";
 
     ProtectInstance() {
-        super(NAME, "Turn on termination and stop protection and tag the instance as evidence", Effect.CONTAINMENT,
+        super(NAME, "Turn on termination and stop protection and tag the instance as evidence", Effect.EVIDENCE,
                 EntityType.INSTANCE, Map.of());
     }
 
