@@ -25,6 +25,7 @@ public final class Bench {
             case "store" -> StoreBench.run(rest);
             case "pages" -> PagesBench.run(rest);
             case "posture" -> PostureBench.run(rest);
+            case "respond" -> RespondBench.run(rest);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'; known: ingest, scan, e2e, intel, process, output, authlog, serve, store, pages, posture");
                 System.exit(2);
