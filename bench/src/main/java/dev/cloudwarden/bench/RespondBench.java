@@ -21,7 +21,6 @@ import dev.cloudwarden.engine.event.SourceType;
 import dev.cloudwarden.engine.incident.Entity;
 import dev.cloudwarden.engine.incident.EntityType;
 import dev.cloudwarden.engine.incident.Incident;
-import dev.cloudwarden.simulate.cloud.EstateSeed;
 import dev.cloudwarden.simulate.cloud.FakeAws;
 import dev.cloudwarden.simulate.scenario.World;
 
@@ -65,7 +64,6 @@ final class RespondBench {
             try (FakeAws aws = FakeAws.startWithEstate(0);
                  PlatformStore store = PlatformStore.open(dir.resolve("cw.duckdb").toString());
                  AwsClients clients = new AwsClients(AwsClientConfig.withKeys("us-east-1", aws.endpoint(), "AKIABENCH", "bench"))) {
-                aws.state().instances.get(instance).tags.put("aws:ec2launchtemplate:id", EstateSeed.KNOWN_GOOD_TEMPLATE);
                 ResponsePlan plan = new Planner(actions, Clock.systemUTC()).plan(incident, playbook);
                 ResponseRunner runner = new ResponseRunner(store, Clients.none().with(AwsClients.class, clients), "bench",
                         Clock.systemUTC(), ResponseRunner.Pauser.NONE);

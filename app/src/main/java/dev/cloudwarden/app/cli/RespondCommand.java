@@ -84,6 +84,9 @@ public final class RespondCommand implements Callable<Integer> {
     @Option(names = "--undo", paramLabel = "STEP", description = "Reverse a step that succeeded, where its action allows it.")
     String undo;
 
+    @Option(names = "--trail", description = "Print the incident's response audit trail (every event and call) and stop.")
+    boolean trail;
+
     @Mixin
     ResponseClientOptions clientOptions;
 
@@ -99,8 +102,12 @@ public final class RespondCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("playbook error: " + TerminalText.safe(p.getMessage())));
             return CloudWardenCli.EXIT_USAGE;
         }
-        boolean needsStore = execute || undo != null || !approve.isEmpty() || incidents == null || store.location != null;
+        boolean needsStore = execute || undo != null || !approve.isEmpty() || trail || incidents == null || store.location != null;
         try (PlatformStore s = needsStore ? PlatformStore.open(store.location()) : null) {
+            if (trail) {
+                printTrail(s.responseTrail(incidentId), out);
+                return CloudWardenCli.EXIT_OK;
+            }
             Optional<Incident> incident = incidents != null ? IncidentSource.fromFile(incidents, incidentId)
                     : IncidentSource.fromStore(s, incidentId);
             if (incident.isEmpty()) {
@@ -158,6 +165,16 @@ public final class RespondCommand implements Callable<Integer> {
             err.println("cloudwarden respond: " + TerminalText.safe(e.getMessage()));
             return CloudWardenCli.EXIT_USAGE;
         }
+    }
+
+    private static void printTrail(List<dev.cloudwarden.app.store.ResponseAuditEntry> entries, PrintWriter out) {
+        for (var e : entries) {
+            String call = e.service() == null ? "" : " " + e.service() + " " + e.operation()
+                    + (e.requestId() == null ? "" : " request " + e.requestId()) + (Boolean.FALSE.equals(e.ok()) ? " FAILED" : "");
+            out.println(TerminalText.safe(e.at() + " " + e.actor() + " " + e.event() + (e.stepId() == null ? "" : " " + e.stepId())
+                    + (e.target() == null ? "" : " " + e.target()) + call + (e.detail() == null ? "" : " — " + e.detail())));
+        }
+        out.flush();
     }
 
     private static List<YamlProblem> collect(Playbooks.Loaded loaded, List<Playbook> into) {

@@ -47,6 +47,9 @@ public final class StoreSchema {
      */
     public static int migrate(Dialect dialect, ConnectionFactory connections, String where) {
         Flyway flyway = Flyway.configure(StoreSchema.class.getClassLoader())
+                // its own java.util.logging, which FLYWAY_LOG quiets: with SLF4J on the class path (the service's log
+                // lines) Flyway would otherwise print every migration step on a command's stderr
+                .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
                 .dataSource(new FactoryDataSource(connections))
                 .locations(LOCATIONS_COMMON, LOCATIONS_VENDOR + dialect.name().toLowerCase(java.util.Locale.ROOT))
                 .baselineVersion(MigrationVersion.fromVersion("1"))

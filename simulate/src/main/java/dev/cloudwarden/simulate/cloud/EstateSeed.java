@@ -181,10 +181,8 @@ public final class EstateSeed {
         asg.desired = 1;
         asg.launchTemplateId = KNOWN_GOOD_TEMPLATE;
         asg.instances.add(app2);
-        // the app hosts were launched from that template, and EC2 tags such instances with it
-        for (String app : List.of(app1, app2)) {
-            s.instances.get(app).tags.put("aws:ec2launchtemplate:id", KNOWN_GOOD_TEMPLATE);
-        }
+        // the estate's instances were launched from that template, and EC2 tags such instances with it
+        s.instances.values().forEach(i -> i.tags.put("aws:ec2launchtemplate:id", KNOWN_GOOD_TEMPLATE));
         s.autoScalingGroups.put(asg.name, asg);
         TargetGroup tg = new TargetGroup(TARGET_GROUP, "app");
         tg.vpcId = World.VPC;
