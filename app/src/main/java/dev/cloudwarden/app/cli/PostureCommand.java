@@ -44,7 +44,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code cloudwarden posture scan|checks|map}: misconfigurations in infrastructure as code and configuration snapshots. */
 @Command(name = "posture", mixinStandardHelpOptions = true,
@@ -222,23 +221,13 @@ public final class PostureCommand {
         private boolean loadMore(List<Check> checks, PrintWriter err) throws IOException {
             CheckLoader loader = new CheckLoader();
             boolean ok = true;
-            for (Path p : moreChecks) {
-                List<Path> files;
-                if (Files.isDirectory(p)) {
-                    try (Stream<Path> s = Files.walk(p)) {
-                        files = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
-                    }
-                } else {
-                    files = List.of(p);
+            for (Path f : dev.cloudwarden.engine.yaml.YamlFile.filesUnder(moreChecks)) {
+                CheckLoader.Loaded loaded = loader.load(f.toString(), Files.readString(f));
+                for (var e : loaded.errors()) {
+                    err.println("check error: " + TerminalText.safe(e.getMessage()));
+                    ok = false;
                 }
-                for (Path f : files) {
-                    CheckLoader.Loaded loaded = loader.load(f.toString(), Files.readString(f));
-                    for (var e : loaded.errors()) {
-                        err.println("check error: " + TerminalText.safe(e.getMessage()));
-                        ok = false;
-                    }
-                    checks.addAll(loaded.checks());
-                }
+                checks.addAll(loaded.checks());
             }
             return ok;
         }

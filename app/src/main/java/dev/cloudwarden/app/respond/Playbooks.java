@@ -3,6 +3,7 @@ package dev.cloudwarden.app.respond;
 import dev.cloudwarden.app.respond.action.Actions;
 import dev.cloudwarden.app.respond.playbook.Playbook;
 import dev.cloudwarden.app.respond.playbook.PlaybookLoader;
+import dev.cloudwarden.engine.yaml.YamlFile;
 import dev.cloudwarden.engine.yaml.YamlProblem;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The playbooks a response chooses from: the shipped ones (one per family of containment, together covering every
@@ -44,18 +44,8 @@ public final class Playbooks {
         PlaybookLoader loader = new PlaybookLoader(actions);
         List<Playbook> out = new ArrayList<>();
         List<YamlProblem> problems = new ArrayList<>();
-        for (Path p : paths) {
-            List<Path> files;
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    files = s.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
-                }
-            } else {
-                files = List.of(p);
-            }
-            for (Path f : files) {
-                add(loader.load(f.toString(), Files.readString(f)), out, problems);
-            }
+        for (Path f : YamlFile.filesUnder(paths)) {
+            add(loader.load(f.toString(), Files.readString(f)), out, problems);
         }
         return new Loaded(out, problems);
     }

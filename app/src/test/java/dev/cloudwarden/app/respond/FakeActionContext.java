@@ -24,19 +24,27 @@ import java.util.Optional;
  * The context a test runs an action in: a fixed incident, response and step, the clients it is given, the outputs of
  * earlier steps it is told, and every call the action records, kept in order. Waits return at once.
  */
-public final class FakeActionContext implements ActionContext {
+public class FakeActionContext implements ActionContext {
     public static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
 
     private final Incident incident;
     private final String responseId;
-    private String stepId = "step-1";
+    private String stepId;
     private final Map<Class<?>, Object> clients = new HashMap<>();
-    private final Map<String, Map<String, String>> outputs = new HashMap<>();
-    private final List<ExecutedCall> calls = new ArrayList<>();
+    private final Map<String, Map<String, String>> outputs;
+    /** Every call recorded, in order (a subclass may show it as it likes). */
+    protected final List<ExecutedCall> calls = new ArrayList<>();
 
     public FakeActionContext(Incident incident, String responseId) {
+        this(incident, responseId, "step-1", new HashMap<>());
+    }
+
+    /** A context at {@code stepId} that shares {@code outputs} with the contexts of the response's other steps. */
+    protected FakeActionContext(Incident incident, String responseId, String stepId, Map<String, Map<String, String>> outputs) {
         this.incident = incident;
         this.responseId = responseId;
+        this.stepId = stepId;
+        this.outputs = outputs;
     }
 
     /** A context for an incident of one alert over {@code events} (none: one placeholder event). */

@@ -47,6 +47,21 @@ public final class YamlFile {
         }
     }
 
+    /** The YAML files ({@code .yml}, {@code .yaml}) of {@code paths}: a file as given, a folder's read recursively in name order. */
+    public static List<java.nio.file.Path> filesUnder(List<java.nio.file.Path> paths) throws java.io.IOException {
+        List<java.nio.file.Path> out = new ArrayList<>();
+        for (java.nio.file.Path p : paths) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(p)) {
+                    s.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     public String file() {
         return file;
     }

@@ -44,7 +44,17 @@ class Ec2RecoveryTest extends FakeAwsTestBase {
     }
 
     @Test
+    void withoutAGivenSourceTheReplacementComesFromTheTemplateTheInstanceWasLaunchedFrom() throws Exception {
+        TestContext context = new TestContext(incidentOn(instance(APP_1)), clients);
+        StepOutcome out = run(LaunchReplacement.NAME, instance(APP_1), Map.of(), context);
+        assertThat(out.outputs()).containsEntry("source", state.instances.get(APP_1).tags.get(LaunchReplacement.TEMPLATE_TAG));
+        assertThat(state.instances.get(out.outputs().get("instance_id")).launchTemplateId)
+                .isEqualTo(state.instances.get(APP_1).tags.get(LaunchReplacement.TEMPLATE_TAG));
+    }
+
+    @Test
     void aReplacementNeedsAKnownGoodSource() {
+        state.instances.get(APP_1).tags.remove(LaunchReplacement.TEMPLATE_TAG);
         TestContext context = new TestContext(incidentOn(instance(APP_1)), clients);
         assertThatThrownBy(() -> run(LaunchReplacement.NAME, instance(APP_1), Map.of(), context))
                 .hasMessageContaining("launch_template or image_id");

@@ -1,36 +1,33 @@
 package dev.cloudwarden.app.respond.aws;
 
-import dev.cloudwarden.app.respond.action.ActionContext;
+import dev.cloudwarden.app.respond.FakeActionContext;
 import dev.cloudwarden.app.respond.action.ExecutedCall;
 import dev.cloudwarden.engine.incident.Incident;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** A step's context for tests: a fixed clock, the given clients, the trail in a list, pauses that return at once. */
-final class TestContext implements ActionContext {
+/**
+ * A step's context for the AWS actions' tests: the shared test context with the AWS clients, its trail as a list, and
+ * a count of the pauses the action asked for (they return at once).
+ */
+final class TestContext extends FakeActionContext {
     static final Instant NOW = Instant.parse("2026-12-02T09:30:00Z");
-    private final Incident incident;
-    private final String responseId;
-    private final String stepId;
     private final AwsClients clients;
     private final Map<String, Map<String, String>> outputs;
-    final List<ExecutedCall> trail = new ArrayList<>();
+    final List<ExecutedCall> trail = calls;
     int pauses;
 
     TestContext(Incident incident, String responseId, String stepId, AwsClients clients,
                 Map<String, Map<String, String>> outputs) {
-        this.incident = incident;
-        this.responseId = responseId;
-        this.stepId = stepId;
+        super(incident, responseId, stepId, outputs);
         this.clients = clients;
         this.outputs = outputs;
+        with(AwsClients.class, clients);
     }
 
     TestContext(Incident incident, AwsClients clients) {
@@ -39,50 +36,16 @@ final class TestContext implements ActionContext {
 
     /** The same response at another step, sharing the outputs of the steps run so far. */
     TestContext step(String id) {
-        return new TestContext(incident, responseId, id, clients, outputs);
+        return new TestContext(incident(), responseId(), id, clients, outputs);
     }
 
     void keepOutputs(String step, Map<String, String> out) {
         outputs.put(step, out);
     }
 
-    List<String> operations() {
-        return trail.stream().map(c -> c.call().operation()).toList();
-    }
-
-    @Override
-    public Incident incident() {
-        return incident;
-    }
-
-    @Override
-    public String responseId() {
-        return responseId;
-    }
-
-    @Override
-    public String stepId() {
-        return stepId;
-    }
-
     @Override
     public Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-
-    @Override
-    public <T> Optional<T> client(Class<T> type) {
-        return type.isInstance(clients) ? Optional.of(type.cast(clients)) : Optional.empty();
-    }
-
-    @Override
-    public Map<String, String> outputsOf(String stepId) {
-        return outputs.getOrDefault(stepId, Map.of());
-    }
-
-    @Override
-    public void record(ExecutedCall call) {
-        trail.add(call);
     }
 
     @Override
