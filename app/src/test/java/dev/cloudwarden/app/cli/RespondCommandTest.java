@@ -102,6 +102,29 @@ class RespondCommandTest {
     }
 
     @Test
+    void withoutCredentialsAnExecutionShowsThePlanAndSaysWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null
+                && System.getenv("AWS_PROFILE") == null && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
+                && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
+                && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null, "AWS credentials in the environment");
+        CREDENTIALS.keySet().forEach(System::clearProperty);
+        Map<String, String> isolation = Map.of("aws.disableEc2Metadata", "true",
+                "aws.sharedCredentialsFile", "/nonexistent/cloudwarden-test-credentials",
+                "aws.configFile", "/nonexistent/cloudwarden-test-config");
+        isolation.forEach(System::setProperty);
+        try {
+            int before = aws.requests();
+            CliRun run = respond("--execute");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("no AWS credentials").contains("showing the plan only");
+            assertThat(run.out()).contains("Dry run: nothing was changed.").contains("aws.ec2.quarantine_instance");
+            assertThat(aws.requests()).isEqualTo(before);
+        } finally {
+            isolation.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
     void isolateSnapshotRedeployRunsEndToEndResumesAfterAFailureAndTerminatesOnlyWhenApproved() throws Exception {
         CloudState.Instance original = aws.state().instances.get(instance);
         int volumes = original.devices.size();
