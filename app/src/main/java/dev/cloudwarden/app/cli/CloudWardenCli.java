@@ -17,7 +17,7 @@ import java.nio.charset.Charset;
         version = "CloudWarden " + CloudWardenCli.VERSION,
         description = "Cloud threat detection and response over your own logs.",
         subcommands = {EventsCommand.class, ScanCommand.class, RulesCommand.class, SimulateCommand.class, EvalCommand.class,
-                DemoCommand.class, IntelCommand.class, PostureCommand.class, RespondCommand.class, PlaybooksCommand.class, ServeCommand.class, HuntCommand.class, TokensCommand.class, UsersCommand.class,
+                DemoCommand.class, IntelCommand.class, PostureCommand.class, RespondCommand.class, PlaybooksCommand.class, ReportCommand.class, ServeCommand.class, HuntCommand.class, TokensCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CloudWardenCli {
     /** The release, as {@code --version} and SARIF's tool driver give it. */

@@ -69,16 +69,7 @@ final class PostureMapCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Set<String> fed = telemetry != null ? validated(telemetry) : (events != null ? new ArchiveLayout(events)
                 : ArchiveLayout.besideStore(store.path())).sources();
-        RuleSet ruleSet = rules.load(spec);
-        List<DetectionRule> detections = new ArrayList<>();
-        for (LoadedRule r : ruleSet.rules()) {
-            Set<String> sources = new TreeSet<>();
-            r.fedBy().forEach(t -> sources.add(t.id()));
-            detections.add(new DetectionRule(r.rule().name(), r.rule().title(), r.rule().tags(), sources));
-        }
-        List<Check> checks = BuiltInChecks.all();
-        ResponsibilityMap map = ResponsibilityMap.builtIn();
-        List<ResponsibilityMap.Row> rows = map.rows(checks, detections, fed);
+        List<ResponsibilityMap.Row> rows = dev.cloudwarden.app.posture.ResponsibilityRows.of(rules.load(spec), fed);
         long dead = rows.stream().filter(r -> r.coverage() == ResponsibilityMap.Coverage.DEAD_SPOT
                 || r.coverage() == ResponsibilityMap.Coverage.DETECTION_UNFED).count();
         if (ListFormat.resolve(format) == ListFormat.json) {

@@ -463,6 +463,20 @@ public final class PlatformStore implements AutoCloseable {
         return responses.trail(incidentId);
     }
 
+    // ---- the landscape report
+
+    /**
+     * The report's figures over incidents whose first alert is in [{@code from}, {@code to}), counted in SQL.
+     *
+     * @param entityTypes        the entity types whose top values it lists ({@code principal}, {@code ip} ...)
+     * @param containmentActions the response actions that contain (time to contain is to the first of them that
+     *                           succeeded)
+     */
+    public ReportFigures reportFigures(Instant from, Instant to, List<String> entityTypes,
+                                       Collection<String> containmentActions) {
+        return new ReportQueries(connections, dialect()).figures(from, to, entityTypes, containmentActions);
+    }
+
     // ---- ingest offsets
 
     /** Every committed offset of a live input, by file key. */

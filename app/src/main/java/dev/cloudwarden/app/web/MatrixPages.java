@@ -16,13 +16,8 @@ import dev.cloudwarden.engine.sigma.model.CorrelationRule;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -42,13 +37,11 @@ final class MatrixPages {
     private static final List<String> FILTERS = List.of("view", "from", "to");
 
     /** A technique's name and tactics, as the shipped list has them (cloud techniques; others show their id). */
-    private record Known(String name, Set<Tactic> tactics) {
-    }
 
     private final PlatformStore store;
     private final RuleSwitches switches;
     private final Templates templates;
-    private final Map<String, Known> known = load();
+    private final dev.cloudwarden.app.attack.AttackTechniques known = dev.cloudwarden.app.attack.AttackTechniques.builtIn();
     private final Map<String, Set<Tactic>> tacticsOfRules = new HashMap<>();
 
     MatrixPages(PlatformStore store, RuleSwitches switches, Templates templates) {
@@ -158,46 +151,21 @@ final class MatrixPages {
      * rules tag it with (a rule's tactic tags cover all of its techniques, so this is the rougher source).
      */
     private Set<Tactic> tactics(String technique) {
-        String parent = technique.contains(".") ? technique.substring(0, technique.indexOf('.')) : technique;
-        Known k = known.getOrDefault(technique, known.get(parent));
-        if (k != null && !k.tactics().isEmpty()) {
-            return k.tactics();
+        Set<Tactic> k = known.tactics(technique);
+        if (!k.isEmpty()) {
+            return k;
         }
+        String parent = technique.contains(".") ? technique.substring(0, technique.indexOf('.')) : technique;
         Set<Tactic> t = tacticsOfRules.get(technique);
         return t != null ? t : tacticsOfRules.getOrDefault(parent, Set.of());
     }
 
     private String name(String technique) {
-        Known k = known.get(technique);
-        return k != null ? k.name() : "";
+        return known.name(technique);
     }
 
     /** Shades: none, 1, 2-9, 10-99, 100-999, 1000 and more. */
     static String heat(long n) {
         return n <= 0 ? "h0" : n == 1 ? "h1" : n < 10 ? "h2" : n < 100 ? "h3" : n < 1000 ? "h4" : "h5";
-    }
-
-    private static Map<String, Known> load() {
-        Map<String, Known> out = new HashMap<>();
-        try (InputStream in = MatrixPages.class.getResourceAsStream("/web/attack-techniques.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource /web/attack-techniques.tsv (the build is incomplete)");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                Set<Tactic> tactics = EnumSet.noneOf(Tactic.class);
-                for (String name : f[2].split(",")) {
-                    Tactic.ofTag("attack." + name.trim().replace(' ', '_')).ifPresent(tactics::add);
-                }
-                out.put(f[0], new Known(f[1], tactics));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

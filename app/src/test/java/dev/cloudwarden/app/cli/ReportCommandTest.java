@@ -1,0 +1,120 @@
+package dev.cloudwarden.app.cli;
+
+import dev.cloudwarden.app.store.PlatformStore;
+import dev.cloudwarden.engine.alert.Alert;
+import dev.cloudwarden.engine.alert.Level;
+import dev.cloudwarden.engine.event.Actor;
+import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.event.RawRecord;
+import dev.cloudwarden.engine.event.SourceType;
+import dev.cloudwarden.engine.incident.Entity;
+import dev.cloudwarden.engine.incident.EntityType;
+import dev.cloudwarden.engine.incident.Incident;
+import dev.cloudwarden.engine.incident.IncidentUpdate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code cloudwarden report} over a fixed simulated store: golden HTML, the same bytes twice, hostile entity names
+ * shown as text, an empty period that says so, and each chart's data as CSV.
+ */
+class ReportCommandTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/report/golden.html");
+    private static final String FROM = "2026-11-01T00:00:00Z";
+    private static final String TO = "2026-12-01T00:00:00Z";
+
+    @TempDir
+    static Path dir;
+    static String store;
+
+    /** A simulated day at a fixed time, scanned into a store whose times are then pinned to the events'. */
+    @BeforeAll
+    static void simulatedStore() throws Exception {
+        CliRun sim = CliRun.of("simulate", "--out", dir.resolve("sim").toString(), "--events", "2000", "--seed", "3",
+                "--start", "2026-11-20T00:00:00Z");
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        store = dir.resolve("store/cw.duckdb").toString();
+        CliRun scan = CliRun.of("scan", "--no-intel", "--format", "json", "--store", store, dir.resolve("sim/logs").toString());
+        assertThat(scan.exitCode()).as(scan.err()).isIn(0, 1);
+        try (PlatformStore s = PlatformStore.open(store)) {
+            // the store learned of each incident when the scan ran (wall time); a golden report needs a fixed one
+            s.withConnection("pin the store's times", c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("UPDATE incidents SET stored_at = last_at");
+                }
+                return null;
+            });
+        }
+    }
+
+    private static CliRun report(Path out, String from, String to) {
+        return CliRun.of("report", "--store", store, "--from", from, "--to", to, "--out", out.toString());
+    }
+
+    @Test
+    void theReportIsGoldenAndTheSameBytesTwice(@TempDir Path out) throws Exception {
+        CliRun first = report(out.resolve("a.html"), FROM, TO);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        CliRun second = report(out.resolve("b.html"), FROM, TO);
+        assertThat(second.exitCode()).isZero();
+        String html = Files.readString(out.resolve("a.html"));
+        assertThat(html).isEqualTo(Files.readString(out.resolve("b.html")));
+        assertThat(html).doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http")
+                .contains("<svg").contains("<td>T1</td>").contains("Methodology");
+        if (Boolean.getBoolean("cloudwarden.golden.update")) {
+            Files.createDirectories(GOLDEN.getParent());
+            Files.writeString(GOLDEN, html);
+        }
+        assertThat(html).as("golden report (update with -Dcloudwarden.golden.update=true)").isEqualTo(Files.readString(GOLDEN));
+        assertThat(Files.readString(out.resolve("a-data/initial-access.csv"))).startsWith("\"row\",\"threat\",\"incidents\"");
+        assertThat(out.resolve("a-data")).isDirectoryContaining("glob:**/attack-heat-map.csv")
+                .isDirectoryContaining("glob:**/recommendations.csv");
+    }
+
+    @Test
+    void anEmptyPeriodSaysSo(@TempDir Path out) throws Exception {
+        CliRun r = CliRun.of("report", "--store", store, "--from", "2020-01-01T00:00:00Z", "--to", "2020-02-01T00:00:00Z",
+                "--out", out.resolve("empty.html").toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        String html = Files.readString(out.resolve("empty.html"));
+        assertThat(html).contains("No incident in this period").contains("—");
+    }
+
+    @Test
+    void hostileNamesAreTextInTheHtmlAndDefusedInTheCsv(@TempDir Path out) throws Exception {
+        String hostile = "arn:aws:iam::1:user/<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
+        String formula = "=HYPERLINK(\"http://evil\",\"x\")";
+        Path location = out.resolve("hostile.duckdb");
+        try (PlatformStore s = PlatformStore.open(location.toString())) {
+            Instant t = Instant.parse("2026-11-10T10:00:00Z");
+            Event e = Event.builder(SourceType.CLOUDTRAIL, t, RawRecord.ofJson("{\"eventName\":\"StopLogging\"}".getBytes(StandardCharsets.UTF_8)))
+                    .actor(new Actor(hostile, "IAMUser", null, null, null)).build();
+            Alert a = new Alert("x1", "r1", "Trail stopped", Level.HIGH, t, List.of("cloudwarden.t3"), List.of(e));
+            var alerts = s.alertSink();
+            alerts.accept(a);
+            alerts.flush();
+            var incidents = s.incidentSink();
+            incidents.accept(IncidentUpdate.of(IncidentUpdate.Kind.OPENED, Incident.of(List.of(a),
+                    List.of(new Entity(EntityType.PRINCIPAL, hostile), new Entity(EntityType.BUCKET, formula)))));
+            incidents.flush();
+        }
+        CliRun r = CliRun.of("report", "--store", location.toString(), "--from", FROM, "--to", TO, "--out",
+                out.resolve("r.html").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String html = Files.readString(out.resolve("r.html"));
+        assertThat(html).doesNotContain("<script>alert(1)").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        String csv = Files.readString(out.resolve("r-data/top-entities.csv"));
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+    }
+}
