@@ -286,6 +286,32 @@ abstract class PlatformStoreContract {
     }
 
     @Test
+    void the_reports_figures_are_counted_by_the_database_over_a_period() throws IOException {
+        Alert mining = alert("r1", "miner", Level.HIGH, T0, ALICE, List.of("cloudwarden.a3", "cloudwarden.t2", "attack.t1496"));
+        Alert mining2 = alert("r2", "miner", Level.HIGH, T0.plusSeconds(7200), ALICE, List.of("cloudwarden.a3"));
+        Alert theft = alert("r3", "theft", Level.CRITICAL, T0.plusSeconds(600), BOB, List.of("cloudwarden.a2", "attack.t1530"));
+        Alert old = alert("r4", "old", Level.LOW, T0.minus(Duration.ofDays(40)), BOB, List.of("cloudwarden.a2"));
+        put(mining, mining2, theft, old);
+        put(IncidentUpdate.of(IncidentUpdate.Kind.OPENED, Incident.of(List.of(mining, mining2), List.of(Entity.of(EntityType.PRINCIPAL, ALICE)))),
+                IncidentUpdate.of(IncidentUpdate.Kind.OPENED, Incident.of(List.of(theft), List.of(Entity.of(EntityType.PRINCIPAL, BOB)))),
+                IncidentUpdate.of(IncidentUpdate.Kind.OPENED, Incident.of(List.of(old), List.of(Entity.of(EntityType.PRINCIPAL, BOB)))));
+        ReportFigures f = store.reportFigures(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)),
+                List.of("principal"), List.of("aws.ec2.quarantine_instance"));
+        assertThat(f.incidents()).isEqualTo(2);
+        assertThat(f.alerts()).isEqualTo(3);
+        assertThat(f.catalog()).containsEntry("A3", 1L).containsEntry("A2", 1L).containsEntry("T2", 1L).containsEntry("M1", 0L);
+        assertThat(f.miningHours()).isEqualTo(2.0);
+        assertThat(f.techniques()).containsEntry("T1496", 1L).containsEntry("T1530", 1L);
+        assertThat(f.topEntities().get("principal")).extracting(ReportFigures.Count::value).containsExactlyInAnyOrder(ALICE, BOB);
+        assertThat(f.detectSeconds()).as("the store learned of them (wall time) after their alerts").isNotNull();
+        assertThat(f.containSeconds()).isNull();
+        assertThat(f.contained()).isZero();
+        ReportFigures empty = store.reportFigures(T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), List.of("principal"), List.of());
+        assertThat(empty.incidents()).isZero();
+        assertThat(empty.detectSeconds()).isNull();
+    }
+
+    @Test
     void the_incident_queue_pages_through_every_order_in_that_order() throws IOException {
         Random random = new Random(11);
         List<Alert> alerts = randomAlerts(random, 60);
