@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The report's rules for paper ({@code dev/cloudwarden/report/print.css}): A4 pages with margins, "page / pages" in
@@ -24,10 +25,7 @@ public final class PrintCss {
     }
 
     private static String load() {
-        try (InputStream in = PrintCss.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
+        try (InputStream in = Objects.requireNonNull(PrintCss.class.getResourceAsStream(RESOURCE), RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
