@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
         description = {"Writes the cloud threat landscape report over your own incidents: initial access vectors, actions, "
                 + "malware, motives, cost, the ATT&CK heat map, the trend, top entities, time to detect and contain, posture "
                 + "by responsibility layer, dead spots, and the status of each recommendation.",
-                "The same store and period give byte-identical HTML. Exit code: 0 written; 2 usage or store error."})
+                "The same store and period give byte-identical HTML (and PDF). Exit code: 0 written; 2 usage or store error, or "
+                        + "no DejaVu fonts for the PDF."})
 public final class ReportCommand implements Callable<Integer> {
     static final List<String> ENTITY_TYPES = List.of("principal", "ip", "instance", "bucket", "account");
 
@@ -60,11 +61,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write (its chart data go to FILE-data/).")
     Path out;
 
+    @Option(names = "--pdf", paramLabel = "FILE", description = "Also write the same report as a PDF (A4, DejaVu fonts embedded).")
+    Path pdf;
+
     @Option(names = "--quiet", description = "Print nothing on success (for cron); errors still go to stderr.")
     boolean quiet;
 
     @Override
     public Integer call() throws IOException {
+        // PDFBox warns, once per document, that the PDF's built-in symbol font is drawn with a fallback; the report
+        // embeds its own fonts and uses none of those glyphs (SLF4J reads this when its first logger is made)
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font.PDType1Font", "error");
         if (since != null && from != null) {
             throw new ParameterException(spec.commandLine(), "give --since or --from, not both");
         }
@@ -87,15 +94,20 @@ public final class ReportCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(out, ReportWriter.html(view), StandardCharsets.UTF_8);
+            String html = ReportWriter.html(view);
+            Files.writeString(out, html, StandardCharsets.UTF_8);
+            if (pdf != null) {
+                dev.cloudwarden.app.report.pdf.PdfRenderer.withSystemFonts().render(html, pdf);
+            }
             String name = out.getFileName().toString().replaceFirst("\\.html?$", "");
             List<Path> data = ReportWriter.data(view, out.toAbsolutePath().resolveSibling(name + "-data"));
             if (!quiet) {
-                spec.commandLine().getOut().printf("%s: %d incidents, %s; %d data files in %s%n", TerminalText.safe(out.toString()),
-                        now.incidents(), view.period(), data.size(), TerminalText.safe(data.get(0).getParent().toString()));
+                spec.commandLine().getOut().printf("%s%s: %d incidents, %s; %d data files in %s%n", TerminalText.safe(out.toString()),
+                        pdf == null ? "" : " and " + TerminalText.safe(pdf.toString()), now.incidents(), view.period(),
+                        data.size(), TerminalText.safe(data.get(0).getParent().toString()));
             }
             return CloudWardenCli.EXIT_OK;
-        } catch (StoreException | IllegalArgumentException e) {
+        } catch (StoreException | IllegalArgumentException | dev.cloudwarden.app.report.pdf.ReportFonts.MissingFontException e) {
             spec.commandLine().getErr().println("cloudwarden report: " + TerminalText.safe(e.getMessage()));
             return CloudWardenCli.EXIT_USAGE;
         }

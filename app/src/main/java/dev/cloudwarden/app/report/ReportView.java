@@ -5,8 +5,12 @@ import java.util.List;
 /**
  * The landscape report as its template shows it: every figure already counted and formatted, so the template only
  * lays them out (and escapes every value: principal names, user agents and bucket names are attacker-controlled).
+ *
+ * @param created the end of the period (ISO-8601): the document's date, never the clock's, so the same store and
+ *                period give the same bytes
  */
-public record ReportView(String title, String period, String previousPeriod, boolean empty, List<Figure> headline,
+public record ReportView(String title, String created, String period, String previousPeriod, boolean empty,
+                         List<Figure> headline,
                          List<Bar> initialAccess, List<Bar> actions, List<Bar> malware, List<Bar> motives,
                          List<HeatColumn> heat, List<EntityTable> entities, List<Figure> timing, List<Figure> costs,
                          List<LayerRow> posture, List<String> deadSpots, List<Recommendation> recommendations,

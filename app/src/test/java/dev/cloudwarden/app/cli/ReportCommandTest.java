@@ -81,6 +81,28 @@ class ReportCommandTest {
     }
 
     @Test
+    void thePdfHasTheSameContentOnPagesThatBreakBetweenRows(@TempDir Path out) throws Exception {
+        CliRun r = CliRun.of("report", "--store", store, "--from", FROM, "--to", TO, "--out", out.resolve("r.html").toString(),
+                "--pdf", out.resolve("r.pdf").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("r.pdf").toFile())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(2);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("How attackers got in (T1-T5)", "ATT&CK heat map", "Methodology",
+                    "Exploitation of cloud applications", "1 / " + doc.getNumberOfPages());
+        }
+        Path images = java.nio.file.Files.createDirectories(out.resolve("pages"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null || new java.io.File("/usr/bin/pdftoppm").canExecute(),
+                "pdftoppm (poppler-utils) is not installed");
+        Process p = new ProcessBuilder("pdftoppm", "-r", "40", "-png", out.resolve("r.pdf").toString(), images.resolve("p").toString())
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("r.pdf").toFile()); var listed = Files.list(images)) {
+            assertThat(listed.count()).isEqualTo(doc.getNumberOfPages());
+        }
+    }
+
+    @Test
     void anEmptyPeriodSaysSo(@TempDir Path out) throws Exception {
         CliRun r = CliRun.of("report", "--store", store, "--from", "2020-01-01T00:00:00Z", "--to", "2020-02-01T00:00:00Z",
                 "--out", out.resolve("empty.html").toString(), "--quiet");
@@ -109,11 +131,15 @@ class ReportCommandTest {
             incidents.flush();
         }
         CliRun r = CliRun.of("report", "--store", location.toString(), "--from", FROM, "--to", TO, "--out",
-                out.resolve("r.html").toString());
+                out.resolve("r.html").toString(), "--pdf", out.resolve("r.pdf").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         String html = Files.readString(out.resolve("r.html"));
         assertThat(html).doesNotContain("<script>alert(1)").doesNotContain("<img src=x")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("r.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("<script>alert(1)</script>");
+        }
         String csv = Files.readString(out.resolve("r-data/top-entities.csv"));
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
     }
