@@ -40,7 +40,7 @@ public final class ReportBuilder {
         String period = DAY.format(now.from()) + " to " + DAY.format(now.to());
         List<ReportView.Figure> headline = List.of(
                 new ReportView.Figure("Incidents", count(now.incidents()) + trend(now.incidents(), before.incidents())),
-                new ReportView.Figure("Alerts", count(now.alerts())),
+                new ReportView.Figure("Alerts in them", count(now.alerts())),
                 new ReportView.Figure("Critical or high", count(now.severities().getOrDefault("critical", 0L)
                         + now.severities().getOrDefault("high", 0L))),
                 new ReportView.Figure("Contained by a playbook", count(now.contained())));
@@ -180,7 +180,7 @@ public final class ReportBuilder {
     private static List<String> methodology(ReportFigures now, ReportFigures before) {
         return List.of(
                 "Incidents are counted by the time of their first alert: " + count(now.incidents()) + " in this period, "
-                        + count(before.incidents()) + " in the one before; alerts by their first match: " + count(now.alerts()) + ".",
+                        + count(before.incidents()) + " in the one before, holding " + count(now.alerts()) + " alerts.",
                 "An incident counts under every catalog row it is classified in (T: how they got in, A: what they did, "
                         + "M: which malware), so shares within a chart can add up to more than 100%.",
                 "Time to detect runs from an incident's first alert to the store learning of it; time to contain to the first "

@@ -8,6 +8,7 @@ import java.util.Map;
  * The figures of a landscape report over one period, all counted by the database (memory does not grow with the
  * store): incidents by the period of their first alert.
  *
+ * @param alerts           the alerts of those incidents
  * @param catalog          incidents per catalog row (T1-T5, A1-A6, M1-M6); an incident counts under each of its rows
  * @param motives          incidents per likely motive
  * @param severities       incidents per severity

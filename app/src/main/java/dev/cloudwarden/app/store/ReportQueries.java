@@ -34,7 +34,8 @@ final class ReportQueries {
             Map<String, Long> catalog = new LinkedHashMap<>();
             long incidents;
             double miningHours;
-            StringBuilder sql = new StringBuilder("SELECT count(*)");
+            long alerts;
+            StringBuilder sql = new StringBuilder("SELECT count(*), coalesce(sum(i.alert_count), 0)");
             for (String row : CATALOG_ROWS) {
                 sql.append(", count(*) FILTER (WHERE ").append(column(row)).append(" LIKE ?)");
             }
@@ -51,13 +52,15 @@ final class ReportQueries {
                 try (ResultSet r = ps.executeQuery()) {
                     r.next();
                     incidents = r.getLong(1);
+                    alerts = r.getLong(2);
                     for (int i = 0; i < CATALOG_ROWS.size(); i++) {
-                        catalog.put(CATALOG_ROWS.get(i), r.getLong(i + 2));
+                        catalog.put(CATALOG_ROWS.get(i), r.getLong(i + 3));
                     }
-                    miningHours = r.getDouble(CATALOG_ROWS.size() + 2);
+                    miningHours = r.getDouble(CATALOG_ROWS.size() + 3);
                 }
             }
-            long alerts = single(c, "SELECT count(*) FROM alerts WHERE time >= ? AND time < ?", from, to);
+            // the alerts of the period's incidents, from their rows: counting a period of a 10,000,000-alert table
+            // took 6.5 s of the report's 23 (issue 15's bench)
             Map<String, Long> motives = grouped(c, "SELECT motive, count(*) FROM incidents WHERE first_at >= ? AND first_at < ? "
                     + "GROUP BY motive ORDER BY count(*) DESC, motive", from, to);
             Map<String, Long> severities = grouped(c, "SELECT severity, count(*) FROM incidents WHERE first_at >= ? AND first_at < ? "
@@ -165,17 +168,6 @@ final class ReportQueries {
             }
         }
         return out;
-    }
-
-    private static long single(Connection c, String sql, Instant from, Instant to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Sql.setTime(ps, 1, from);
-            Sql.setTime(ps, 2, to);
-            try (ResultSet r = ps.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
     }
 
     private static Map<String, Long> grouped(Connection c, String sql, Instant from, Instant to) throws SQLException {
