@@ -2,6 +2,7 @@ package dev.cloudwarden.app.cli;
 
 import dev.cloudwarden.app.hunt.ArchiveLayout;
 import dev.cloudwarden.app.output.TerminalText;
+import dev.cloudwarden.app.report.IncidentFileStore;
 import dev.cloudwarden.app.report.ReportBuilder;
 import dev.cloudwarden.app.report.ReportView;
 import dev.cloudwarden.app.report.ReportWriter;
@@ -19,8 +20,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +41,7 @@ import java.util.concurrent.Callable;
                 + "malware, motives, cost, the ATT&CK heat map, the trend, top entities, time to detect and contain, posture "
                 + "by responsibility layer, dead spots, and the status of each recommendation.",
                 "The same store and period give byte-identical HTML (and PDF). Exit code: 0 written; 2 usage or store error, or "
-                        + "no DejaVu fonts for the PDF."})
+                        + "no DejaVu fonts for the PDF; 3 written, but lines of the --incidents file were not incidents (each named on stderr)."})
 public final class ReportCommand implements Callable<Integer> {
     static final List<String> ENTITY_TYPES = List.of("principal", "ip", "instance", "bucket", "account");
 
@@ -47,6 +50,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     PlatformStoreOption store;
+
+    @Option(names = "--incidents", paramLabel = "FILE",
+            description = "Report over a file of incidents (NDJSON, as scan --incidents or the demo's results/incidents.ndjson "
+                    + "write them) instead of a store. Time to detect is then unknown: a file does not say when each incident was learnt of.")
+    Path incidents;
 
     @Option(names = "--since", paramLabel = "DURATION", converter = ShortDurationConverter.class,
             description = "The period: the last DURATION up to now (30d, 12h). Default: 30d, unless --from/--to are given.")
@@ -81,35 +89,99 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the period is empty: " + start + " is not before " + end);
         }
         Instant previous = start.minus(Duration.between(start, end));
+        if (incidents != null && store.location != null) {
+            throw new ParameterException(spec.commandLine(), "give --store or --incidents, not both");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (Source source = incidents != null ? Source.of(incidents, err) : Source.of(PlatformStore.open(store.location()))) {
+            write(source, start, end, previous);
+            return source.rejected() > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
+        } catch (NoSuchFileException e) {
+            err.println("cloudwarden report: no such file " + TerminalText.safe(e.getFile()));
+            return CloudWardenCli.EXIT_USAGE;
+        } catch (StoreException | IllegalArgumentException | dev.cloudwarden.app.report.pdf.ReportFonts.MissingFontException e) {
+            err.println("cloudwarden report: " + TerminalText.safe(e.getMessage()));
+            return CloudWardenCli.EXIT_USAGE;
+        }
+    }
+
+    private void write(Source source, Instant start, Instant end, Instant previous) throws IOException {
         List<String> containing = ResponseActions.builtIn().all().stream().filter(a -> a.effect() == Effect.CONTAINMENT)
                 .map(Action::name).toList();
-        try (PlatformStore s = PlatformStore.open(store.location())) {
-            ReportFigures now = s.reportFigures(start, end, ENTITY_TYPES, containing);
-            ReportFigures before = s.reportFigures(previous, start, ENTITY_TYPES, containing);
-            Set<String> fed = s.file().isPresent() ? ArchiveLayout.besideStore(s.file().get()).sources() : Set.of();
-            ReportBuilder.Context context = new ReportBuilder.Context(s.openPostureFindingsByLayer(),
-                    dev.cloudwarden.app.posture.ResponsibilityRows.builtIn(fed), s.intelFeeds().size(), List.copyOf(fed));
-            ReportView view = ReportBuilder.build(now, before, context);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        PlatformStore s = source.store();
+        ReportFigures now = s.reportFigures(start, end, ENTITY_TYPES, containing);
+        ReportFigures before = s.reportFigures(previous, start, ENTITY_TYPES, containing);
+        Set<String> fed = s.file().isPresent() && source.file() == null ? ArchiveLayout.besideStore(s.file().get()).sources() : Set.of();
+        ReportBuilder.Context context = new ReportBuilder.Context(s.openPostureFindingsByLayer(),
+                dev.cloudwarden.app.posture.ResponsibilityRows.builtIn(fed), s.intelFeeds().size(), List.copyOf(fed),
+                source.file() == null);
+        ReportView view = ReportBuilder.build(now, before, context);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        String html = ReportWriter.html(view);
+        Files.writeString(out, html, StandardCharsets.UTF_8);
+        if (pdf != null) {
+            dev.cloudwarden.app.report.pdf.PdfRenderer.withSystemFonts().render(html, pdf);
+        }
+        String name = out.getFileName().toString().replaceFirst("\\.html?$", "");
+        List<Path> data = ReportWriter.data(view, out.toAbsolutePath().resolveSibling(name + "-data"));
+        if (!quiet) {
+            spec.commandLine().getOut().printf("%s%s: %d incidents, %s; %d data files in %s%n", TerminalText.safe(out.toString()),
+                    pdf == null ? "" : " and " + TerminalText.safe(pdf.toString()), now.incidents(), view.period(),
+                    data.size(), TerminalText.safe(data.get(0).getParent().toString()));
+        }
+    }
+
+    /** The incidents reported on: a store, or a file of incidents loaded into a throwaway one. */
+    private static final class Source implements AutoCloseable {
+        private final PlatformStore store;
+        private final Path file;
+        private final AutoCloseable owner;
+        private int rejected;
+
+        private Source(PlatformStore store, Path file, AutoCloseable owner) {
+            this.store = store;
+            this.file = file;
+            this.owner = owner;
+        }
+
+        static Source of(PlatformStore store) {
+            return new Source(store, null, store);
+        }
+
+        static Source of(Path file, PrintWriter err) throws IOException {
+            int[] rejects = new int[1];
+            IncidentFileStore loaded = IncidentFileStore.load(file, (line, reason) -> {
+                rejects[0]++;
+                err.println("problem: " + TerminalText.safe(file + ":" + line) + ": " + TerminalText.safe(reason));
+            });
+            Source source = new Source(loaded.store(), file, loaded);
+            source.rejected = rejects[0];
+            return source;
+        }
+
+        PlatformStore store() {
+            return store;
+        }
+
+        /** The file the incidents came from; null for a store. */
+        Path file() {
+            return file;
+        }
+
+        int rejected() {
+            return rejected;
+        }
+
+        @Override
+        public void close() {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new StoreException("cannot close " + (file == null ? "the store" : "the store of " + file) + ": " + e.getMessage(), e);
             }
-            String html = ReportWriter.html(view);
-            Files.writeString(out, html, StandardCharsets.UTF_8);
-            if (pdf != null) {
-                dev.cloudwarden.app.report.pdf.PdfRenderer.withSystemFonts().render(html, pdf);
-            }
-            String name = out.getFileName().toString().replaceFirst("\\.html?$", "");
-            List<Path> data = ReportWriter.data(view, out.toAbsolutePath().resolveSibling(name + "-data"));
-            if (!quiet) {
-                spec.commandLine().getOut().printf("%s%s: %d incidents, %s; %d data files in %s%n", TerminalText.safe(out.toString()),
-                        pdf == null ? "" : " and " + TerminalText.safe(pdf.toString()), now.incidents(), view.period(),
-                        data.size(), TerminalText.safe(data.get(0).getParent().toString()));
-            }
-            return CloudWardenCli.EXIT_OK;
-        } catch (StoreException | IllegalArgumentException | dev.cloudwarden.app.report.pdf.ReportFonts.MissingFontException e) {
-            spec.commandLine().getErr().println("cloudwarden report: " + TerminalText.safe(e.getMessage()));
-            return CloudWardenCli.EXIT_USAGE;
         }
     }
 }

@@ -28,9 +28,14 @@ public final class ReportBuilder {
     public static final double MINING_USD_PER_HOUR = 3.06;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** What the report knows beyond the store's figures. */
+    /**
+     * What the report knows beyond the store's figures.
+     *
+     * @param detectionTimesKnown whether the incidents' rows say when each was learnt of: a store does, a file of
+     *                            incidents loaded for the report does not (its rows were all stored just now)
+     */
     public record Context(Map<String, Map<String, Long>> openFindingsByLayer, List<ResponsibilityMap.Row> responsibility,
-                          long intelFeeds, List<String> telemetryFed) {
+                          long intelFeeds, List<String> telemetryFed, boolean detectionTimesKnown) {
     }
 
     private ReportBuilder() {
@@ -47,8 +52,8 @@ public final class ReportBuilder {
         return new ReportView("Cloud threat landscape: your own incidents", now.to().toString(), period,
                 DAY.format(before.from()) + " to " + DAY.format(before.to()), now.incidents() == 0, headline,
                 bars(now, before, "T"), bars(now, before, "A"), bars(now, before, "M"), motives(now, before),
-                heat(now.techniques()), entities(now), timing(now), costs(now), posture(context), deadSpots(context),
-                recommendations(now, context), methodology(now, before));
+                heat(now.techniques()), entities(now), timing(now, context), costs(now), posture(context), deadSpots(context),
+                recommendations(now, context), methodology(now, before, context));
     }
 
     private static List<ReportView.Bar> bars(ReportFigures now, ReportFigures before, String prefix) {
@@ -108,9 +113,10 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static List<ReportView.Figure> timing(ReportFigures now) {
+    private static List<ReportView.Figure> timing(ReportFigures now, Context context) {
         return List.of(
-                new ReportView.Figure("Time to detect (median, 90th percentile)", pair(now.detectSeconds())),
+                new ReportView.Figure("Time to detect (median, 90th percentile)",
+                        context.detectionTimesKnown() ? pair(now.detectSeconds()) : ReportView.NONE),
                 new ReportView.Figure("Time to contain (median, 90th percentile)", pair(now.containSeconds())),
                 new ReportView.Figure("Incidents contained", count(now.contained()) + " of " + count(now.incidents())));
     }
@@ -177,14 +183,16 @@ public final class ReportBuilder {
         return new ReportView.Recommendation(id, title, status, evidence);
     }
 
-    private static List<String> methodology(ReportFigures now, ReportFigures before) {
+    private static List<String> methodology(ReportFigures now, ReportFigures before, Context context) {
         return List.of(
                 "Incidents are counted by the time of their first alert: " + count(now.incidents()) + " in this period, "
                         + count(before.incidents()) + " in the one before, holding " + count(now.alerts()) + " alerts.",
                 "An incident counts under every catalog row it is classified in (T: how they got in, A: what they did, "
                         + "M: which malware), so shares within a chart can add up to more than 100%.",
-                "Time to detect runs from an incident's first alert to the store learning of it; time to contain to the first "
-                        + "containment step of a playbook that succeeded; both are over the incidents that have them.",
+                (context.detectionTimesKnown() ? "Time to detect runs from an incident's first alert to the store learning of it; "
+                        : "Time to detect is not shown: a file of incidents does not say when each was learnt of; ")
+                        + "time to contain runs from the first alert to the first containment step of a playbook that succeeded, "
+                        + "over the incidents that have one.",
                 "Cryptomining cost is the A3 incidents' duration (first to last alert) at $" + MINING_USD_PER_HOUR
                         + " an hour; records, bytes exposed and egress are not counted: the store keeps no per-incident byte counts.",
                 "Posture findings and dead spots are as they stand now, not as they were in the period.");

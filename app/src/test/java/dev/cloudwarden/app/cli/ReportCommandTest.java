@@ -43,7 +43,8 @@ class ReportCommandTest {
                 "--start", "2026-11-20T00:00:00Z");
         assertThat(sim.exitCode()).as(sim.err()).isZero();
         store = dir.resolve("store/cw.duckdb").toString();
-        CliRun scan = CliRun.of("scan", "--no-intel", "--format", "json", "--store", store, dir.resolve("sim/logs").toString());
+        CliRun scan = CliRun.of("scan", "--no-intel", "--format", "json", "--store", store,
+                "--incidents", dir.resolve("incidents.ndjson").toString(), dir.resolve("sim/logs").toString());
         assertThat(scan.exitCode()).as(scan.err()).isIn(0, 1);
         try (PlatformStore s = PlatformStore.open(store)) {
             // the store learned of each incident when the scan ran (wall time); a golden report needs a fixed one
@@ -100,6 +101,33 @@ class ReportCommandTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("r.pdf").toFile()); var listed = Files.list(images)) {
             assertThat(listed.count()).isEqualTo(doc.getNumberOfPages());
         }
+    }
+
+    @Test
+    void aFileOfIncidentsGivesTheStoresFiguresAndNamesItsBadLines(@TempDir Path out) throws Exception {
+        Path file = out.resolve("incidents.ndjson");
+        Files.copy(dir.resolve("incidents.ndjson"), file);
+        Files.writeString(file, "{\"schema\":\"cloudwarden.incident/1\"}\nnot json\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        long lines = Files.readAllLines(file).size();
+        CliRun fromFile = CliRun.of("report", "--incidents", file.toString(), "--from", FROM, "--to", TO,
+                "--out", out.resolve("file.html").toString());
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isEqualTo(CloudWardenCli.EXIT_REJECTED_INPUT);
+        assertThat(fromFile.err()).contains(file + ":" + (lines - 1) + ": not an incident: missing \"id\"")
+                .contains(file + ":" + lines + ": not JSON");
+        CliRun fromStore = report(out.resolve("store.html"), FROM, TO);
+        assertThat(fromStore.exitCode()).as(fromStore.err()).isZero();
+        for (String chart : List.of("initial-access.csv", "actions.csv", "malware.csv", "motives.csv", "attack-heat-map.csv")) {
+            assertThat(Files.readString(out.resolve("file-data").resolve(chart))).as(chart)
+                    .isEqualTo(Files.readString(out.resolve("store-data").resolve(chart)));
+        }
+        assertThat(Files.readString(out.resolve("file.html"))).contains("a file of incidents does not say when each was learnt of");
+        CliRun both = CliRun.of("report", "--incidents", file.toString(), "--store", store, "--out", out.resolve("x.html").toString());
+        assertThat(both.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(both.err()).contains("give --store or --incidents, not both");
+        CliRun missing = CliRun.of("report", "--incidents", out.resolve("none.ndjson").toString(), "--out", out.resolve("y.html").toString());
+        assertThat(missing.exitCode()).isEqualTo(CloudWardenCli.EXIT_USAGE);
+        assertThat(missing.err()).contains("no such file");
     }
 
     @Test

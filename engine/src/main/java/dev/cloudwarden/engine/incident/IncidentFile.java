@@ -1,0 +1,56 @@
+package dev.cloudwarden.engine.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cloudwarden.engine.event.Json;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A file of incident updates, one JSON object a line, as {@code scan --incidents} and the demo's
+ * {@code results/incidents.ndjson} write them: read as a stream (a month of incidents need not fit in memory), a
+ * line that is not an incident reported with its number and reason while the rest is read.
+ */
+public final class IncidentFile {
+    /** A line that was not read, and why. */
+    @FunctionalInterface
+    public interface Problems {
+        void at(int line, String reason);
+    }
+
+    private IncidentFile() {
+    }
+
+    /** Calls {@code each} with every update of {@code file} in order; returns how many were read. */
+    public static long forEach(Path file, Consumer<IncidentUpdate> each, Problems problems) throws IOException {
+        long read = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                IncidentUpdate update;
+                try {
+                    update = IncidentCodec.read(Json.MAPPER.readTree(line));
+                } catch (JsonProcessingException e) {
+                    problems.at(n, "not JSON: " + e.getOriginalMessage());
+                    continue;
+                } catch (RuntimeException e) {
+                    // the codec names what is missing; a malformed time or number inside it is as much the line's fault
+                    problems.at(n, "not an incident: " + e.getMessage());
+                    continue;
+                }
+                each.accept(update);
+                read++;
+            }
+        }
+        return read;
+    }
+}
