@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
                 "The same store and period give byte-identical HTML (and PDF). Exit code: 0 written; 2 usage or store error, or "
                         + "no DejaVu fonts for the PDF; 3 written, but lines of the --incidents file were not incidents (each named on stderr)."})
 public final class ReportCommand implements Callable<Integer> {
-    static final List<String> ENTITY_TYPES = List.of("principal", "ip", "instance", "bucket", "account");
+    static final List<String> ENTITY_TYPES = List.of("principal", "ip", "instance", "bucket", "account", "region");
 
     @Spec
     CommandSpec spec;

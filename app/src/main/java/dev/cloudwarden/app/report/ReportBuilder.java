@@ -1,7 +1,9 @@
 package dev.cloudwarden.app.report;
 
 import dev.cloudwarden.app.attack.AttackTechniques;
+import dev.cloudwarden.app.respond.run.ResponseCosts;
 import dev.cloudwarden.app.store.ReportFigures;
+import dev.cloudwarden.engine.behavior.Units;
 import dev.cloudwarden.engine.incident.CatalogRow;
 import dev.cloudwarden.engine.incident.Tactic;
 import dev.cloudwarden.engine.posture.map.ResponsibilityMap;
@@ -127,8 +129,19 @@ public final class ReportBuilder {
                 new ReportView.Figure("Estimated cryptomining cost", now.miningHours() == 0 ? ReportView.NONE
                         : String.format(Locale.ROOT, "$%,.2f (at $%.2f per hour of a GPU instance)",
                         now.miningHours() * MINING_USD_PER_HOUR, MINING_USD_PER_HOUR)),
-                new ReportView.Figure("Records or bytes exposed", ReportView.NONE),
-                new ReportView.Figure("Egress cost", ReportView.NONE));
+                new ReportView.Figure("Bytes carried out of the estate (at least)", exposed(now.exposed())),
+                new ReportView.Figure("Estimated egress cost", now.exposed().bytes() == 0 ? ReportView.NONE
+                        : String.format(Locale.ROOT, "$%,.2f (at $%.2f per GB of internet egress)",
+                        ResponseCosts.egressUsd(now.exposed().bytes()), ResponseCosts.EGRESS_USD_PER_GB)));
+    }
+
+    private static String exposed(ReportFigures.Exposure e) {
+        String uncounted = e.uncounted() == 0 ? "" : "; " + count(e.uncounted()) + " incidents stored before bytes were counted";
+        if (e.bytes() == 0) {
+            return ReportView.NONE + uncounted;
+        }
+        return Units.human(e.bytes()) + " in " + count(e.incidents()) + (e.incidents() == 1 ? " incident" : " incidents")
+                + (e.dataTheftBytes() > 0 ? " (data theft, A2: " + Units.human(e.dataTheftBytes()) + ")" : "") + uncounted;
     }
 
     private static List<ReportView.LayerRow> posture(Context context) {
@@ -194,7 +207,10 @@ public final class ReportBuilder {
                         + "time to contain runs from the first alert to the first containment step of a playbook that succeeded, "
                         + "over the incidents that have one.",
                 "Cryptomining cost is the A3 incidents' duration (first to last alert) at $" + MINING_USD_PER_HOUR
-                        + " an hour; records, bytes exposed and egress are not counted: the store keeps no per-incident byte counts.",
+                        + " an hour. Bytes carried out are what the incidents' events moved to the other party: objects and "
+                        + "responses requesters took (CloudTrail S3 data events, S3 access and web logs) and flows from inside "
+                        + "to the internet; alerts keep samples of their events, so it is a lower bound. Egress is priced at $"
+                        + ResponseCosts.EGRESS_USD_PER_GB + " per GB. Records are not counted: no log here says how many a read held.",
                 "Posture findings and dead spots are as they stand now, not as they were in the period.");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.incident.Classification;
 import dev.cloudwarden.engine.incident.Entity;
+import dev.cloudwarden.engine.incident.ExposedBytes;
 import dev.cloudwarden.engine.incident.Incident;
 import dev.cloudwarden.engine.incident.IncidentCodec;
 import dev.cloudwarden.engine.incident.IncidentUpdate;
@@ -32,16 +33,16 @@ final class IncidentWrites {
 
     private static final String UPSERT = """
             INSERT INTO incidents (id, first_at, last_at, severity, severity_rank, score, alert_count, initial_access_json,
-                actions_json, malware_json, motive, techniques_json, tactics_json, incident_json, engine_state, status,
-                assignee, triage_tags_json, stored_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, '[]', ?, ?)
+                actions_json, malware_json, motive, techniques_json, tactics_json, incident_json, engine_state, bytes_exposed,
+                status, assignee, triage_tags_json, stored_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, '[]', ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 first_at = excluded.first_at, last_at = excluded.last_at, severity = excluded.severity,
                 severity_rank = excluded.severity_rank, score = excluded.score, alert_count = excluded.alert_count,
                 initial_access_json = excluded.initial_access_json, actions_json = excluded.actions_json,
                 malware_json = excluded.malware_json, motive = excluded.motive, techniques_json = excluded.techniques_json,
                 tactics_json = excluded.tactics_json, incident_json = excluded.incident_json,
-                engine_state = excluded.engine_state, updated_at = excluded.updated_at""";
+                engine_state = excluded.engine_state, bytes_exposed = excluded.bytes_exposed, updated_at = excluded.updated_at""";
 
     private IncidentWrites() {
     }
@@ -66,8 +67,9 @@ final class IncidentWrites {
             ps.setString(13, Sql.jsonList(i.tactics().stream().map(Tactic::id).toList()));
             ps.setString(14, json(u));
             ps.setString(15, u.kind() == IncidentUpdate.Kind.CLOSED ? "closed" : "open");
-            Sql.setTime(ps, 16, now);
+            ps.setLong(16, ExposedBytes.of(i).bytes());
             Sql.setTime(ps, 17, now);
+            Sql.setTime(ps, 18, now);
             ps.executeUpdate();
         }
         deleteChildren(c, i.id());

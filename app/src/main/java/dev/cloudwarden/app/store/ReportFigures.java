@@ -19,6 +19,7 @@ import java.util.Map;
  * @param containSeconds   the same from the first alert to its first containment step that succeeded; null when none
  * @param contained        incidents with a containment step that succeeded
  * @param miningHours      the hours A3 (cryptomining) incidents lasted, first alert to last
+ * @param exposed          the bytes the incidents' events carried out of the estate
  * @param responses        responses run on the period's incidents, and how many kept evidence (a snapshot) first
  * @param openFindings     posture findings open now, by theme: {@code identity} (MFA, root, IAM), {@code logging}
  *                         (trails, flow logs, logging), {@code all}
@@ -26,8 +27,20 @@ import java.util.Map;
 public record ReportFigures(Instant from, Instant to, long incidents, long alerts, Map<String, Long> catalog,
                             Map<String, Long> motives, Map<String, Long> severities, Map<String, Long> techniques,
                             Map<String, List<Count>> topEntities, double[] detectSeconds, double[] containSeconds,
-                            long contained, double miningHours, long responses, long responsesWithEvidence,
+                            long contained, double miningHours, Exposure exposed, long responses, long responsesWithEvidence,
                             Map<String, Long> openFindings) {
+    /**
+     * The bytes the period's incidents carried out of the estate ({@code ExposedBytes}: a lower bound, from the
+     * events alerts keep).
+     *
+     * @param bytes          in all incidents
+     * @param dataTheftBytes in the data theft (A2) incidents
+     * @param incidents      incidents that carried any
+     * @param uncounted      incidents stored before bytes were counted
+     */
+    public record Exposure(long bytes, long dataTheftBytes, long incidents, long uncounted) {
+    }
+
     /** A value and how many incidents it is in. */
     public record Count(String value, long incidents) {
     }

@@ -34,6 +34,7 @@ final class ReportQueries {
             Map<String, Long> catalog = new LinkedHashMap<>();
             long incidents;
             double miningHours;
+            ReportFigures.Exposure exposed;
             long alerts;
             StringBuilder sql = new StringBuilder("SELECT count(*), coalesce(sum(i.alert_count), 0)");
             for (String row : CATALOG_ROWS) {
@@ -41,6 +42,8 @@ final class ReportQueries {
             }
             sql.append(", coalesce(sum(").append(seconds("i.last_at", "i.first_at"))
                     .append(") FILTER (WHERE i.actions_json LIKE '%\"A3\"%'), 0) / 3600.0")
+                    .append(", coalesce(sum(i.bytes_exposed), 0), coalesce(sum(i.bytes_exposed) FILTER (WHERE i.actions_json LIKE '%\"A2\"%'), 0)")
+                    .append(", count(*) FILTER (WHERE i.bytes_exposed > 0), count(*) FILTER (WHERE i.bytes_exposed IS NULL)")
                     .append(" FROM incidents i WHERE i.first_at >= ? AND i.first_at < ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int p = 0;
@@ -56,7 +59,9 @@ final class ReportQueries {
                     for (int i = 0; i < CATALOG_ROWS.size(); i++) {
                         catalog.put(CATALOG_ROWS.get(i), r.getLong(i + 3));
                     }
-                    miningHours = r.getDouble(CATALOG_ROWS.size() + 3);
+                    int k = CATALOG_ROWS.size() + 3;
+                    miningHours = r.getDouble(k);
+                    exposed = new ReportFigures.Exposure(r.getLong(k + 1), r.getLong(k + 2), r.getLong(k + 3), r.getLong(k + 4));
                 }
             }
             // the alerts of the period's incidents, from their rows: counting a period of a 10,000,000-alert table
@@ -105,7 +110,7 @@ final class ReportQueries {
             }
             return new ReportFigures(from, to, incidents, alerts, catalog, motives, severities, techniques, top, detect,
                     contain == null ? null : new double[] {contain[0], contain[1]}, containedCount, miningHours,
-                    responses[0], responses[1], findings);
+                    exposed, responses[0], responses[1], findings);
         });
     }
 

@@ -88,8 +88,8 @@ abstract class PlatformStoreContract {
 
     @Test
     void a_new_store_is_at_the_latest_schema_and_reopens() {
-        assertThat(store.schemaVersion()).isEqualTo(12);
-        assertThat(reopen().schemaVersion()).isEqualTo(12);
+        assertThat(store.schemaVersion()).isEqualTo(13);
+        assertThat(reopen().schemaVersion()).isEqualTo(13);
     }
 
     @Test
@@ -270,11 +270,12 @@ abstract class PlatformStoreContract {
                 s.execute("DROP TABLE rule_states");
                 s.execute("DROP INDEX IF EXISTS alert_techniques_by_time");
                 s.execute("DROP TABLE technique_day_counts");
-                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12')");
+                s.execute("ALTER TABLE incidents DROP COLUMN bytes_exposed");
+                s.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12', '13')");
             }
             return null;
         });
-        assertThat(reopen().schemaVersion()).isEqualTo(12);
+        assertThat(reopen().schemaVersion()).isEqualTo(13);
         Instant from = T0.plus(Duration.ofHours(30));
         assertThat(new TreeMap<>(store.techniqueCounts(AlertQuery.all().withTime(from, null))))
                 .isEqualTo(techniqueCounts(alerts.stream().filter(a -> !a.time().isBefore(from))));
@@ -289,7 +290,7 @@ abstract class PlatformStoreContract {
     void the_reports_figures_are_counted_by_the_database_over_a_period() throws IOException {
         Alert mining = alert("r1", "miner", Level.HIGH, T0, ALICE, List.of("cloudwarden.a3", "cloudwarden.t2", "attack.t1496"));
         Alert mining2 = alert("r2", "miner", Level.HIGH, T0.plusSeconds(7200), ALICE, List.of("cloudwarden.a3"));
-        Alert theft = alert("r3", "theft", Level.CRITICAL, T0.plusSeconds(600), BOB, List.of("cloudwarden.a2", "attack.t1530"));
+        Alert theft = StoreFixtures.download("r3", Level.CRITICAL, T0.plusSeconds(600), BOB, 5_000_000, List.of("cloudwarden.a2", "attack.t1530"));
         Alert old = alert("r4", "old", Level.LOW, T0.minus(Duration.ofDays(40)), BOB, List.of("cloudwarden.a2"));
         put(mining, mining2, theft, old);
         put(IncidentUpdate.of(IncidentUpdate.Kind.OPENED, Incident.of(List.of(mining, mining2), List.of(Entity.of(EntityType.PRINCIPAL, ALICE)))),
@@ -301,6 +302,7 @@ abstract class PlatformStoreContract {
         assertThat(f.alerts()).isEqualTo(3);
         assertThat(f.catalog()).containsEntry("A3", 1L).containsEntry("A2", 1L).containsEntry("T2", 1L).containsEntry("M1", 0L);
         assertThat(f.miningHours()).isEqualTo(2.0);
+        assertThat(f.exposed()).isEqualTo(new ReportFigures.Exposure(5_000_000, 5_000_000, 1, 0));
         assertThat(f.techniques()).containsEntry("T1496", 1L).containsEntry("T1530", 1L);
         assertThat(f.topEntities().get("principal")).extracting(ReportFigures.Count::value).containsExactlyInAnyOrder(ALICE, BOB);
         assertThat(f.detectSeconds()).as("the store learned of them (wall time) after their alerts").isNotNull();

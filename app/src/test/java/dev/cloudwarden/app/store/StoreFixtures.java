@@ -31,6 +31,19 @@ final class StoreFixtures {
         return new Alert(id, rule, "Rule " + rule, level, time, tags, List.of(e));
     }
 
+    /** An alert on an S3 read that sent {@code bytes} to {@code principal} (CloudTrail's bytesTransferredOut). */
+    static Alert download(String id, Level level, Instant time, String principal, long bytes, List<String> tags) {
+        ObjectNode raw = JsonNodeFactory.instance.objectNode();
+        raw.put("eventName", "GetObject");
+        raw.put("alert", id);
+        Event e = Event.builder(SourceType.CLOUDTRAIL, time, RawRecord.ofJson(raw.toString().getBytes(StandardCharsets.UTF_8)))
+                .actor(new Actor(principal, "IAMUser", null, null, null))
+                .operation("s3.amazonaws.com", "GetObject")
+                .traffic(new dev.cloudwarden.engine.event.Traffic(bytes, 0L, null, null))
+                .build();
+        return new Alert(id, "download", "Rule download", level, time, tags, List.of(e));
+    }
+
     /** The same alert standing for {@code count} matches up to {@code last}. */
     static Alert grouped(Alert a, long count, Instant last) {
         return a.grouped(new Alert.Occurrences(count, a.time(), last, "key-" + a.id()), a.events());

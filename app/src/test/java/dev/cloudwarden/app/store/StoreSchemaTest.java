@@ -41,11 +41,11 @@ class StoreSchemaTest {
     void a_store_of_the_first_release_is_brought_up_to_date_and_keeps_its_intel() throws Exception {
         Path file = firstReleaseStore(1);
         try (PlatformStore store = PlatformStore.open(file.toString())) {
-            assertThat(store.schemaVersion()).isEqualTo(12);
+            assertThat(store.schemaVersion()).isEqualTo(13);
             assertThat(store.alerts(AlertQuery.all()).items()).isEmpty();
         }
         try (PlatformStore store = PlatformStore.open(file.toString())) {
-            assertThat(store.schemaVersion()).isEqualTo(12);
+            assertThat(store.schemaVersion()).isEqualTo(13);
         }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT value FROM intel_indicators")) {

@@ -3,14 +3,14 @@ package dev.cloudwarden.engine.behavior;
 import java.util.Locale;
 
 /** Human-readable sizes and periods for alert titles. */
-final class Units {
+public final class Units {
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
 
     private Units() {
     }
 
     /** Decimal units, one decimal place: {@code 16.8 GB}. */
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
         }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>What is read.</b> The actor's principal and access key; the source and destination addresses and
  * host names; the resources (instances, buckets, clusters, access keys, principals named by ARN, anything
- * else as {@link EntityType#RESOURCE}); the cloud account.
+ * else as {@link EntityType#RESOURCE}); the cloud account and region.
  *
  * <p><b>What is never read</b>, because it names no one in particular: service principals and service
  * endpoints ({@code ec2.amazonaws.com}, {@code storage.googleapis.com}: see {@link Config#ignoredSuffixes()}),
@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * <p><b>What is listed but does not link</b> (the incident shows it, but two alerts sharing only it stay
  * apart), because unrelated attacks share it all the time:
  * <ul>
- *   <li>accounts: every alert of a tenant would be one incident;</li>
+ *   <li>accounts: every alert of a tenant would be one incident; regions, for the same reason;</li>
  *   <li>other resources (VPCs, subnets, network interfaces, security groups, load balancers, snapshots, keys):
  *       a flow-log alert names its VPC and subnet, which every other alert from that network shares.</li>
  * </ul>
@@ -202,6 +202,7 @@ public final class EntityExtractor {
             resource(r, out);
         }
         add(out, EntityType.ACCOUNT, e.cloud().account());
+        add(out, EntityType.REGION, e.cloud().region());
     }
 
     private void principal(Event e, String name, TreeSet<Entity> out) {

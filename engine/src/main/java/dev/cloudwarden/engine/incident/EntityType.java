@@ -22,6 +22,8 @@ public enum EntityType {
     WORKLOAD,
     /** A cloud account, subscription, tenant or project. */
     ACCOUNT,
+    /** A cloud region or location ({@code us-east-1}, {@code westeurope}): where the events happened, never linking. */
+    REGION,
     /** Any other resource the events name (security groups, snapshots, keys, containers...), as {@code type:id}. */
     RESOURCE;
 

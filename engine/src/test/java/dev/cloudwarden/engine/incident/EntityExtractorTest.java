@@ -34,6 +34,7 @@ class EntityExtractorTest {
                 e(EntityType.BUCKET, "payroll"),
                 e(EntityType.CLUSTER, "arn:aws:eks:us-east-1:111122223333:cluster/prod"),
                 e(EntityType.ACCOUNT, "111122223333"),
+                e(EntityType.REGION, "us-east-1"),
                 e(EntityType.RESOURCE, "AWS::EC2::SecurityGroup:sg-1"));
         assertThat(defaults.linking(a)).extracting(Entity::type).containsExactly(EntityType.PRINCIPAL,
                 EntityType.ACCESS_KEY, EntityType.IP, EntityType.INSTANCE, EntityType.BUCKET, EntityType.CLUSTER);

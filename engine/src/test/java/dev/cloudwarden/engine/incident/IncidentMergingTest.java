@@ -38,6 +38,7 @@ class IncidentMergingTest {
             case CLUSTER -> a.resource("AWS::EKS::Cluster", "arn:aws:eks:us-east-1:1:cluster/c" + n);
             case WORKLOAD -> a.resource("YARN::Application", "application_1700000000000_000" + n);
             case ACCOUNT -> a.account("11112222333" + n);
+            case REGION -> a.region("region-" + n);
             case RESOURCE -> a.resource("AWS::EC2::VPC", "vpc-" + n);
         };
     }
@@ -53,13 +54,14 @@ class IncidentMergingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntityType.class, names = {"ACCOUNT", "RESOURCE"})
-    void accountsAndOtherResourcesDoNotLink(EntityType type) {
+    @EnumSource(value = EntityType.class, names = {"ACCOUNT", "REGION", "RESOURCE"})
+    void accountsRegionsAndOtherResourcesDoNotLink(EntityType type) {
         List<Incident> incidents = build(
                 with(type, alert("a1").at(0), 1).build(),
                 with(type, alert("a2").at(30), 1).build());
         assertThat(incidents).hasSize(2);
-        assertThat(incidents.get(0).entities()).extracting(Entity::type).containsExactly(type);
+        assertThat(incidents.get(0).entities()).extracting(Entity::type).contains(type)
+                .isSubsetOf(EntityType.ACCOUNT, EntityType.REGION, EntityType.RESOURCE);
     }
 
     @Test

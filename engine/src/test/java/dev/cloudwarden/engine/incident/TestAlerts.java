@@ -115,6 +115,11 @@ final class TestAlerts {
         return this;
     }
 
+    TestAlerts region(String value) {
+        this.cloud = Cloud.aws(cloud == null ? null : cloud.account(), value);
+        return this;
+    }
+
     TestAlerts resource(String type, String value) {
         resources.add(new String[] {type, value});
         return this;

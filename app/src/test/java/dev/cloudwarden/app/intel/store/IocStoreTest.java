@@ -31,11 +31,11 @@ class IocStoreTest {
     void a_new_store_is_migrated_and_survives_reopening() throws IOException {
         Path file = dir.resolve("sub/cw.duckdb");
         try (IocStore s = IocStore.open(file)) {
-            assertThat(s.schemaVersion()).isEqualTo(12);
+            assertThat(s.schemaVersion()).isEqualTo(13);
             s.upsert(List.of(ind("indicator--1", IocType.DOMAIN, "pool.example", "feed-a", null, "malware:xmrig")), NOW);
         }
         try (IocStore s = IocStore.open(file)) {
-            assertThat(s.schemaVersion()).isEqualTo(12);
+            assertThat(s.schemaVersion()).isEqualTo(13);
             List<Indicator> all = s.loadCurrent();
             assertThat(all).singleElement().isEqualTo(ind("indicator--1", IocType.DOMAIN, "pool.example", "feed-a", null, "malware:xmrig"));
         }
