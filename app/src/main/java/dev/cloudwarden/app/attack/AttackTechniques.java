@@ -33,10 +33,18 @@ public final class AttackTechniques {
         return BUILT_IN;
     }
 
-    /** The technique's name, or its parent's with the sub-technique id; empty when unknown. */
+    /**
+     * The technique's name; for a sub-technique not in the table, its parent's name with the sub-technique's number
+     * ({@code Valid Accounts (.004)}: the table, from Prowler's mappings, names techniques only); empty when unknown.
+     */
     public String name(String technique) {
         Known k = known.get(technique);
-        return k != null ? k.name() : "";
+        if (k != null) {
+            return k.name();
+        }
+        int dot = technique.indexOf('.');
+        Known parent = dot > 0 ? known.get(technique.substring(0, dot)) : null;
+        return parent != null ? parent.name() + " (" + technique.substring(dot) + ")" : "";
     }
 
     /** The technique's tactics (its parent's for an unlisted sub-technique); empty when unknown. */

@@ -110,7 +110,7 @@ public final class ReportCommand implements Callable<Integer> {
                 .map(Action::name).toList();
         PlatformStore s = source.store();
         ReportFigures now = s.reportFigures(start, end, ENTITY_TYPES, containing);
-        ReportFigures before = s.reportFigures(previous, start, ENTITY_TYPES, containing);
+        ReportFigures before = s.reportTrend(previous, start);
         Set<String> fed = s.file().isPresent() && source.file() == null ? ArchiveLayout.besideStore(s.file().get()).sources() : Set.of();
         ReportBuilder.Context context = new ReportBuilder.Context(s.openPostureFindingsByLayer(),
                 dev.cloudwarden.app.posture.ResponsibilityRows.builtIn(fed), s.intelFeeds().size(), List.copyOf(fed),

@@ -477,6 +477,14 @@ public final class PlatformStore implements AutoCloseable {
         return new ReportQueries(connections, dialect()).figures(from, to, entityTypes, containmentActions);
     }
 
+    /**
+     * What the report compares a period with, over incidents whose first alert is in [{@code from}, {@code to}):
+     * incidents, alerts, catalog rows, motives, mining hours and bytes exposed; the other figures are left empty.
+     */
+    public ReportFigures reportTrend(Instant from, Instant to) {
+        return new ReportQueries(connections, dialect()).trend(from, to);
+    }
+
     // ---- ingest offsets
 
     /** Every committed offset of a live input, by file key. */

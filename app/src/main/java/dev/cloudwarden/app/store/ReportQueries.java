@@ -30,6 +30,16 @@ final class ReportQueries {
     }
 
     ReportFigures figures(Instant from, Instant to, List<String> entityTypes, Collection<String> containmentActions) {
+        return figures(from, to, entityTypes, containmentActions, true);
+    }
+
+    /** Only what a trend compares: the incidents, their alerts, catalog rows, motives, mining hours and bytes. */
+    ReportFigures trend(Instant from, Instant to) {
+        return figures(from, to, List.of(), List.of(), false);
+    }
+
+    private ReportFigures figures(Instant from, Instant to, List<String> entityTypes, Collection<String> containmentActions,
+                                  boolean whole) {
         return connections.read("count the report's figures", c -> {
             Map<String, Long> catalog = new LinkedHashMap<>();
             long incidents;
@@ -68,15 +78,16 @@ final class ReportQueries {
             // took 6.5 s of the report's 23 (issue 15's bench)
             Map<String, Long> motives = grouped(c, "SELECT motive, count(*) FROM incidents WHERE first_at >= ? AND first_at < ? "
                     + "GROUP BY motive ORDER BY count(*) DESC, motive", from, to);
+            if (!whole) {
+                return new ReportFigures(from, to, incidents, alerts, catalog, motives, Map.of(), Map.of(), Map.of(), null,
+                        null, 0, miningHours, exposed, 0, 0, Map.of());
+            }
             Map<String, Long> severities = grouped(c, "SELECT severity, count(*) FROM incidents WHERE first_at >= ? AND first_at < ? "
                     + "GROUP BY severity ORDER BY max(severity_rank) DESC", from, to);
             Map<String, Long> techniques = grouped(c, "SELECT t.technique, count(*) FROM incident_techniques t JOIN incidents i "
                     + "ON i.id = t.incident_id WHERE i.first_at >= ? AND i.first_at < ? GROUP BY t.technique "
                     + "ORDER BY count(*) DESC, t.technique", from, to);
-            Map<String, List<ReportFigures.Count>> top = new LinkedHashMap<>();
-            for (String type : entityTypes) {
-                top.put(type, top(c, type, from, to));
-            }
+            Map<String, List<ReportFigures.Count>> top = top(c, entityTypes, from, to);
             double[] detect = percentiles(c, "SELECT " + percentileColumns(seconds("i.stored_at", "i.first_at"))
                     + " FROM incidents i WHERE i.first_at >= ? AND i.first_at < ?", List.of(), from, to);
             String contained = "SELECT s.incident_id, min(s.finished_at) AS at FROM response_steps s WHERE s.status = 'succeeded' "
@@ -158,17 +169,31 @@ final class ReportQueries {
         }
     }
 
-    private static List<ReportFigures.Count> top(Connection c, String type, Instant from, Instant to) throws SQLException {
-        List<ReportFigures.Count> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT e.entity_value, count(*) AS n FROM incident_entities e "
-                + "JOIN incidents i ON i.id = e.incident_id WHERE e.entity_type = ? AND i.first_at >= ? AND i.first_at < ? "
-                + "GROUP BY e.entity_value ORDER BY n DESC, e.entity_value LIMIT " + TOP)) {
-            ps.setString(1, type);
-            Sql.setTime(ps, 2, from);
-            Sql.setTime(ps, 3, to);
+    /**
+     * The values of each entity type in the most incidents, all types in one pass over the period's entities (a
+     * pass per type took 0.65 s each on 100,000 incidents), ranked per type by the window.
+     */
+    private static Map<String, List<ReportFigures.Count>> top(Connection c, List<String> types, Instant from, Instant to)
+            throws SQLException {
+        Map<String, List<ReportFigures.Count>> out = new LinkedHashMap<>();
+        types.forEach(t -> out.put(t, new ArrayList<>()));
+        if (types.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT entity_type, entity_value, n FROM ("
+                + "SELECT e.entity_type, e.entity_value, count(*) AS n, row_number() OVER (PARTITION BY e.entity_type "
+                + "ORDER BY count(*) DESC, e.entity_value) AS r FROM incident_entities e JOIN incidents i ON i.id = e.incident_id "
+                + "WHERE e.entity_type IN (" + Sql.placeholders(types.size()) + ") AND i.first_at >= ? AND i.first_at < ? "
+                + "GROUP BY e.entity_type, e.entity_value) ranked WHERE r <= " + TOP + " ORDER BY entity_type, r")) {
+            int p = 0;
+            for (String t : types) {
+                ps.setString(++p, t);
+            }
+            Sql.setTime(ps, ++p, from);
+            Sql.setTime(ps, ++p, to);
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    out.add(new ReportFigures.Count(r.getString(1), r.getLong(2)));
+                    out.get(r.getString(1)).add(new ReportFigures.Count(r.getString(2), r.getLong(3)));
                 }
             }
         }

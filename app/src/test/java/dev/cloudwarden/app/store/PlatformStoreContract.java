@@ -305,9 +305,18 @@ abstract class PlatformStoreContract {
         assertThat(f.exposed()).isEqualTo(new ReportFigures.Exposure(5_000_000, 5_000_000, 1, 0));
         assertThat(f.techniques()).containsEntry("T1496", 1L).containsEntry("T1530", 1L);
         assertThat(f.topEntities().get("principal")).extracting(ReportFigures.Count::value).containsExactlyInAnyOrder(ALICE, BOB);
+        ReportFigures byType = store.reportFigures(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)),
+                List.of("region", "principal"), List.of());
+        assertThat(byType.topEntities().keySet()).containsExactly("region", "principal");
+        assertThat(byType.topEntities().get("region")).isEmpty();
+        assertThat(byType.topEntities().get("principal")).isEqualTo(f.topEntities().get("principal"));
         assertThat(f.detectSeconds()).as("the store learned of them (wall time) after their alerts").isNotNull();
         assertThat(f.containSeconds()).isNull();
         assertThat(f.contained()).isZero();
+        ReportFigures trend = store.reportTrend(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)));
+        assertThat(List.of(trend.incidents(), trend.alerts(), trend.catalog(), trend.motives(), trend.miningHours(), trend.exposed()))
+                .isEqualTo(List.of(f.incidents(), f.alerts(), f.catalog(), f.motives(), f.miningHours(), f.exposed()));
+        assertThat(trend.techniques()).isEmpty();
         ReportFigures empty = store.reportFigures(T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), List.of("principal"), List.of());
         assertThat(empty.incidents()).isZero();
         assertThat(empty.detectSeconds()).isNull();
