@@ -45,6 +45,25 @@ public final class CheckLoader {
     private static final Set<String> CHECK_KEYS = Set.of("id", "title", "severity", "framework", "resource_types",
             "layer", "owner", "benchmarks", "equivalents", "threats", "remediation", "applies", "pass", "exposes");
 
+    private final boolean compileNow;
+
+    /** A loader for the user's check files: every condition is compiled as it is read, so a bad one is named there. */
+    public CheckLoader() {
+        this(true);
+    }
+
+    private CheckLoader(boolean compileNow) {
+        this.compileNow = compileNow;
+    }
+
+    /**
+     * A loader for the built-in check files, whose CEL is compiled when a check first runs ({@link
+     * CelCondition#deferred}): a test compiles every built-in condition, and listing checks then costs no compiling.
+     */
+    static CheckLoader deferringCompilation() {
+        return new CheckLoader(false);
+    }
+
     /** The checks that loaded and the errors of those that did not. */
     public record Loaded(List<Check> checks, List<CheckFileException> errors) {
     }
@@ -95,7 +114,7 @@ public final class CheckLoader {
      * {@code pass} (and {@code applies}) in CEL, or {@code exposes: [ports]} ({@code exposes: all}: one rule opens every
      * port): exactly one of the two kinds.
      */
-    private static Condition condition(YamlFile yaml, String id, Map<String, Node> c, Node node) throws YamlProblem {
+    private Condition condition(YamlFile yaml, String id, Map<String, Node> c, Node node) throws YamlProblem {
         if (c.containsKey("exposes")) {
             if (c.containsKey("pass") || c.containsKey("applies")) {
                 throw yaml.problem(c.get("exposes"), "check " + id + ": give either exposes or pass, not both");
@@ -120,6 +139,9 @@ public final class CheckLoader {
         }
         String applies = yaml.optional(c, "applies");
         String pass = yaml.required(c, "pass", node);
+        if (!compileNow) {
+            return CelCondition.deferred(applies, pass);
+        }
         try {
             return CelCondition.compile(applies, pass);
         } catch (IllegalArgumentException e) {

@@ -24,6 +24,25 @@ class BuiltInChecksTest {
         assertThat(BuiltInChecks.all()).isNotEmpty();
     }
 
+    /** Built-in conditions compile when first run; this is where a broken one fails, with the user's loader's message. */
+    @Test
+    void everyBuiltInFileLoadsAsAUsersFileWouldEveryConditionCompiled() {
+        int compiled = 0;
+        for (String file : BuiltInChecks.files()) {
+            String text;
+            try (var in = BuiltInChecks.class.getResourceAsStream(file)) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            CheckLoader.Loaded loaded = new CheckLoader().load(file, text);
+            assertThat(loaded.errors()).as(file).isEmpty();
+            compiled += (int) loaded.checks().stream().filter(c -> c.condition() instanceof CelCondition).count();
+        }
+        long cel = BuiltInChecks.all().stream().filter(c -> c.condition() instanceof CelCondition).count();
+        assertThat(compiled).isEqualTo(cel).isGreaterThan(500);
+    }
+
     @Test
     void everyCheckSaysWhatItGuardsAgainst() {
         for (Check c : BuiltInChecks.all()) {
