@@ -5,6 +5,7 @@ import dev.cloudwarden.app.respond.run.ResponseCosts;
 import dev.cloudwarden.app.store.ReportFigures;
 import dev.cloudwarden.engine.behavior.Units;
 import dev.cloudwarden.engine.incident.CatalogRow;
+import dev.cloudwarden.engine.incident.Motive;
 import dev.cloudwarden.engine.incident.Tactic;
 import dev.cloudwarden.engine.posture.map.ResponsibilityMap;
 import dev.cloudwarden.engine.posture.model.Layer;
@@ -28,6 +29,11 @@ public final class ReportBuilder {
      * launch) on demand in us-east-1, list price December 2026.
      */
     public static final double MINING_USD_PER_HOUR = 3.06;
+    /** What each motive stands for, as the engine classifies it ({@link Motive}). */
+    private static final Map<Motive, String> MOTIVES = Map.of(
+            Motive.FINANCIAL, "Money: extortion, stolen compute, fraud (ransomware, mining, scam hosting, botnets)",
+            Motive.ESPIONAGE, "Data theft with no sign of monetization, or a state-linked family",
+            Motive.UNKNOWN, "Only initial access or lateral movement seen: nothing says what was sought");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /**
@@ -76,10 +82,11 @@ public final class ReportBuilder {
     private static List<ReportView.Bar> motives(ReportFigures now, ReportFigures before) {
         long max = now.motives().values().stream().mapToLong(Long::longValue).max().orElse(0);
         List<ReportView.Bar> out = new ArrayList<>();
-        for (String m : List.of("financial", "espionage", "unknown")) {
+        for (Motive motive : Motive.values()) {
+            String m = motive.id();
             long n = now.motives().getOrDefault(m, 0L);
             long prev = before.motives().getOrDefault(m, 0L);
-            out.add(new ReportView.Bar(m, m, n, share(n, now.incidents()), width(n, max), prev, delta(n, prev)));
+            out.add(new ReportView.Bar(m, MOTIVES.get(motive), n, share(n, now.incidents()), width(n, max), prev, delta(n, prev)));
         }
         return out;
     }

@@ -51,6 +51,12 @@ public record ReportView(String title, String created, String period, String pre
     public record Recommendation(String id, String title, String status, String evidence) {
     }
 
+    /** Where a bar chart's bars start, in SVG units: past its longest row id at 10px type ({@code T1}, {@code espionage}). */
+    public static int barsStart(List<Bar> bars) {
+        int longest = bars.stream().mapToInt(b -> b.id().length()).max().orElse(0);
+        return Math.max(40, 8 + 6 * longest);
+    }
+
     /** Height of a bar chart of {@code bars} in SVG units. */
     public static int chartHeight(List<Bar> bars) {
         return Math.max(1, bars.size()) * 22;
