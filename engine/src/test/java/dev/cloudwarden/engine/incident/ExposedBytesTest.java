@@ -3,8 +3,8 @@ package dev.cloudwarden.engine.incident;
 import dev.cloudwarden.engine.alert.Alert;
 import dev.cloudwarden.engine.alert.Level;
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.ingest.CollectingSink;
 import dev.cloudwarden.engine.ingest.IngestOptions;
-import dev.cloudwarden.engine.ingest.IngestSink;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,22 +92,11 @@ class ExposedBytesTest {
     }
 
     private static List<Event> read(String name, String content) {
-        List<Event> events = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
+        CollectingSink sink = new CollectingSink();
         new Ingestor(IngestOptions.defaults()).read(Input.bytes(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                Instant.parse("2026-03-20T00:00:00Z")), new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                rejected.add(rejection);
-            }
-        });
-        assertThat(rejected).extracting(Rejection::message).isEmpty();
-        assertThat(events).isNotEmpty();
-        return events;
+                Instant.parse("2026-03-20T00:00:00Z")), sink);
+        assertThat(sink.rejections).extracting(Rejection::message).isEmpty();
+        assertThat(sink.events).isNotEmpty();
+        return sink.events;
     }
 }

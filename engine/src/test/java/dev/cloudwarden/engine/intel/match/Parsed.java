@@ -1,15 +1,14 @@
 package dev.cloudwarden.engine.intel.match;
 
 import dev.cloudwarden.engine.event.Event;
+import dev.cloudwarden.engine.ingest.CollectingSink;
 import dev.cloudwarden.engine.ingest.IngestOptions;
-import dev.cloudwarden.engine.ingest.IngestSink;
 import dev.cloudwarden.engine.ingest.Ingestor;
 import dev.cloudwarden.engine.ingest.Rejection;
 import dev.cloudwarden.engine.ingest.read.Input;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,22 +21,11 @@ final class Parsed {
     }
 
     static List<Event> events(String name, String content) {
-        List<Event> events = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
+        CollectingSink sink = new CollectingSink();
         new Ingestor(IngestOptions.defaults()).read(Input.bytes(name, content.getBytes(StandardCharsets.UTF_8),
-                REFERENCE_TIME), new IngestSink() {
-            @Override
-            public void onEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                rejected.add(rejection);
-            }
-        });
-        assertThat(rejected).extracting(Rejection::message).isEmpty();
-        return events;
+                REFERENCE_TIME), sink);
+        assertThat(sink.rejections).extracting(Rejection::message).isEmpty();
+        return sink.events;
     }
 
     static Event event(String name, String line) {
