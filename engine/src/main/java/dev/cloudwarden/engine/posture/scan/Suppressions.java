@@ -5,16 +5,17 @@ import dev.cloudwarden.engine.posture.model.ConfigResource;
 import dev.cloudwarden.engine.posture.model.Glob;
 import dev.cloudwarden.engine.posture.model.InlineSkip;
 import dev.cloudwarden.engine.posture.model.Location;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+import dev.cloudwarden.engine.yaml.YamlFile;
+import dev.cloudwarden.engine.yaml.YamlProblem;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,8 @@ public final class Suppressions {
     public record Entry(String check, Pattern resource, String reason, LocalDate expires, Location definedAt) {
     }
 
+    private static final Set<String> KEYS = Set.of("check", "resource", "reason", "expires");
+
     private final List<Entry> entries;
     private final boolean inlineSkips;
     private final LocalDate today;
@@ -46,45 +49,37 @@ public final class Suppressions {
         return new Suppressions(List.of(), inlineSkips, LocalDate.MIN);
     }
 
-    /** Parses a suppressions file; a bad entry is an error naming its line (the whole file is refused: fix it). */
+    /**
+     * Parses a suppressions file; a bad entry is an error naming the file, its line and the reason (the whole file is
+     * refused: an accepted failure half-read would hide or show the wrong resources).
+     */
     public static List<Entry> parse(String file, String text) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new FailsafeSchema())
-                .setMaxAliasesForCollections(10).setUseMarks(true).build();
-        Object root;
         try {
-            root = new Load(settings).loadFromString(text);
-        } catch (YamlEngineException e) {
-            throw new IllegalArgumentException(file + ": not YAML: " + e.getMessage(), e);
-        }
-        if (root == null) {
-            return List.of();
-        }
-        if (!(root instanceof List<?> items)) {
-            throw new IllegalArgumentException(file + ": expected a list of suppressions");
-        }
-        List<Entry> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String where = file + " entry " + (i + 1);
-            if (!(items.get(i) instanceof Map<?, ?> m)) {
-                throw new IllegalArgumentException(where + ": expected a mapping with check, resource, reason, expires");
+            if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+                return List.of();
             }
-            for (Object k : m.keySet()) {
-                if (!List.of("check", "resource", "reason", "expires").contains(String.valueOf(k))) {
-                    throw new IllegalArgumentException(where + ": unknown key '" + k + "'");
+            YamlFile yaml = YamlFile.parse(file, text);
+            if (!(yaml.root() instanceof SequenceNode list)) {
+                throw yaml.problem(yaml.root(), "expected a list of suppressions (- check: ..., resource: ..., reason: ..., expires: ...)");
+            }
+            List<Entry> out = new ArrayList<>();
+            for (Node item : list.getValue()) {
+                Map<String, Node> m = yaml.mapping(item, KEYS);
+                String check = yaml.required(m, "check", item).trim();
+                String resource = yaml.required(m, "resource", item).trim();
+                String reason = yaml.required(m, "reason", item).trim();
+                LocalDate expires;
+                try {
+                    expires = LocalDate.parse(yaml.required(m, "expires", item).trim());
+                } catch (DateTimeParseException e) {
+                    throw yaml.problem(m.get("expires"), "expires must be a date like 2027-03-31");
                 }
+                out.add(new Entry(check, Glob.compile(resource), reason, expires, Location.of(file, YamlFile.line(item))));
             }
-            String check = text(m, "check", where);
-            String resource = text(m, "resource", where);
-            String reason = text(m, "reason", where);
-            LocalDate expires;
-            try {
-                expires = LocalDate.parse(text(m, "expires", where));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(where + ": expires must be a date like 2027-03-31");
-            }
-            out.add(new Entry(check, Glob.compile(resource), reason, expires, Location.of(file, 0)));
+            return out;
+        } catch (YamlProblem e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return out;
     }
 
     /** Why {@code check}'s failure on {@code resource} is accepted, or null. */
@@ -107,13 +102,5 @@ public final class Suppressions {
     /** Entries past their expiry: they suppress nothing any more and should be renewed or removed. */
     public List<Entry> expired() {
         return entries.stream().filter(e -> e.expires().isBefore(today)).toList();
-    }
-
-    private static String text(Map<?, ?> m, String key, String where) {
-        Object v = m.get(key);
-        if (v == null || String.valueOf(v).isBlank()) {
-            throw new IllegalArgumentException(where + ": '" + key + "' is required");
-        }
-        return String.valueOf(v).trim();
     }
 }
