@@ -256,8 +256,22 @@ public final class CloudState {
         }
     }
 
-    /** A record set; {@code name} ends with a dot, as Route 53 writes it. */
-    public record RecordSet(String name, String type, long ttl, List<String> values) {
+    /**
+     * A record set; {@code name} ends with a dot, as Route 53 writes it. An alias set has its {@code alias} and no TTL
+     * or values of its own (Route 53 answers with the target's).
+     */
+    public record RecordSet(String name, String type, long ttl, List<String> values, Alias alias) {
+        public RecordSet(String name, String type, long ttl, List<String> values) {
+            this(name, type, ttl, values, null);
+        }
+
+        public static RecordSet alias(String name, String type, Alias alias) {
+            return new RecordSet(name, type, 0, List.of(), alias);
+        }
+    }
+
+    /** Where an alias set points: an AWS resource's DNS name in its hosted zone (an ELB's, a CloudFront distribution's). */
+    public record Alias(String hostedZoneId, String dnsName, boolean evaluateTargetHealth) {
     }
 
     public static final class HostedZone {

@@ -148,7 +148,18 @@ final class RestApi {
             String name = dotted(Xml.text(set, "Name"));
             String type = Xml.text(set, "Type");
             String ttl = Xml.text(set, "TTL");
-            RecordSet rs = new RecordSet(name, type, ttl == null ? 300 : Long.parseLong(ttl), values);
+            Element aliasTarget = Xml.child(set, "AliasTarget");
+            RecordSet rs;
+            if (aliasTarget != null) {
+                if (ttl != null || !values.isEmpty()) {
+                    throw AwsFault.invalid("InvalidInput", "Invalid request: an alias resource record set of name='" + name
+                            + "' has neither a TTL nor ResourceRecords");
+                }
+                rs = RecordSet.alias(name, type, new CloudState.Alias(Xml.text(aliasTarget, "HostedZoneId"),
+                        dotted(Xml.text(aliasTarget, "DNSName")), "true".equals(Xml.text(aliasTarget, "EvaluateTargetHealth"))));
+            } else {
+                rs = new RecordSet(name, type, ttl == null ? 300 : Long.parseLong(ttl), values);
+            }
             boolean exists = after.removeIf(r -> r.name().equalsIgnoreCase(name) && r.type().equals(type)
                     && (!action.equals("DELETE") || r.equals(rs)));
             switch (action) {
@@ -182,10 +193,16 @@ final class RestApi {
                 || (r.name().equals(start) && (type == null || r.type().compareTo(type) >= 0))).toList();
         Xml x = new Xml("ListResourceRecordSetsResponse", R53_NS).open("ResourceRecordSets");
         for (RecordSet r : from.subList(0, Math.min(max, from.size()))) {
-            x.open("ResourceRecordSet").leaf("Name", r.name()).leaf("Type", r.type()).leaf("TTL", r.ttl())
-                    .open("ResourceRecords");
-            r.values().forEach(v -> x.open("ResourceRecord").leaf("Value", v).close());
-            x.close().close();
+            x.open("ResourceRecordSet").leaf("Name", r.name()).leaf("Type", r.type());
+            if (r.alias() != null) {
+                x.open("AliasTarget").leaf("HostedZoneId", r.alias().hostedZoneId()).leaf("DNSName", r.alias().dnsName())
+                        .leaf("EvaluateTargetHealth", r.alias().evaluateTargetHealth()).close();
+            } else {
+                x.leaf("TTL", r.ttl()).open("ResourceRecords");
+                r.values().forEach(v -> x.open("ResourceRecord").leaf("Value", v).close());
+                x.close();
+            }
+            x.close();
         }
         x.close().leaf("IsTruncated", from.size() > max);
         if (from.size() > max) {

@@ -10,6 +10,7 @@ import dev.cloudwarden.app.respond.action.StepPlan;
 import dev.cloudwarden.engine.incident.Entity;
 import dev.cloudwarden.engine.incident.EntityType;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
@@ -151,7 +152,8 @@ final class RollbackRecord extends AwsAction {
             boolean existedBefore = before != null && !before.path("action").asText().equals("DELETE");
             if (existedBefore) {
                 ResourceRecordSet wanted = recordSet(before.path("resourceRecordSet"), key);
-                if (current.isEmpty() || !values(current.get()).equals(values(wanted)) || !current.get().ttl().equals(wanted.ttl())) {
+                if (current.isEmpty() || !values(current.get()).equals(values(wanted))
+                        || !java.util.Objects.equals(current.get().ttl(), wanted.ttl())) {
                     changes.add(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(wanted).build());
                 }
                 outputs.put("restored:" + key, values(wanted));
@@ -208,9 +210,22 @@ final class RollbackRecord extends AwsAction {
         return Optional.empty();
     }
 
+    /**
+     * The set as CloudTrail recorded it in a change, which writes the API's fields with a lower-case first letter
+     * ({@code tTL}, {@code aliasTarget.dNSName}). An alias set has a target and no TTL or values of its own.
+     */
     private static ResourceRecordSet recordSet(JsonNode set, Key key) throws ActionException {
-        if (set.has("aliasTarget")) {
-            throw new ActionException(key + " was an alias record before the incident; alias rollback is not supported");
+        JsonNode alias = set.path("aliasTarget");
+        if (alias.isObject()) {
+            String zone = field(alias, "hostedZoneId");
+            String dns = field(alias, "dnsName");
+            if (zone.isEmpty() || dns.isEmpty()) {
+                throw new ActionException(key + " was an alias record before the incident, but CloudTrail's record of it "
+                        + "lacks the target's hosted zone or DNS name; nothing was changed");
+            }
+            return ResourceRecordSet.builder().name(key.name()).type(key.type()).aliasTarget(AliasTarget.builder()
+                    .hostedZoneId(zone).dnsName(dns).evaluateTargetHealth(Boolean.parseBoolean(field(alias, "evaluateTargetHealth")))
+                    .build()).build();
         }
         List<ResourceRecord> records = new ArrayList<>();
         set.path("resourceRecords").forEach(r -> records.add(ResourceRecord.builder().value(r.path("value").asText()).build()));
@@ -219,7 +234,28 @@ final class RollbackRecord extends AwsAction {
         return ResourceRecordSet.builder().name(key.name()).type(key.type()).ttl(ttl).resourceRecords(records).build();
     }
 
+    /**
+     * A field of CloudTrail's record, its case ignored: CloudTrail lower-cases only the first letter of the API's
+     * names ({@code DNSName} is {@code dNSName}), and other writers of the same shape (EventBridge, Lake) differ.
+     */
+    private static String field(JsonNode object, String name) {
+        for (var it = object.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equalsIgnoreCase(name) && e.getValue().isValueNode()) {
+                return e.getValue().asText();
+            }
+        }
+        return "";
+    }
+
+    /** What the set answers: its values, or for an alias set its target ({@code alias dualstack.my-alb... in Z35...}). */
     private static String values(ResourceRecordSet s) {
+        AliasTarget a = s.aliasTarget();
+        if (a != null) {
+            String dns = a.dnsName().toLowerCase(Locale.ROOT);
+            return "alias " + (dns.endsWith(".") ? dns : dns + ".") + " in " + a.hostedZoneId()
+                    + (Boolean.TRUE.equals(a.evaluateTargetHealth()) ? " (target health evaluated)" : "");
+        }
         return s.resourceRecords().stream().map(ResourceRecord::value).sorted().collect(Collectors.joining(" "));
     }
 

@@ -137,6 +137,37 @@ class S3AndDnsRollbackTest extends FakeAwsTestBase {
     }
 
     @Test
+    void anAliasRecordHijackedToAnAddressGoesBackToItsAlias() throws Exception {
+        // an apex-style alias to a load balancer, as CloudTrail writes the change (first letters lower-cased: dNSName)
+        String shop = "shop.acme.example.";
+        Map<String, Object> aliasBefore = Map.of("hostedZoneId", EstateSeed.ZONE_ID, "changeBatch", Map.of("changes",
+                List.of(Map.of("action", "CREATE", "resourceRecordSet", Map.of("name", shop, "type", "A", "aliasTarget",
+                        Map.of("hostedZoneId", "Z35SXDOTRQ7X7K", "dNSName", "dualstack.shop-alb-1234.us-east-1.elb.amazonaws.com",
+                                "evaluateTargetHealth", true))))));
+        state.trail.add(EstateSeed.trailEvent("hist-alias", INCIDENT_TIME.minusSeconds(7 * 86_400), "route53.amazonaws.com",
+                "ChangeResourceRecordSets", "alice", List.of(EstateSeed.ZONE_ID), aliasBefore));
+        var zone = state.zones.get(EstateSeed.ZONE_ID);
+        zone.records.add(new RecordSet(shop, "A", 60, List.of("192.0.2.69")));
+        String hijack = attackerCall("evil-r53-4", "route53.amazonaws.com", "ChangeResourceRecordSets",
+                List.of(EstateSeed.ZONE_ID), change("UPSERT", shop, "192.0.2.69"));
+        TestContext context = new TestContext(incident(List.of(ZONE), hijack), clients);
+        StepOutcome out = run(RollbackRecord.NAME, ZONE, Map.of(), context);
+
+        assertThat(zone.find(shop, "A")).hasValueSatisfying(r -> {
+            assertThat(r.alias()).isEqualTo(new dev.cloudwarden.simulate.cloud.CloudState.Alias("Z35SXDOTRQ7X7K",
+                    "dualstack.shop-alb-1234.us-east-1.elb.amazonaws.com.", true));
+            assertThat(r.values()).isEmpty();
+        });
+        assertThat(out.outputs()).containsEntry("at_response:shop.acme.example. A", "192.0.2.69")
+                .containsEntry("restored:shop.acme.example. A",
+                        "alias dualstack.shop-alb-1234.us-east-1.elb.amazonaws.com. in Z35SXDOTRQ7X7K (target health evaluated)");
+
+        // a rerun reads the alias back from Route 53 and finds nothing to change
+        run(RollbackRecord.NAME, ZONE, Map.of(), context);
+        assertThat(fake.calls("ChangeResourceRecordSets")).isEqualTo(1);
+    }
+
+    @Test
     void anUpsertWithNoEarlierValueInHistoryIsNotGuessed() throws Exception {
         String hijack = attackerCall("evil-r53-3", "route53.amazonaws.com", "ChangeResourceRecordSets",
                 List.of(EstateSeed.ZONE_ID), change("UPSERT", "www.acme.example.", "192.0.2.68"));
