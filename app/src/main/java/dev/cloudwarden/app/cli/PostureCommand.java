@@ -162,16 +162,20 @@ public final class PostureCommand {
                 return CloudWardenCli.EXIT_USAGE;
             }
             Baseline known = baseline == null ? null : Baseline.read(baseline);
-            ParsedConfig live;
+            ParsedConfig live = ParsedConfig.concat(List.of());
+            List<String> liveSources = List.of();
             try {
-                live = aws ? new AwsLiveScan(new AwsAccess(profile, endpointUrl, null),
-                        new AwsLiveScan.Options(regions, allRegions, Duration.ofSeconds(2))).scan()
-                        : ParsedConfig.concat(List.of());
+                if (aws) {
+                    AwsLiveScan.Collected collected = new AwsLiveScan(new AwsAccess(profile, endpointUrl, null),
+                            new AwsLiveScan.Options(regions, allRegions, Duration.ofSeconds(2))).collect();
+                    live = AwsLiveScan.read(collected);
+                    liveSources = AwsLiveScan.sources(collected);
+                }
             } catch (AwsScanException e) {
                 err.println("error: " + TerminalText.safe(e.getMessage()));
                 return CloudWardenCli.EXIT_USAGE;
             }
-            PostureScan scan = new PostureScanner(PostureSources.all(), checks).scan(paths, live, suppressed);
+            PostureScan scan = new PostureScanner(PostureSources.all(), checks).scan(paths, live, liveSources, suppressed);
             for (ParseProblem p : scan.problems()) {
                 err.println("error: " + TerminalText.safe(p.toString()));
             }

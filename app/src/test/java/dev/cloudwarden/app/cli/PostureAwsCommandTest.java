@@ -71,6 +71,33 @@ class PostureAwsCommandTest {
     }
 
     @Test
+    void aServiceLeftWithNoResourceStillResolvesWhatWasStoredFromIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        PROPERTIES.forEach(System::setProperty);
+        String store = dir.resolve("cw.duckdb").toString();
+        String rds = "aws://123456789012/us-east-1/rds";
+        for (String[] layers : List.of(new String[] {"base", "rds-public"}, new String[] {"base", "rds-gone"})) {
+            try (AwsTestAccess aws = new AwsTestAccess(layers)) {
+                CliRun run = CliRun.of("posture", "scan", "--aws", "--region", "us-east-1", "--endpoint-url",
+                        aws.endpoint().toString(), "--format", "json", "--store", store);
+                assertThat(run.err()).contains("0 problems");
+            }
+            if (layers[1].equals("rds-public")) {
+                try (var s = dev.cloudwarden.app.store.PlatformStore.open(store)) {
+                    assertThat(s.postureFindings(dev.cloudwarden.app.store.FindingQuery.failing()).items())
+                            .as("the instance fails a check to begin with").anySatisfy(f -> assertThat(f.file()).isEqualTo(rds));
+                }
+            }
+        }
+        try (var s = dev.cloudwarden.app.store.PlatformStore.open(store)) {
+            var fromRds = s.postureFindings(dev.cloudwarden.app.store.FindingQuery.failing().withStatus("resolved")).items()
+                    .stream().filter(f -> f.file().equals(rds)).toList();
+            assertThat(fromRds).isNotEmpty();
+            assertThat(s.postureFindings(dev.cloudwarden.app.store.FindingQuery.failing()).items())
+                    .noneSatisfy(f -> assertThat(f.file()).isEqualTo(rds));
+        }
+    }
+
+    @Test
     void aFailedCallIsPrintedAsAProblemAndSetsTheExitCode() {
         PROPERTIES.forEach(System::setProperty);
         try (AwsTestAccess aws = new AwsTestAccess("base", "fixed")) {

@@ -60,11 +60,6 @@ public final class AwsLiveScan {
         this.options = options;
     }
 
-    /** Collects the account and reads it: resources and problems, as a file scan gives them. */
-    public ParsedConfig scan() {
-        return read(collect());
-    }
-
     public Collected collect() {
         access.requireCredentials();
         List<String> start = options.regions().isEmpty() ? List.of(access.defaultRegion()) : options.regions();
@@ -117,6 +112,16 @@ public final class AwsLiveScan {
             ordered.addAll(regions);
             return List.copyOf(ordered);
         }
+    }
+
+    /**
+     * Every source the scan read: {@code aws://ACCOUNT/REGION/SERVICE} of each output, the empty ones too (a region
+     * with no RDS instance left was read, and the instances stored from it before are gone). A service whose call
+     * failed is a problem at the same address, which keeps its stored findings as they were.
+     */
+    public static List<String> sources(Collected collected) {
+        return collected.documents().stream().map(d -> LiveDocument.address(collected.account(), d.region(), d.service()))
+                .distinct().toList();
     }
 
     /** The outputs through the snapshot reader; each resource at its address, without a line; each failure a problem. */

@@ -20,7 +20,7 @@ final class Scans {
     }
 
     static PostureScan live(AwsLiveScan.Collected collected) {
-        return scanner().scan(List.of(), AwsLiveScan.read(collected), Suppressions.none(true));
+        return scanner().scan(List.of(), AwsLiveScan.read(collected), AwsLiveScan.sources(collected), Suppressions.none(true));
     }
 
     static PostureScan files(Path folder) {

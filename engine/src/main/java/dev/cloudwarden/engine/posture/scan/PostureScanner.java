@@ -65,6 +65,15 @@ public final class PostureScanner {
      * the calls that failed), judged together, so references and findings do not depend on where a resource came from.
      */
     public PostureScan scan(List<Path> roots, ParsedConfig more, Suppressions suppressions) {
+        return scan(roots, more, List.of(), suppressions);
+    }
+
+    /**
+     * As {@link #scan(List, ParsedConfig, Suppressions)}, {@code moreSources} naming every source read elsewhere,
+     * those that gave no resource too: a live service that now has none was still read, and what was stored from it
+     * before is gone.
+     */
+    public PostureScan scan(List<Path> roots, ParsedConfig more, List<String> moreSources, Suppressions suppressions) {
         List<ParseProblem> problems = new ArrayList<>();
         Map<ConfigSource, Map<Path, List<ConfigFile>>> grouped = new LinkedHashMap<>();
         List<String> files = new ArrayList<>();
@@ -88,7 +97,8 @@ public final class PostureScanner {
         resources.addAll(more.resources());
         problems.addAll(more.problems());
         // what was read elsewhere names its own sources (aws://ACCOUNT/REGION/SERVICE): the scan read those too
-        more.resources().stream().map(r -> r.location().file()).distinct().filter(f -> !files.contains(f)).forEach(files::add);
+        java.util.stream.Stream.concat(more.resources().stream().map(r -> r.location().file()), moreSources.stream())
+                .distinct().filter(f -> !files.contains(f)).forEach(files::add);
         return new PostureScan(files, resources, problems, judge(resources, suppressions));
     }
 
