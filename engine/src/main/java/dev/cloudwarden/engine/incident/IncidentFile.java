@@ -3,8 +3,14 @@ package dev.cloudwarden.engine.incident;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cloudwarden.engine.event.Json;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +31,38 @@ public final class IncidentFile {
     private IncidentFile() {
     }
 
-    /** Calls {@code each} with every update of {@code file} in order; returns how many were read. */
+    /**
+     * Calls {@code each} with every update of {@code file} in order; returns how many were read. Lines end at
+     * {@code \n} (a {@code \r} before it is dropped); a line that is not UTF-8 is a problem, and the rest is read.
+     */
     public static long forEach(Path file, Consumer<IncidentUpdate> each, Problems problems) throws IOException {
         long read = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             int n = 0;
-            while ((line = in.readLine()) != null) {
+            boolean more = true;
+            while (more) {
+                int b = in.read();
+                if (b != '\n' && b != -1) {
+                    bytes.write(b);
+                    continue;
+                }
+                more = b != -1;
+                if (!more && bytes.size() == 0) {
+                    break;
+                }
                 n++;
+                String line;
+                try {
+                    line = utf8.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    problems.at(n, "not UTF-8");
+                    bytes.reset();
+                    continue;
+                }
+                bytes.reset();
                 if (line.isBlank()) {
                     continue;
                 }
