@@ -1,16 +1,11 @@
 package dev.cloudwarden.app.cli;
 
-import dev.cloudwarden.app.hunt.ArchiveLayout;
 import dev.cloudwarden.app.output.TerminalText;
 import dev.cloudwarden.app.report.IncidentFileStore;
-import dev.cloudwarden.app.report.ReportBuilder;
+import dev.cloudwarden.app.report.LandscapeReport;
 import dev.cloudwarden.app.report.ReportView;
 import dev.cloudwarden.app.report.ReportWriter;
-import dev.cloudwarden.app.respond.ResponseActions;
-import dev.cloudwarden.app.respond.action.Action;
-import dev.cloudwarden.app.respond.action.Effect;
 import dev.cloudwarden.app.store.PlatformStore;
-import dev.cloudwarden.app.store.ReportFigures;
 import dev.cloudwarden.app.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,8 +37,6 @@ import java.util.concurrent.Callable;
                 "The same store and period give byte-identical HTML (and PDF). Exit code: 0 written; 2 usage or store error, or "
                         + "no DejaVu fonts for the PDF; 3 written, but lines of the --incidents file were not incidents (each named on stderr)."})
 public final class ReportCommand implements Callable<Integer> {
-    static final List<String> ENTITY_TYPES = List.of("principal", "ip", "instance", "bucket", "account", "region");
-
     @Spec
     CommandSpec spec;
 
@@ -88,13 +80,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (!start.isBefore(end)) {
             throw new ParameterException(spec.commandLine(), "the period is empty: " + start + " is not before " + end);
         }
-        Instant previous = start.minus(Duration.between(start, end));
         if (incidents != null && store.location != null) {
             throw new ParameterException(spec.commandLine(), "give --store or --incidents, not both");
         }
         PrintWriter err = spec.commandLine().getErr();
         try (Source source = incidents != null ? Source.of(incidents, err) : Source.of(PlatformStore.open(store.location()))) {
-            write(source, start, end, previous);
+            write(source, start, end);
             return source.rejected() > 0 ? CloudWardenCli.EXIT_REJECTED_INPUT : CloudWardenCli.EXIT_OK;
         } catch (NoSuchFileException e) {
             err.println("cloudwarden report: no such file " + TerminalText.safe(e.getFile()));
@@ -105,17 +96,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Source source, Instant start, Instant end, Instant previous) throws IOException {
-        List<String> containing = ResponseActions.builtIn().all().stream().filter(a -> a.effect() == Effect.CONTAINMENT)
-                .map(Action::name).toList();
-        PlatformStore s = source.store();
-        ReportFigures now = s.reportFigures(start, end, ENTITY_TYPES, containing);
-        ReportFigures before = s.reportTrend(previous, start);
-        Set<String> fed = s.file().isPresent() && source.file() == null ? ArchiveLayout.besideStore(s.file().get()).sources() : Set.of();
-        ReportBuilder.Context context = new ReportBuilder.Context(s.openPostureFindingsByLayer(),
-                dev.cloudwarden.app.posture.ResponsibilityRows.builtIn(fed), s.intelFeeds().size(), List.copyOf(fed),
-                source.file() == null);
-        ReportView view = ReportBuilder.build(now, before, context);
+    private void write(Source source, Instant start, Instant end) throws IOException {
+        ReportView view = LandscapeReport.of(source.store(), start, end, source.file() == null);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -129,7 +111,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<Path> data = ReportWriter.data(view, out.toAbsolutePath().resolveSibling(name + "-data"));
         if (!quiet) {
             spec.commandLine().getOut().printf("%s%s: %d incidents, %s; %d data files in %s%n", TerminalText.safe(out.toString()),
-                    pdf == null ? "" : " and " + TerminalText.safe(pdf.toString()), now.incidents(), view.period(),
+                    pdf == null ? "" : " and " + TerminalText.safe(pdf.toString()), view.incidents(), view.period(),
                     data.size(), TerminalText.safe(data.get(0).getParent().toString()));
         }
     }

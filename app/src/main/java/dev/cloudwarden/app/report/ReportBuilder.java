@@ -58,7 +58,7 @@ public final class ReportBuilder {
                         + now.severities().getOrDefault("high", 0L))),
                 new ReportView.Figure("Contained by a playbook", count(now.contained())));
         return new ReportView("Cloud threat landscape: your own incidents", now.to().toString(), period,
-                DAY.format(before.from()) + " to " + DAY.format(before.to()), now.incidents() == 0, headline,
+                DAY.format(before.from()) + " to " + DAY.format(before.to()), now.incidents(), now.incidents() == 0, headline,
                 bars(now, before, "T"), bars(now, before, "A"), bars(now, before, "M"), motives(now, before),
                 heat(now.techniques()), entities(now), timing(now, context), costs(now), posture(context), deadSpots(context),
                 recommendations(now, context), methodology(now, before, context));

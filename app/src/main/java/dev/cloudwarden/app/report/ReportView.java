@@ -6,10 +6,11 @@ import java.util.List;
  * The landscape report as its template shows it: every figure already counted and formatted, so the template only
  * lays them out (and escapes every value: principal names, user agents and bucket names are attacker-controlled).
  *
- * @param created the end of the period (ISO-8601): the document's date, never the clock's, so the same store and
- *                period give the same bytes
+ * @param created   the end of the period (ISO-8601): the document's date, never the clock's, so the same store and
+ *                  period give the same bytes
+ * @param incidents the incidents of the period
  */
-public record ReportView(String title, String created, String period, String previousPeriod, boolean empty,
+public record ReportView(String title, String created, String period, String previousPeriod, long incidents, boolean empty,
                          List<Figure> headline,
                          List<Bar> initialAccess, List<Bar> actions, List<Bar> malware, List<Bar> motives,
                          List<HeatColumn> heat, List<EntityTable> entities, List<Figure> timing, List<Figure> costs,

@@ -212,9 +212,12 @@ final class ApiServer implements WebRoutes {
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
-        // the UI's pages load their own scripts and styles only: no inline script or style, nothing from elsewhere
-        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        // the UI's pages load their own scripts and styles only: no inline script or style, nothing from elsewhere; a
+        // route that serves a document of its own (the landscape report: inline style, no script) sets its own
+        if (ctx.res().getHeader("Content-Security-Policy") == null) {
+            ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+                    + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        }
         ctx.header("Referrer-Policy", "no-referrer");
     }
 

@@ -20,6 +20,7 @@ public record Frame(String title, String active, String user, Role role, String 
             new Nav("alerts", "Alerts", "/alerts", "a"),
             new Nav("matrix", "ATT&CK", "/matrix", "m"),
             new Nav("posture", "Posture", "/posture", "p"),
+            new Nav("report", "Report", "/report", "l"),
             new Nav("hunt", "Hunt", "/hunt", "h"),
             new Nav("rules", "Rules", "/rules", "r"),
             new Nav("intel", "Intel", "/intel", "n"),

@@ -44,6 +44,7 @@ public final class WebUi {
         new AlertPages(store, templates).register(routes);
         new MatrixPages(store, parts.rules(), templates).register(routes);
         new PosturePages(store, templates).register(routes);
+        new ReportPages(store, clock).register(routes);
         new RulePages(parts.rules(), parts.ruleTests(), templates).register(routes);
         new HuntPages(store, parts.hunts(), templates).register(routes);
         new IntelPages(parts.intel(), store, templates, clock).register(routes);

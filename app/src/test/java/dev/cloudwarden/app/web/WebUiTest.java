@@ -119,7 +119,8 @@ class WebUiTest {
         var scan = new dev.cloudwarden.engine.posture.scan.PostureScanner(
                 dev.cloudwarden.engine.posture.scan.PostureSources.all(), checks)
                 .scan(List.of(dir), dev.cloudwarden.engine.posture.scan.Suppressions.none(true));
-        store.recordPostureScan("ui-test", List.of(dir.toString()), scan,
+        // the shared fixture's store: other classes call this before this class has set its own fields
+        UiFixture.get().store().recordPostureScan("ui-test", List.of(dir.toString()), scan,
                 checks.stream().map(dev.cloudwarden.engine.posture.check.Check::id).toList());
     }
 
@@ -359,6 +360,31 @@ class WebUiTest {
         browser.get(base + "/health");
         assertThat(browser.findElement(By.id("health-status")).getText()).isEqualTo("ok");
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("events processed", "queue");
+    }
+
+    @Test
+    void theReportIsTheCommandsDocumentWithItsOwnStyleAndComesAsAPdfToo() throws Exception {
+        signIn(browser, Role.VIEWER);
+        browser.findElement(By.cssSelector("nav a[href='/report']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cloud threat landscape: your own incidents");
+        String everything = "from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
+        browser.get(base + "/report?" + everything);
+        // the report's inline style applies (the UI's own policy refuses inline style), and it runs nothing
+        assertThat(browser.findElement(By.cssSelector("table")).getCssValue("border-collapse")).isEqualTo("collapse");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElement(By.id("attack")).getText()).isEqualTo("ATT&CK heat map");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("No incident in this period");
+
+        String session = browser.manage().getCookieNamed("cw_session").getValue();
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/report.pdf?" + everything))
+                .header("Cookie", "cw_session=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"cloudwarden-report-2100-01-01.pdf\"");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(get("/report?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", session).statusCode()).isEqualTo(400);
+        assertThat(get("/report?from=yesterday", session).statusCode()).isEqualTo(400);
+        assertThat(get("/report", null).statusCode()).isEqualTo(302);
     }
 
     @Test
