@@ -194,12 +194,41 @@ public final class DemoCommand implements Callable<Integer> {
         EvaluationWriter.table(eval, true, false, stdout);
         stdout.println();
         DemoPosture.scan(dir.resolve(dev.cloudwarden.simulate.estate.EstateConfig.CONFIG), incidents, store, stdout);
-        stdout.printf("%nResults (alerts, incidents, logs, ground truth) are under %s%n", dir);
+        if (!incidents.isEmpty()) {
+            stdout.printf("%nThe landscape report of the simulated day: %s%n", landscapeReport(results, incidents, store));
+        }
+        stdout.printf("%nResults (alerts, incidents, logs, ground truth, report) are under %s%n", dir);
         stdout.flush();
         if (store != null) {
             openInTheUi(store, dir, config, intel);
         }
         return rejected.isEmpty() ? CloudWardenCli.EXIT_OK : CloudWardenCli.EXIT_REJECTED_INPUT;
+    }
+
+    /**
+     * The landscape report over the demo's incidents, for the whole days they span, as {@code cloudwarden report}
+     * writes it: from the store when the demo keeps one, else from its incidents file.
+     */
+    private static Path landscapeReport(Path results, List<Incident> incidents, PlatformStore store) throws IOException {
+        Instant first = incidents.stream().map(Incident::first).min(Instant::compareTo).orElseThrow();
+        Instant last = incidents.stream().map(Incident::last).max(Instant::compareTo).orElseThrow();
+        Instant start = first.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Instant end = last.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(1));
+        dev.cloudwarden.app.report.ReportView view;
+        if (store != null) {
+            view = dev.cloudwarden.app.report.LandscapeReport.of(store, start, end, true);
+        } else {
+            try (var loaded = dev.cloudwarden.app.report.IncidentFileStore.load(results.resolve("incidents.ndjson"),
+                    (line, reason) -> {
+                        throw new IllegalStateException("the demo's own incidents file, line " + line + ": " + reason);
+                    })) {
+                view = dev.cloudwarden.app.report.LandscapeReport.of(loaded.store(), start, end, false);
+            }
+        }
+        Path html = results.resolve("report.html");
+        Files.writeString(html, dev.cloudwarden.app.report.ReportWriter.html(view), StandardCharsets.UTF_8);
+        dev.cloudwarden.app.report.ReportWriter.data(view, results.resolve("report-data"));
+        return html;
     }
 
     /** Serves the demo's store to the web UI, signed in with a token made for it, until Ctrl-C. */

@@ -22,8 +22,14 @@ class DemoCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("Simulated 17 scenarios").contains("alerts");
         assertThat(run.out()).contains("incidents").contains("SEVERITY").contains("alert precision")
-                .contains("t2-console-brute-force").contains("Results (alerts, incidents, logs, ground truth) are under " + dir);
+                .contains("t2-console-brute-force").contains("Results (alerts, incidents, logs, ground truth, report) are under " + dir)
+                .contains("The landscape report of the simulated day: " + dir.resolve("results/report.html"));
         assertThat(dir.resolve("results/alerts.ndjson")).exists();
+        // the report counts the demo's incidents: every scenario's row of the catalog has at least one
+        assertThat(dir.resolve("results/report.html")).content().contains("Cloud threat landscape: your own incidents")
+                .doesNotContain("No incident in this period");
+        assertThat(dir.resolve("results/report-data/initial-access.csv")).content()
+                .doesNotContain("\"T1\",\"Exploitation of cloud applications\",\"0\"");
         assertThat(dir.resolve("results/incidents.ndjson")).exists();
         assertThat(dir.resolve("truth.jsonl")).exists();
     }
