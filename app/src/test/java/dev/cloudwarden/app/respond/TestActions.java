@@ -1,11 +1,11 @@
 package dev.cloudwarden.app.respond;
 
-import dev.cloudwarden.app.respond.action.Action;
 import dev.cloudwarden.app.respond.action.ActionContext;
 import dev.cloudwarden.app.respond.action.ActionException;
 import dev.cloudwarden.app.respond.action.ApiCall;
 import dev.cloudwarden.app.respond.action.Actions;
 import dev.cloudwarden.app.respond.action.CostEstimate;
+import dev.cloudwarden.app.respond.action.DeclaredAction;
 import dev.cloudwarden.app.respond.action.Effect;
 import dev.cloudwarden.app.respond.action.ExecutedCall;
 import dev.cloudwarden.app.respond.action.StepOutcome;
@@ -82,47 +82,21 @@ public final class TestActions {
     }
 
     /** An action with a fixed plan (one call, a cost for evidence) whose execute counts runs and obeys injected faults. */
-    private abstract class Simple implements Action {
+    private abstract class Simple extends DeclaredAction {
         private final String name;
         private final Effect effect;
-        private final EntityType target;
         private final List<String> requires;
         private final boolean undoable;
 
         Simple(String name, Effect effect, EntityType target, List<String> requires, boolean undoable) {
+            super(name, "test action " + name, effect, Set.of(target), Map.of("reason", "why, for the tags"));
             this.name = name;
             this.effect = effect;
-            this.target = target;
             this.requires = requires;
             this.undoable = undoable;
         }
 
         abstract StepOutcome run(Entity t, ActionContext c) throws ActionException;
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String description() {
-            return "test action " + name;
-        }
-
-        @Override
-        public Effect effect() {
-            return effect;
-        }
-
-        @Override
-        public Set<EntityType> targets() {
-            return Set.of(target);
-        }
-
-        @Override
-        public Map<String, String> parameters() {
-            return Map.of("reason", "why, for the tags");
-        }
 
         @Override
         public List<String> requiresBefore() {

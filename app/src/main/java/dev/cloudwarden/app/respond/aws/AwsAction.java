@@ -1,8 +1,8 @@
 package dev.cloudwarden.app.respond.aws;
 
-import dev.cloudwarden.app.respond.action.Action;
 import dev.cloudwarden.app.respond.action.ActionContext;
 import dev.cloudwarden.app.respond.action.ActionException;
+import dev.cloudwarden.app.respond.action.DeclaredAction;
 import dev.cloudwarden.app.respond.action.Effect;
 import dev.cloudwarden.engine.incident.Entity;
 import dev.cloudwarden.engine.incident.EntityType;
@@ -13,51 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the AWS actions share: their name, effect, target and parameters as fields, the clients from the context, and
+ * What the AWS actions share: one target type, the clients from the context, and
  * the tags that let a rerun of a step find what the step already made ({@value #RESPONSE_TAG},
  * {@value #STEP_TAG}).
  */
-abstract class AwsAction implements Action {
+abstract class AwsAction extends DeclaredAction {
     static final String RESPONSE_TAG = "cloudwarden:response";
     static final String STEP_TAG = "cloudwarden:step";
 
-    private final String name;
-    private final String description;
-    private final Effect effect;
-    private final EntityType target;
-    private final Map<String, String> parameters;
-
     AwsAction(String name, String description, Effect effect, EntityType target, Map<String, String> parameters) {
-        this.name = name;
-        this.description = description;
-        this.effect = effect;
-        this.target = target;
-        this.parameters = Map.copyOf(parameters);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public Effect effect() {
-        return effect;
-    }
-
-    @Override
-    public Set<EntityType> targets() {
-        return Set.of(target);
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return parameters;
+        super(name, description, effect, Set.of(target), parameters);
     }
 
     static AwsClients clients(ActionContext context) throws ActionException {
@@ -85,8 +50,8 @@ abstract class AwsAction implements Action {
     }
 
     void requireTarget(Entity entity) throws ActionException {
-        if (entity.type() != target) {
-            throw new ActionException(name + " acts on " + target.id() + " entities, not " + entity);
+        if (!targets().contains(entity.type())) {
+            throw new ActionException(name() + " acts on " + targets().iterator().next().id() + " entities, not " + entity);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.cloudwarden.app.respond.host;
 
-import dev.cloudwarden.app.respond.action.Action;
 import dev.cloudwarden.app.respond.action.ActionContext;
 import dev.cloudwarden.app.respond.action.ActionException;
 import dev.cloudwarden.app.respond.action.ApiCall;
+import dev.cloudwarden.app.respond.action.DeclaredAction;
 import dev.cloudwarden.app.respond.action.Effect;
 import dev.cloudwarden.app.respond.action.ExecutedCall;
 import dev.cloudwarden.app.respond.action.StepOutcome;
@@ -31,33 +31,14 @@ import java.util.regex.Pattern;
  * {@code undo.<firewall>.sh}; with an {@link EvidenceStore} in the context the scripts are written there too
  * ({@code file/...} outputs say where).
  */
-public final class BlockAddress implements Action {
+public final class BlockAddress extends DeclaredAction {
     static final String NAME = "host.block_address";
     static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Write (not run) iptables/nftables scripts that block an address both ways on a host, and undo it";
-    }
-
-    @Override
-    public Effect effect() {
-        return Effect.CONTAINMENT;
-    }
-
-    @Override
-    public Set<EntityType> targets() {
-        return Set.of(EntityType.IP);
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return Map.of("firewall", "iptables, nftables or both (default both): which scripts to write");
+    public BlockAddress() {
+        super(NAME, "Write (not run) iptables/nftables scripts that block an address both ways on a host, and undo it",
+                Effect.CONTAINMENT, Set.of(EntityType.IP),
+                Map.of("firewall", "iptables, nftables or both (default both): which scripts to write"));
     }
 
     @Override
