@@ -117,44 +117,15 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** The incidents reported on: a store, or a file of incidents loaded into a throwaway one. */
-    private static final class Source implements AutoCloseable {
-        private final PlatformStore store;
-        private final Path file;
-        private final AutoCloseable owner;
-        private int rejected;
-
-        private Source(PlatformStore store, Path file, AutoCloseable owner) {
-            this.store = store;
-            this.file = file;
-            this.owner = owner;
-        }
-
+    private record Source(PlatformStore store, Path file, AutoCloseable owner, long rejected) implements AutoCloseable {
         static Source of(PlatformStore store) {
-            return new Source(store, null, store);
+            return new Source(store, null, store, 0);
         }
 
         static Source of(Path file, PrintWriter err) throws IOException {
-            int[] rejects = new int[1];
-            IncidentFileStore loaded = IncidentFileStore.load(file, (line, reason) -> {
-                rejects[0]++;
-                err.println("problem: " + TerminalText.safe(file + ":" + line) + ": " + TerminalText.safe(reason));
-            });
-            Source source = new Source(loaded.store(), file, loaded);
-            source.rejected = rejects[0];
-            return source;
-        }
-
-        PlatformStore store() {
-            return store;
-        }
-
-        /** The file the incidents came from; null for a store. */
-        Path file() {
-            return file;
-        }
-
-        int rejected() {
-            return rejected;
+            IncidentFileStore loaded = IncidentFileStore.load(file, (line, reason) -> err.println("problem: "
+                    + TerminalText.safe(file + ":" + line) + ": " + TerminalText.safe(reason)));
+            return new Source(loaded.store(), file, loaded, loaded.rejected());
         }
 
         @Override

@@ -22,11 +22,13 @@ public final class IncidentFileStore implements AutoCloseable {
     private final Path folder;
     private final PlatformStore store;
     private final long read;
+    private final long rejected;
 
-    private IncidentFileStore(Path folder, PlatformStore store, long read) {
+    private IncidentFileStore(Path folder, PlatformStore store, long read, long rejected) {
         this.folder = folder;
         this.store = store;
         this.read = read;
+        this.rejected = rejected;
     }
 
     /** Loads {@code file}; each line that is not an incident goes to {@code problems} and the rest is loaded. */
@@ -36,15 +38,19 @@ public final class IncidentFileStore implements AutoCloseable {
         try {
             store = PlatformStore.open(StoreLocation.duckdb(folder.resolve("incidents.duckdb")), Clock.systemUTC());
             IncidentSink sink = store.incidentSink();
+            long[] rejected = new long[1];
             long read = IncidentFile.forEach(file, u -> {
                 try {
                     sink.accept(u);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, problems);
+            }, (line, reason) -> {
+                rejected[0]++;
+                problems.at(line, reason);
+            });
             sink.flush();
-            return new IncidentFileStore(folder, store, read);
+            return new IncidentFileStore(folder, store, read, rejected[0]);
         } catch (UncheckedIOException e) {
             abandon(folder, store);
             throw e.getCause();
@@ -61,6 +67,11 @@ public final class IncidentFileStore implements AutoCloseable {
     /** Incident updates read from the file (an incident updated three times counts three). */
     public long updatesRead() {
         return read;
+    }
+
+    /** Lines of the file that were not incidents (each given to the problems when loading). */
+    public long rejected() {
+        return rejected;
     }
 
     @Override

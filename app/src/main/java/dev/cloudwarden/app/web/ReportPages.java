@@ -14,10 +14,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,16 +71,13 @@ final class ReportPages {
 
     private void pdf(Context ctx) throws IOException {
         ReportView view = view(ctx);
-        Path file = Files.createTempFile("cloudwarden-report-", ".pdf");
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
-            PdfRenderer.withSystemFonts().render(ReportWriter.html(view), file);
-            ctx.header("Content-Disposition", "attachment; filename=\"cloudwarden-report-"
-                    + view.created().substring(0, 10) + ".pdf\"");
-            ctx.contentType("application/pdf").result(Files.readAllBytes(file));
+            PdfRenderer.withSystemFonts().render(ReportWriter.html(view), pdf);
         } catch (ReportFonts.MissingFontException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), Map.of());
-        } finally {
-            Files.deleteIfExists(file);
         }
+        ctx.header("Content-Disposition", "attachment; filename=\"cloudwarden-report-" + view.created().substring(0, 10) + ".pdf\"");
+        ctx.contentType("application/pdf").result(pdf.toByteArray());
     }
 }
